@@ -1,0 +1,254 @@
+//! Dates as the genre writes them: 2010年5月20日, phase spans phrased
+//! relative to the meeting as a speaker says them ("从现在起到6月底"), and
+//! absolute as a plan prints them ("（2011年3—4月）").
+
+use chrono::{Datelike, NaiveDate};
+
+/// 2010年5月20日
+pub fn cn_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// 2010年5月
+pub fn cn_month(d: NaiveDate) -> String {
+    format!("{}年{}月", d.year(), d.month())
+}
+
+/// The last day of `d`'s month.
+pub fn month_end(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    // The first of a month always exists, and so does the day before it.
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(d)
+}
+
+/// Which part of its month a day falls in, as 上旬/中旬/下旬, or 底 for the
+/// last day.
+fn part_of_month(d: NaiveDate) -> &'static str {
+    if d == month_end(d) {
+        "底"
+    } else if d.day() <= 10 {
+        "上旬"
+    } else if d.day() <= 20 {
+        "中旬"
+    } else {
+        "下旬"
+    }
+}
+
+/// A year as the speaker says it from `now`: 今年, 明年, 去年, or 2013年.
+fn spoken_year(year: i32, now: i32) -> String {
+    match year - now {
+        0 => "今年".to_owned(),
+        1 => "明年".to_owned(),
+        -1 => "去年".to_owned(),
+        _ => format!("{year}年"),
+    }
+}
+
+/// The start of a span: "7月" from the first, otherwise "7月中旬".
+fn start_phrase(d: NaiveDate) -> String {
+    if d.day() == 1 {
+        format!("{}月", d.month())
+    } else {
+        format!("{}月{}", d.month(), part_of_month(d))
+    }
+}
+
+/// The end of a span that began at a month's start: "7月" when it runs to
+/// the month's end, otherwise "9月中旬".
+fn end_phrase(d: NaiveDate) -> String {
+    if d == month_end(d) {
+        format!("{}月", d.month())
+    } else {
+        format!("{}月{}", d.month(), part_of_month(d))
+    }
+}
+
+/// A deadline: "6月底", "6月中旬".
+fn deadline_phrase(d: NaiveDate) -> String {
+    format!("{}月{}", d.month(), part_of_month(d))
+}
+
+/// Phrases a phase's span as a speaker at a meeting on `meeting` says it.
+///
+/// - the meeting falls inside the phase: "从现在起到6月底";
+/// - the phase lies ahead: "从今年7月到明年7月", "从7月中旬到9月底";
+/// - the phase is over: "今年5月至6月";
+/// - the phase has no end: "从2011年7月开始".
+pub fn spoken_span(from: NaiveDate, to: Option<NaiveDate>, meeting: NaiveDate) -> String {
+    let now = meeting.year();
+    let Some(to) = to else {
+        let year = if from.year() == now {
+            "今年".to_owned()
+        } else {
+            // An open-ended phase anchors the long run: speakers name the year.
+            format!("{}年", from.year())
+        };
+        if from <= meeting {
+            return format!("从{year}{}起", start_phrase(from));
+        }
+        return format!("从{year}{}开始", start_phrase(from));
+    };
+    if from <= meeting && meeting <= to {
+        let year = if to.year() == now {
+            String::new()
+        } else {
+            spoken_year(to.year(), now)
+        };
+        return format!("从现在起到{year}{}", deadline_phrase(to));
+    }
+    let from_text = format!("{}{}", spoken_year(from.year(), now), start_phrase(from));
+    let to_text = if to.year() == from.year() {
+        end_phrase_after(from, to)
+    } else {
+        format!("{}{}", spoken_year(to.year(), now), end_phrase_after(from, to))
+    };
+    if to < meeting {
+        format!("{from_text}至{to_text}")
+    } else {
+        format!("从{from_text}到{to_text}")
+    }
+}
+
+/// The end of a range: month-level when the range is whole months,
+/// otherwise with 上旬/中旬/下旬/底 so the reader knows where it stops.
+fn end_phrase_after(from: NaiveDate, to: NaiveDate) -> String {
+    if from.day() == 1 {
+        end_phrase(to)
+    } else {
+        deadline_phrase(to)
+    }
+}
+
+/// Phrases a phase's span as a plan prints it, in months:
+/// "2011年2月", "2011年3—4月", "2010年7月—2011年7月", "2011年7月起".
+pub fn written_span(from: NaiveDate, to: Option<NaiveDate>) -> String {
+    let Some(to) = to else {
+        return format!("{}起", cn_month(from));
+    };
+    if from.year() != to.year() {
+        format!("{}—{}", cn_month(from), cn_month(to))
+    } else if from.month() != to.month() {
+        format!("{}年{}—{}月", from.year(), from.month(), to.month())
+    } else {
+        cn_month(from)
+    }
+}
+
+/// The number of calendar days a phase covers, both ends included.
+pub fn days_inclusive(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days() + 1
+}
+
+/// Parses a date as profiles write it: 2010-05-20 (also 2010-5-20).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    if !(1000..=9999).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn chinese_dates() {
+        assert_eq!(cn_date(d("2010-05-20")), "2010年5月20日");
+        assert_eq!(cn_month(d("2011-02-01")), "2011年2月");
+    }
+
+    #[test]
+    fn spoken_spans_relative_to_the_meeting() {
+        let meeting = d("2010-05-20");
+        let cases = [
+            ("2010-05-20", Some("2010-06-30"), "从现在起到6月底"),
+            ("2010-05-01", Some("2010-06-15"), "从现在起到6月中旬"),
+            ("2010-05-01", Some("2011-01-05"), "从现在起到明年1月上旬"),
+            ("2010-07-01", Some("2011-07-31"), "从今年7月到明年7月"),
+            ("2010-07-01", Some("2010-09-30"), "从今年7月到9月"),
+            ("2010-07-15", Some("2010-09-30"), "从今年7月中旬到9月底"),
+            ("2010-07-01", Some("2010-09-20"), "从今年7月到9月中旬"),
+            ("2011-07-01", None, "从2011年7月开始"),
+            ("2010-08-01", None, "从今年8月开始"),
+            ("2010-03-01", Some("2010-04-30"), "今年3月至4月"),
+            ("2012-01-01", Some("2012-03-31"), "从2012年1月到3月"),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(
+                spoken_span(d(from), to.map(d), meeting),
+                want,
+                "{from}..{to:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn written_spans_in_months() {
+        assert_eq!(written_span(d("2011-02-01"), Some(d("2011-02-28"))), "2011年2月");
+        assert_eq!(written_span(d("2011-03-01"), Some(d("2011-04-30"))), "2011年3—4月");
+        assert_eq!(
+            written_span(d("2010-07-01"), Some(d("2011-07-31"))),
+            "2010年7月—2011年7月"
+        );
+        assert_eq!(written_span(d("2011-07-01"), None), "2011年7月起");
+    }
+
+    #[test]
+    fn month_ends_and_leap_years() {
+        assert_eq!(month_end(d("2012-02-10")), d("2012-02-29"));
+        assert_eq!(month_end(d("2011-02-10")), d("2011-02-28"));
+        assert_eq!(month_end(d("2011-12-31")), d("2011-12-31"));
+    }
+
+    #[test]
+    fn parses_profile_dates() {
+        assert_eq!(parse_date("2010-5-20"), Some(d("2010-05-20")));
+        assert_eq!(parse_date("2010-13-45"), None);
+        assert_eq!(parse_date("2010.5.20"), None);
+        assert_eq!(parse_date("2011-02-29"), None);
+    }
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        (1990i32..2060, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
+            NaiveDate::from_ymd_opt(y, m, d).unwrap()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn a_phase_holding_the_meeting_starts_from_now(
+            from in any_date(), len in 0i64..800, before in 0i64..800,
+        ) {
+            let to = from + chrono::Duration::days(len);
+            let meeting = from + chrono::Duration::days(before.min(len));
+            prop_assert!(spoken_span(from, Some(to), meeting).starts_with("从现在起到"));
+        }
+
+        #[test]
+        fn spans_name_the_end_month(from in any_date(), len in 0i64..800) {
+            let to = from + chrono::Duration::days(len);
+            let written = written_span(from, Some(to));
+            let end_month = format!("{}月", to.month());
+            prop_assert!(written.ends_with(&end_month), "{written}");
+            let meeting = from - chrono::Duration::days(1);
+            let spoken = spoken_span(from, Some(to), meeting);
+            prop_assert!(spoken.contains(&end_month), "{spoken}");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! One module per command, each `pub fn run(args) -> Result<ExitCode>`.
+
+pub mod check;
+pub mod import;
+pub mod lint;
+pub mod new;
+pub mod preview;
+pub mod render;
+pub mod templates;
+
+use std::process::ExitCode;
+
+use crate::diagnostic::Diagnostic;
+
+/// Prints diagnostics to stderr, rustc-style.
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprint!("{d}");
+    }
+}
+
+/// 0 when `ok`, otherwise 1.
+pub(crate) fn status(ok: bool) -> ExitCode {
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::error::PROBLEMS)
+    }
+}

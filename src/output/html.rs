@@ -1,0 +1,173 @@
+//! A complete HTML page from a Markdown draft, with print CSS after
+//! GB/T 9704. Nothing from a profile or a draft can run in it: raw HTML is
+//! shown as text, unsafe links are dropped, heading attributes other than
+//! the draft's own classes are removed.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd, html::push_html};
+
+use super::Extras;
+use super::blocks;
+
+/// The stylesheet, embedded so a page is one self-contained file.
+pub const CSS: &str = include_str!("../../assets/gongwen.css");
+
+/// The classes a draft may put on a heading.
+const ALLOWED_CLASSES: [&str; 2] = ["byline", "signature"];
+
+/// The draft as a full page: `<main class="draft">` for print, then
+/// whatever screen-only HTML `extras` carries (the timeline).
+pub fn page(markdown: &str, extras: &Extras) -> String {
+    let title = blocks::parse(markdown)
+        .into_iter()
+        .find_map(|b| match b {
+            blocks::Block::Title(t) => Some(t),
+            _ => None,
+        })
+        .unwrap_or_else(|| "bigan 草稿".to_owned());
+    let mut out = String::with_capacity(markdown.len() * 2 + CSS.len());
+    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<title>");
+    out.push_str(&escape(&title));
+    out.push_str("</title>\n<style>\n");
+    out.push_str(CSS);
+    out.push_str("</style>\n</head>\n<body>\n<main class=\"draft\">\n");
+    out.push_str(&body(markdown));
+    out.push_str("</main>\n");
+    if let Some(screen) = &extras.screen_html {
+        out.push_str("<aside class=\"screen\">\n");
+        out.push_str(screen);
+        out.push_str("</aside>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The draft's HTML body, sanitised.
+pub fn body(markdown: &str) -> String {
+    let parser = pulldown_cmark::Parser::new_ext(markdown, blocks::options());
+    let mut events: Vec<Event> = Vec::new();
+    // Paragraph starts are patched afterwards to mark salutations.
+    let mut paragraph_start: Option<usize> = None;
+    let mut paragraph_text = String::new();
+    let mut dropped_links = 0usize;
+    for event in parser {
+        match event {
+            Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs: _,
+            }) => {
+                let classes = classes
+                    .into_iter()
+                    .filter(|c| ALLOWED_CLASSES.contains(&c.as_ref()))
+                    .collect();
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: None,
+                    classes,
+                    attrs: Vec::new(),
+                }));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if !safe_url(&dest_url) => {
+                dropped_links += 1;
+            }
+            Event::End(TagEnd::Link) if dropped_links > 0 => dropped_links -= 1,
+            Event::Start(Tag::Image { dest_url, .. }) if !safe_url(&dest_url) => {
+                dropped_links += 1;
+            }
+            Event::End(TagEnd::Image) if dropped_links > 0 => dropped_links -= 1,
+            Event::Start(Tag::Paragraph) => {
+                paragraph_start = Some(events.len());
+                paragraph_text.clear();
+                events.push(Event::Start(Tag::Paragraph));
+            }
+            Event::Text(ref t) => {
+                paragraph_text.push_str(t);
+                events.push(event);
+            }
+            Event::End(TagEnd::Paragraph) => {
+                let text = paragraph_text.trim();
+                if let Some(start) = paragraph_start.take()
+                    && text.ends_with('：')
+                    && text.chars().count() <= 30
+                {
+                    events[start] = Event::Html(CowStr::Borrowed("<p class=\"salutation\">"));
+                }
+                events.push(Event::End(TagEnd::Paragraph));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 2);
+    push_html(&mut html, events.into_iter());
+    html
+}
+
+/// Links a draft may keep: the web and mail, and relative ones.
+fn safe_url(url: &str) -> bool {
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match lower.split_once(':') {
+        Some((scheme, _)) if !scheme.contains('/') => {
+            matches!(scheme, "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+/// Escapes text for an HTML text node or attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = body("同志们<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn unsafe_links_lose_their_target() {
+        let html = body("[点我](javascript:alert(1)) [图](data:text/html,x) [站](https://a.cn)\n");
+        assert!(!html.to_lowercase().contains("javascript:"), "{html}");
+        assert!(!html.contains("data:"), "{html}");
+        assert!(html.contains("href=\"https://a.cn\""), "{html}");
+        assert!(html.contains("点我"), "{html}");
+    }
+
+    #[test]
+    fn heading_attributes_are_limited_to_the_genre_classes() {
+        let html = body("## 一、要点 {.byline onclick=alert(1) #x}\n");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(html.contains("class=\"byline\""), "{html}");
+    }
+
+    #[test]
+    fn salutations_stand_flush_left() {
+        let html = body("同志们：\n\n正文。\n");
+        assert!(html.starts_with("<p class=\"salutation\">同志们："), "{html}");
+    }
+}

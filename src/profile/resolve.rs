@@ -1,0 +1,542 @@
+//! From the merged raw profile to the model: defaults filled in, and every
+//! problem collected with its place, not just the first.
+
+use chrono::NaiveDate;
+
+use super::defaults;
+use super::model::*;
+use super::raw::*;
+use super::sources::Sources;
+use crate::calendar::{cn_date, parse_date};
+use crate::diagnostic::{Diagnostic, Severity, closest};
+use crate::yaml::{Located, Pos};
+use crate::zh;
+
+pub(crate) struct Resolver<'a> {
+    sources: &'a Sources,
+    /// Where to point when a whole section is missing: the profile's start.
+    root: Pos,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(sources: &'a Sources, root: Pos) -> Self {
+        Resolver {
+            sources,
+            root,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, severity: Severity, pos: Pos, message: String, hint: &str) {
+        let mut d = self.sources.diagnostic(pos, message);
+        d.severity = severity;
+        if !hint.is_empty() {
+            d = d.with_hint(hint);
+        }
+        self.diagnostics.push(d);
+    }
+
+    fn error(&mut self, pos: Pos, message: String, hint: &str) {
+        self.report(Severity::Error, pos, message, hint);
+    }
+
+    fn warn(&mut self, pos: Pos, message: String, hint: &str) {
+        self.report(Severity::Warning, pos, message, hint);
+    }
+
+    /// A required text: missing or blank is an error pointing at `parent`.
+    fn required(&mut self, value: Option<Text>, key: &str, parent: Pos) -> Option<String> {
+        match value {
+            Some(v) if !v.value.trim().is_empty() => Some(v.value.trim().to_owned()),
+            Some(v) => {
+                self.error(v.pos, format!("“{key}”不能为空"), "填上实际内容");
+                None
+            }
+            None => {
+                self.error(
+                    parent,
+                    format!("缺少必填的“{key}”"),
+                    &format!("在这里加上 {key}: …"),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, value: &Text, key: &str) -> Option<NaiveDate> {
+        let parsed = parse_date(&value.value);
+        if parsed.is_none() {
+            self.error(
+                value.pos,
+                format!("“{key}”的日期“{}”无法识别或不存在", value.value.trim()),
+                "日期写成 年-月-日，如 2010-05-20，并确认这一天确实存在",
+            );
+        }
+        parsed
+    }
+
+    fn required_date(&mut self, value: Option<Text>, key: &str, parent: Pos) -> Option<NaiveDate> {
+        match value {
+            Some(v) => self.date(&v, key),
+            None => {
+                self.error(
+                    parent,
+                    format!("缺少必填的日期“{key}”"),
+                    &format!("在这里加上 {key}: 2010-05-20 这样的日期"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Resolves the whole profile; `None` when an error leaves it unusable.
+    pub fn profile(&mut self, raw: RawProfile) -> Option<Profile> {
+        let root = self.root;
+        let org = self.org(raw.org, root);
+        let campaign = self.campaign(raw.campaign, root);
+        let meeting = self.meeting(raw.meeting, root);
+        let points = self.points(raw.points);
+        let (org, campaign, meeting) = (org?, campaign?, meeting?);
+        self.meeting_against_phases(&meeting, &campaign);
+        let plan = self.plan(raw.plan, &org, &meeting);
+        let progress = self.progress(raw.progress, &meeting, &campaign);
+        let fonts = fonts(raw.fonts);
+        if crate::diagnostic::has_errors(&self.diagnostics) {
+            return None;
+        }
+        Some(Profile {
+            org,
+            campaign,
+            meeting,
+            points,
+            plan: plan?,
+            progress: progress?,
+            fonts,
+        })
+    }
+
+    fn org(&mut self, raw: Option<Located<RawOrg>>, root: Pos) -> Option<Org> {
+        let (raw, pos) = match raw {
+            Some(l) => (l.value, l.pos),
+            None => (RawOrg::default(), root),
+        };
+        let name = self.required(raw.name, "org.name", pos);
+        let kind = match raw.kind {
+            Some(k) => match OrgKind::parse(k.value.trim()) {
+                Some(kind) => kind,
+                None => {
+                    let hint = choice_hint(&k.value, &OrgKind::NAMES);
+                    self.error(k.pos, format!("不认识的单位类型“{}”", k.value), &hint);
+                    OrgKind::Generic
+                }
+            },
+            None => OrgKind::Generic,
+        };
+        let d = defaults::for_kind(kind);
+        let or = |v: Option<Text>, default: &str| {
+            v.map(|t| t.value.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| default.to_owned())
+        };
+        Some(Org {
+            short: or(raw.short, d.short),
+            party_org: or(raw.party_org, d.party_org),
+            superior: or(raw.superior, d.superior),
+            units: or(raw.units, d.units),
+            staff: or(raw.staff, d.staff),
+            addressees: match raw.addressees {
+                Some(list) => texts(list),
+                None => d.addressees.iter().map(|s| (*s).to_owned()).collect(),
+            },
+            kind,
+            name: name?,
+        })
+    }
+
+    fn campaign(&mut self, raw: Option<Located<RawCampaign>>, root: Pos) -> Option<Campaign> {
+        let (raw, pos) = match raw {
+            Some(l) => (l.value, l.pos),
+            None => (RawCampaign::default(), root),
+        };
+        let name = self.required(raw.name, "campaign.name", pos);
+        let standards = raw
+            .standards
+            .map(|list| {
+                list.value
+                    .into_iter()
+                    .map(|s| self.standard(s.value))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let phases = match raw.phases {
+            Some(list) => self.phases(list.value)?,
+            None => Vec::new(),
+        };
+        let name = name?;
+        Some(Campaign {
+            full_name: raw
+                .full_name
+                .map(|t| t.value.trim().to_owned())
+                .unwrap_or_else(|| name.clone()),
+            name,
+            goals: raw.goals.map(texts).unwrap_or_default(),
+            theme: raw.theme.map(texts).unwrap_or_default(),
+            standards,
+            milestones: raw.milestones.map(texts).unwrap_or_default(),
+            phases,
+        })
+    }
+
+    /// A standard's label numeral must agree with its items: 五个好 has five.
+    fn standard(&mut self, raw: RawStandard) -> Standard {
+        let items = texts(raw.items);
+        let label = raw.label.value.trim().to_owned();
+        if let Some(claimed) = leading_numeral(&label) {
+            let actual = items.len() as u64;
+            if claimed != actual {
+                let fixed = label.replacen(
+                    &label[..numeral_prefix_len(&label)],
+                    &zh::numeral(actual),
+                    1,
+                );
+                self.error(
+                    raw.label.pos,
+                    format!(
+                        "“{label}”说有{}项，但下面列了{}项",
+                        zh::numeral(claimed),
+                        zh::numeral(actual)
+                    ),
+                    &format!("补齐或删减 items，或把标签改成“{fixed}”"),
+                );
+            }
+        }
+        Standard {
+            label,
+            of: raw.of.map(|t| t.value.trim().to_owned()),
+            items,
+        }
+    }
+
+    fn phases(&mut self, raw: Vec<Located<RawPhase>>) -> Option<Vec<Phase>> {
+        let mut phases = Vec::with_capacity(raw.len());
+        let mut ok = true;
+        let count = raw.len();
+        for (i, item) in raw.into_iter().enumerate() {
+            let p = item.value;
+            let label = format!("第{}阶段", zh::numeral(i as u64 + 1));
+            let name = self.required(Some(p.name), "name", item.pos);
+            let from = self.date(&p.from, &format!("{label}的 from"));
+            let to = p.to.as_ref().and_then(|t| {
+                let d = self.date(t, &format!("{label}的 to"));
+                Some((d?, t.pos))
+            });
+            let (Some(name), Some(from)) = (name, from) else {
+                ok = false;
+                continue;
+            };
+            if p.to.is_some() && to.is_none() {
+                ok = false;
+                continue;
+            }
+            if let Some((to, to_pos)) = to
+                && to < from
+            {
+                self.error(
+                    to_pos,
+                    format!(
+                        "阶段“{name}”的结束日期 {to} 早于开始日期 {from}",
+                    ),
+                    "检查 from 和 to 是否写反了",
+                );
+            }
+            if to.is_none() && i + 1 < count {
+                self.error(
+                    p.from.pos,
+                    format!("阶段“{name}”没有结束日期，但后面还有阶段"),
+                    "只有最后一个阶段可以不写 to（表示长期坚持）",
+                );
+            }
+            if let Some(prev) = phases.last() {
+                self.phase_order(prev, &name, from, p.from.pos);
+            }
+            phases.push(Phase {
+                name,
+                from,
+                to: to.map(|(d, _)| d),
+                tasks: p.tasks.map(texts).unwrap_or_default(),
+            });
+        }
+        ok.then_some(phases)
+    }
+
+    fn phase_order(&mut self, prev: &Phase, name: &str, from: NaiveDate, pos: Pos) {
+        if from < prev.from {
+            self.error(
+                pos,
+                format!(
+                    "阶段“{name}”从 {from} 开始，早于前一阶段“{}”的开始日期 {}",
+                    prev.name, prev.from
+                ),
+                "按时间先后排列各阶段",
+            );
+        } else if let Some(prev_to) = prev.to
+            && from <= prev_to
+        {
+            self.warn(
+                pos,
+                format!(
+                    "阶段“{name}”从 {from} 开始，与前一阶段“{}”（到 {prev_to}）重叠",
+                    prev.name
+                ),
+                "一般下一阶段从上一阶段结束的次日开始",
+            );
+        }
+    }
+
+    fn meeting(&mut self, raw: Option<Located<RawMeeting>>, root: Pos) -> Option<Meeting> {
+        let (raw, pos) = match raw {
+            Some(l) => (l.value, l.pos),
+            None => (RawMeeting::default(), root),
+        };
+        let date = self.required_date(raw.date, "meeting.date", pos);
+        let kind = match raw.kind {
+            Some(k) => match MeetingKind::parse(k.value.trim()) {
+                Some(kind) => kind,
+                None => {
+                    let hint = choice_hint(&k.value, &MeetingKind::NAMES);
+                    self.error(k.pos, format!("不认识的会议类型“{}”", k.value), &hint);
+                    MeetingKind::Mobilization
+                }
+            },
+            None => MeetingKind::Mobilization,
+        };
+        Some(Meeting {
+            kind,
+            date: date?,
+            speaker: person(raw.speaker),
+            before_me: optional(raw.before_me),
+        })
+    }
+
+    /// A mobilisation meeting is held before or inside the first phase.
+    fn meeting_against_phases(&mut self, meeting: &Meeting, campaign: &Campaign) {
+        let Some(first) = campaign.phases.first() else {
+            return;
+        };
+        if meeting.kind == MeetingKind::Mobilization
+            && let Some(to) = first.to
+            && meeting.date > to
+        {
+            self.warn(
+                self.root,
+                format!(
+                    "动员大会日期 {} 在第一阶段“{}”结束（{to}）之后",
+                    meeting.date, first.name
+                ),
+                "动员大会一般在第一阶段内召开：检查 meeting.date 或各阶段日期",
+            );
+        }
+    }
+
+    fn points(&mut self, raw: Option<Located<Vec<Located<RawPoint>>>>) -> Vec<Option<Point>> {
+        let Some(list) = raw else {
+            return Vec::new();
+        };
+        list.value
+            .into_iter()
+            .map(|p| point(p.value))
+            .collect()
+    }
+
+    fn plan(&mut self, raw: Option<Located<RawPlan>>, org: &Org, meeting: &Meeting) -> Option<Plan> {
+        let raw = raw.map(|l| l.value).unwrap_or_default();
+        let date = match raw.date {
+            Some(t) => self.date(&t, "plan.date")?,
+            None => meeting.date,
+        };
+        let basis = match raw.basis {
+            Some(b) => {
+                let pos = b.pos;
+                let b = b.value;
+                Some(DocumentRef {
+                    title: self.required(b.title, "plan.basis.title", pos)?,
+                    issuer: optional(b.issuer),
+                    number: optional(b.number),
+                })
+            }
+            None => None,
+        };
+        let leading_group = match raw.leading_group {
+            Some(g) => Some(self.leading_group(g)?),
+            None => None,
+        };
+        Some(Plan {
+            issuer: optional(raw.issuer).unwrap_or_else(|| org.name.clone()),
+            date,
+            basis,
+            leading_group,
+        })
+    }
+
+    fn leading_group(&mut self, raw: Located<RawLeadingGroup>) -> Option<LeadingGroup> {
+        let pos = raw.pos;
+        let g = raw.value;
+        let leader = match g.leader {
+            Some(l) if l.value.name.is_some() || l.value.title.is_some() => person(Some(l)),
+            _ => {
+                self.error(
+                    pos,
+                    "领导小组没有组长（leader）".to_owned(),
+                    "加上 leader: { name: 张三, title: 院党委书记 }，组长一般由主要负责同志担任",
+                );
+                return None;
+            }
+        };
+        Some(LeadingGroup {
+            leader,
+            deputies: g
+                .deputies
+                .map(|l| l.value.into_iter().map(|p| person(Some(p))).collect())
+                .unwrap_or_default(),
+            members: g.members.map(texts).unwrap_or_default(),
+            office: optional(g.office),
+            office_head: g.office_head.map(|p| person(Some(p))),
+        })
+    }
+
+    fn progress(
+        &mut self,
+        raw: Option<Located<RawProgress>>,
+        meeting: &Meeting,
+        campaign: &Campaign,
+    ) -> Option<Option<Progress>> {
+        let Some(raw) = raw else {
+            return Some(None);
+        };
+        let pos = raw.pos;
+        let raw = raw.value;
+        let date_pos = raw.date.as_ref().map(|d| d.pos).unwrap_or(pos);
+        let date = self.required_date(raw.date, "progress.date", pos)?;
+        if let Some((start, end)) = campaign.span() {
+            let after_end = end.is_some_and(|end| date > end);
+            if date < start || after_end {
+                let until = end.map(cn_date).unwrap_or_else(|| "长期".to_owned());
+                self.error(
+                    date_pos,
+                    format!(
+                        "推进会日期 {} 不在活动期内（{}至{until}）",
+                        date,
+                        cn_date(start)
+                    ),
+                    "推进会应在活动开始之后、结束之前召开：检查 progress.date 或各阶段日期",
+                );
+            }
+        }
+        if date < meeting.date && meeting.kind == MeetingKind::Mobilization {
+            self.error(
+                date_pos,
+                format!("推进会日期 {date} 早于动员大会日期 {}", meeting.date),
+                "推进会在动员大会之后召开：检查 progress.date",
+            );
+        }
+        let speaker = match raw.speaker {
+            Some(s) => person(Some(s)),
+            None => meeting.speaker.clone(),
+        };
+        Some(Some(Progress {
+            date,
+            speaker,
+            before_me: optional(raw.before_me),
+            achievements: raw.achievements.map(texts).unwrap_or_default(),
+            problems: raw.problems.map(texts).unwrap_or_default(),
+            points: raw
+                .points
+                .map(|l| l.value.into_iter().map(|p| point(p.value)).collect())
+                .unwrap_or_default(),
+        }))
+    }
+}
+
+fn point(raw: RawPoint) -> Option<Point> {
+    let title = optional(raw.title);
+    let items = raw.items.map(|l| {
+        l.value
+            .into_iter()
+            .map(|i| Item {
+                lead: i.value.lead.value.trim().to_owned(),
+                text: optional(i.value.text),
+            })
+            .collect::<Vec<_>>()
+    });
+    if title.is_none() && items.is_none() {
+        None
+    } else {
+        Some(Point { title, items })
+    }
+}
+
+fn fonts(raw: Option<Located<RawFonts>>) -> Fonts {
+    let d = Fonts::default();
+    let Some(raw) = raw else {
+        return d;
+    };
+    let f = raw.value;
+    Fonts {
+        title: optional(f.title).unwrap_or(d.title),
+        body: optional(f.body).unwrap_or(d.body),
+        heading: optional(f.heading).unwrap_or(d.heading),
+        subheading: optional(f.subheading).unwrap_or(d.subheading),
+        page_number: optional(f.page_number).unwrap_or(d.page_number),
+    }
+}
+
+fn optional(value: Option<Text>) -> Option<String> {
+    value
+        .map(|t| t.value.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+fn texts(list: TextList) -> Vec<String> {
+    list.value
+        .into_iter()
+        .map(|t| t.value.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn person(raw: Option<Located<RawPerson>>) -> Person {
+    let Some(p) = raw else {
+        return Person::default();
+    };
+    Person {
+        name: optional(p.value.name),
+        title: optional(p.value.title),
+    }
+}
+
+fn choice_hint(got: &str, choices: &[&str]) -> String {
+    match closest(got.trim(), choices.iter().copied()) {
+        Some(s) => format!("是否想写“{s}”？可选：{}", choices.join("、")),
+        None => format!("可选：{}", choices.join("、")),
+    }
+}
+
+/// How many characters at the start of `label` form a Chinese numeral.
+fn numeral_prefix_len(label: &str) -> usize {
+    label
+        .char_indices()
+        .take_while(|(_, c)| "一二两三四五六七八九十百".contains(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0)
+}
+
+/// The count a label like 五个好, 五带头, 四句话 claims, if it claims one.
+pub(crate) fn leading_numeral(label: &str) -> Option<u64> {
+    let len = numeral_prefix_len(label);
+    if len == 0 || len == label.len() {
+        return None;
+    }
+    zh::parse_numeral(&label[..len])
+}

@@ -1,0 +1,300 @@
+//! What a template sees: the profile flattened into plain values, with the
+//! phrases that depend on the calendar worked out once, here.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Doc;
+use crate::calendar;
+use crate::profile::{self, MeetingKind, Person, Profile};
+
+/// How many points each genre's template writes before the profile adds any:
+/// why, what, how for a mobilisation speech; and likewise for the others.
+pub const DEFAULT_POINTS: usize = 3;
+
+#[derive(Serialize)]
+pub struct View<'a> {
+    pub doc: &'static str,
+    pub org: OrgView<'a>,
+    pub campaign: CampaignView<'a>,
+    pub meeting: MeetingView<'a>,
+    /// The points to render: the template's, each replaced or extended by
+    /// the profile's at the same position.
+    pub points: Vec<PointView<'a>>,
+    pub plan: PlanView<'a>,
+    pub progress: Option<ProgressView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct OrgView<'a> {
+    pub name: &'a str,
+    pub short: &'a str,
+    pub kind: &'static str,
+    pub party_org: &'a str,
+    pub superior: &'a str,
+    pub units: &'a str,
+    pub staff: &'a str,
+    pub addressees: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct CampaignView<'a> {
+    pub name: &'a str,
+    pub full_name: &'a str,
+    pub goals: &'a [String],
+    pub theme: &'a [String],
+    pub standards: Vec<StandardView<'a>>,
+    pub milestones: &'a [String],
+    pub phases: Vec<PhaseView<'a>>,
+    /// The whole campaign as a plan writes it: 2010年5月—2011年12月.
+    pub span_written: Option<String>,
+    /// First and last day, for sentences like 从……开始到……结束.
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct StandardView<'a> {
+    pub label: &'a str,
+    pub of: Option<&'a str>,
+    pub items: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct PhaseView<'a> {
+    pub name: &'a str,
+    pub from_iso: String,
+    pub to_iso: Option<String>,
+    pub from: String,
+    pub to: Option<String>,
+    pub tasks: &'a [String],
+    /// Relative to the document's meeting: 从现在起到6月底.
+    pub spoken: String,
+    /// As a plan prints it: 2011年3—4月.
+    pub written: String,
+    /// `done`, `current` or `ahead`, seen from the document's meeting.
+    pub status: &'static str,
+    pub days: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct MeetingView<'a> {
+    pub kind: &'static str,
+    pub date: String,
+    pub date_iso: String,
+    pub speaker: PersonView<'a>,
+    pub before_me: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct PersonView<'a> {
+    pub name: Option<&'a str>,
+    pub title: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct PointView<'a> {
+    pub title: Option<&'a str>,
+    pub items: Option<Vec<ItemView<'a>>>,
+}
+
+#[derive(Serialize)]
+pub struct ItemView<'a> {
+    pub lead: &'a str,
+    pub text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct PlanView<'a> {
+    pub issuer: &'a str,
+    pub date: String,
+    pub basis: Option<DocumentView<'a>>,
+    pub leading_group: Option<LeadingGroupView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentView<'a> {
+    pub issuer: Option<&'a str>,
+    pub title: &'a str,
+    pub number: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct LeadingGroupView<'a> {
+    pub leader: PersonView<'a>,
+    pub deputies: Vec<PersonView<'a>>,
+    pub members: &'a [String],
+    pub office: Option<&'a str>,
+    pub office_head: Option<PersonView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ProgressView<'a> {
+    pub date: String,
+    pub date_iso: String,
+    pub speaker: PersonView<'a>,
+    pub before_me: Option<&'a str>,
+    pub achievements: Vec<&'a str>,
+    pub problems: &'a [String],
+}
+
+/// Builds what the template of `doc` sees.
+pub fn build<'a>(profile: &'a Profile, doc: Doc) -> View<'a> {
+    let p = profile;
+    // Each document speaks from its own day: a progress speech says
+    // "从现在起" about the phase its meeting falls in.
+    let today = match (doc, &p.progress) {
+        (Doc::Progress, Some(progress)) => progress.date,
+        _ => p.meeting.date,
+    };
+    let overrides = match (doc, &p.progress) {
+        (Doc::Progress, Some(progress)) => &progress.points,
+        _ => &p.points,
+    };
+    let phases: Vec<PhaseView> = p
+        .campaign
+        .phases
+        .iter()
+        .map(|ph| phase(ph, today))
+        .collect();
+    View {
+        doc: doc.name(),
+        org: OrgView {
+            name: &p.org.name,
+            short: &p.org.short,
+            kind: p.org.kind.name(),
+            party_org: &p.org.party_org,
+            superior: &p.org.superior,
+            units: &p.org.units,
+            staff: &p.org.staff,
+            addressees: &p.org.addressees,
+        },
+        campaign: CampaignView {
+            name: &p.campaign.name,
+            full_name: &p.campaign.full_name,
+            goals: &p.campaign.goals,
+            theme: &p.campaign.theme,
+            standards: p
+                .campaign
+                .standards
+                .iter()
+                .map(|s| StandardView {
+                    label: &s.label,
+                    of: s.of.as_deref(),
+                    items: &s.items,
+                })
+                .collect(),
+            milestones: &p.campaign.milestones,
+            span_written: p
+                .campaign
+                .span()
+                .map(|(from, to)| calendar::written_span(from, to)),
+            start: p.campaign.span().map(|(from, _)| calendar::cn_date(from)),
+            end: p
+                .campaign
+                .span()
+                .and_then(|(_, to)| to.map(calendar::cn_date)),
+            phases,
+        },
+        meeting: MeetingView {
+            kind: match p.meeting.kind {
+                MeetingKind::Mobilization => "mobilization",
+                MeetingKind::Progress => "progress",
+            },
+            date: calendar::cn_date(p.meeting.date),
+            date_iso: p.meeting.date.to_string(),
+            speaker: person(&p.meeting.speaker),
+            before_me: p.meeting.before_me.as_deref(),
+        },
+        points: points(overrides),
+        plan: PlanView {
+            issuer: &p.plan.issuer,
+            date: calendar::cn_date(p.plan.date),
+            basis: p.plan.basis.as_ref().map(|b| DocumentView {
+                issuer: b.issuer.as_deref(),
+                title: &b.title,
+                number: b.number.as_deref(),
+            }),
+            leading_group: p.plan.leading_group.as_ref().map(|g| LeadingGroupView {
+                leader: person(&g.leader),
+                deputies: g.deputies.iter().map(person).collect(),
+                members: &g.members,
+                office: g.office.as_deref(),
+                office_head: g.office_head.as_ref().map(person),
+            }),
+        },
+        progress: p.progress.as_ref().map(|pr| ProgressView {
+            date: calendar::cn_date(pr.date),
+            date_iso: pr.date.to_string(),
+            speaker: person(&pr.speaker),
+            before_me: pr.before_me.as_deref(),
+            achievements: achievements(pr, p),
+            problems: &pr.problems,
+        }),
+    }
+}
+
+fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView<'_> {
+    let status = match ph.to {
+        Some(to) if to < today => "done",
+        _ if ph.from > today => "ahead",
+        _ => "current",
+    };
+    PhaseView {
+        name: &ph.name,
+        from_iso: ph.from.to_string(),
+        to_iso: ph.to.map(|d| d.to_string()),
+        from: calendar::cn_date(ph.from),
+        to: ph.to.map(calendar::cn_date),
+        tasks: &ph.tasks,
+        spoken: calendar::spoken_span(ph.from, ph.to, today),
+        written: calendar::written_span(ph.from, ph.to),
+        status,
+        days: ph.to.map(|to| calendar::days_inclusive(ph.from, to)),
+    }
+}
+
+/// Without listed achievements, a progress speech reports the tasks of the
+/// phases already finished.
+fn achievements<'a>(progress: &'a profile::Progress, p: &'a Profile) -> Vec<&'a str> {
+    if !progress.achievements.is_empty() {
+        return progress.achievements.iter().map(String::as_str).collect();
+    }
+    p.campaign
+        .phases
+        .iter()
+        .filter(|ph| ph.to.is_some_and(|to| to < progress.date))
+        .flat_map(|ph| ph.tasks.iter().map(String::as_str))
+        .collect()
+}
+
+fn person(p: &Person) -> PersonView<'_> {
+    PersonView {
+        name: p.name.as_deref(),
+        title: p.title.as_deref(),
+    }
+}
+
+fn points(overrides: &[Option<profile::Point>]) -> Vec<PointView<'_>> {
+    let count = overrides.len().max(DEFAULT_POINTS);
+    (0..count)
+        .map(|i| match overrides.get(i).and_then(Option::as_ref) {
+            Some(point) => PointView {
+                title: point.title.as_deref(),
+                items: point.items.as_ref().map(|items| {
+                    items
+                        .iter()
+                        .map(|it| ItemView {
+                            lead: &it.lead,
+                            text: it.text.as_deref(),
+                        })
+                        .collect()
+                }),
+            },
+            None => PointView {
+                title: None,
+                items: None,
+            },
+        })
+        .collect()
+}

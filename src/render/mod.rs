@@ -1,0 +1,177 @@
+//! Profile → Markdown draft. The only module that names Tera: the built-in
+//! templates, the user's overrides, the filters, and the render call.
+
+pub mod context;
+mod filters;
+mod templates;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::profile::Profile;
+pub use templates::BUILTIN;
+
+/// The documents a profile gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Doc {
+    /// 动员大会讲话
+    Speech,
+    /// 实施方案
+    Plan,
+    /// 推进会讲话
+    Progress,
+}
+
+impl Doc {
+    pub const ALL: [Doc; 3] = [Doc::Speech, Doc::Plan, Doc::Progress];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Doc::Speech => "speech",
+            Doc::Plan => "plan",
+            Doc::Progress => "progress",
+        }
+    }
+
+    /// What the document is called in Chinese, for messages.
+    pub fn title(self) -> &'static str {
+        match self {
+            Doc::Speech => "动员大会讲话",
+            Doc::Plan => "实施方案",
+            Doc::Progress => "推进会讲话",
+        }
+    }
+
+    /// Whether `profile` has what this document needs.
+    pub fn supported_by(self, profile: &Profile) -> bool {
+        match self {
+            Doc::Speech | Doc::Plan => true,
+            Doc::Progress => profile.progress.is_some(),
+        }
+    }
+}
+
+/// Where the built-in templates live inside the engine: a user template of
+/// the same name (without this prefix) wins over them.
+const BUILTIN_PREFIX: &str = "builtin/";
+
+/// The compiled templates, built-in and the user's, ready to render any
+/// number of profiles.
+pub struct Renderer {
+    tera: tera::Tera,
+    user_dir: Option<PathBuf>,
+}
+
+impl Renderer {
+    /// Compiles the built-in templates and, when given, the user's templates
+    /// in `user_dir` (which override built-ins of the same name).
+    pub fn new(user_dir: Option<&Path>) -> anyhow::Result<Renderer> {
+        let mut tera = tera::Tera::default();
+        // Markdown is not HTML: escaping happens when HTML is made.
+        tera.autoescape_on(Vec::<&str>::new());
+        tera.set_fallback_prefixes([BUILTIN_PREFIX])
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        tera.register_filter("cn_num", filters::cn_num);
+        tera.register_filter("marker", filters::marker);
+        tera.register_filter("cn_date", filters::cn_date);
+        tera.register_filter("phase_span", filters::phase_span);
+        tera.register_filter("bare", filters::bare);
+        let mut all: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(name, text)| (format!("{BUILTIN_PREFIX}{name}"), (*text).to_owned()))
+            .collect();
+        if let Some(dir) = user_dir {
+            all.extend(user_templates(dir)?);
+        }
+        tera.add_raw_templates(all).map_err(|e| template_error(e, user_dir))?;
+        Ok(Renderer {
+            tera,
+            user_dir: user_dir.map(Path::to_owned),
+        })
+    }
+
+    /// Renders `doc` for `profile` as a Markdown draft.
+    pub fn render(&self, profile: &Profile, doc: Doc) -> anyhow::Result<String> {
+        let view = context::build(profile, doc);
+        let context = tera::Context::from_serialize(&view)
+            .map_err(|e| anyhow::anyhow!("内部错误：无法准备模板数据：{e}"))?;
+        let name = self.template_for(doc, profile.org.kind.name());
+        let text = self
+            .tera
+            .render(&name, &context)
+            .map_err(|e| template_error(e, self.user_dir.as_deref()))?;
+        Ok(tidy(&text))
+    }
+
+    /// `speech/hospital.md` if there is one, else `speech/base.md`.
+    fn template_for(&self, doc: Doc, kind: &str) -> String {
+        let specific = format!("{}/{kind}.md", doc.name());
+        if self.tera.contains_template(&specific) {
+            specific
+        } else {
+            format!("{}/base.md", doc.name())
+        }
+    }
+}
+
+/// Every `*.md` file under `dir`, named by its path relative to `dir`.
+fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(folder) = stack.pop() {
+        let entries = fs_err::read_dir(&folder).with_context(|| {
+            format!("模板目录 {} 读不了：检查 --templates 的路径", dir.display())
+        })?;
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                found.push((name, fs_err::read_to_string(&path)?));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// A Tera error in Chinese, pointing into the user's folder when the
+/// template is theirs. Tera's own report (with line, column and caret) is
+/// kept as the cause.
+fn template_error(e: tera::Error, user_dir: Option<&Path>) -> anyhow::Error {
+    let report = e.to_string();
+    let report = match user_dir {
+        // Tera names user templates relative to the folder; say which folder.
+        Some(dir) => report.replace("--> ", &format!("--> {}/", dir.display())),
+        None => report,
+    };
+    let builtin = report.contains(BUILTIN_PREFIX);
+    let hint = if builtin {
+        "这是内置模板的问题，请报告给 bigan 的维护者"
+    } else {
+        "按上面指出的行和列修改模板；可用的过滤器：cn_num、marker、cn_date、phase_span、bare"
+    };
+    anyhow::anyhow!("模板出错：\n{report}\n修改建议：{hint}")
+}
+
+/// Makes every non-empty line its own Markdown block, one blank line
+/// apart, whatever blank lines the template's tags left behind. A line is a
+/// paragraph in this genre; a soft break inside one would put a space
+/// between Chinese characters.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim_end).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(line);
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,331 @@
+//! Chinese numerals, the numbering markers of the genre, and punctuation.
+//!
+//! Everything a template counts goes through here, so "我讲三点意见" and the
+//! headings that follow it come from the same arithmetic.
+
+use std::fmt::Write as _;
+
+const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+const UNITS: [char; 4] = ['\0', '十', '百', '千'];
+
+/// The largest number [`numeral`] writes; past it the Arabic form is returned.
+pub const NUMERAL_MAX: u64 = 99_999_999;
+
+/// Writes `n` in Chinese numerals as a speaker says it: 1 → 一, 10 → 十,
+/// 11 → 十一, 20 → 二十, 101 → 一百零一, 10010 → 一万零一十.
+///
+/// A leading 一十 is shortened to 十 only for 10–19, as in speech; inside a
+/// larger number the 一 stays (一百一十).
+pub fn numeral(n: u64) -> String {
+    if n == 0 {
+        return "零".to_owned();
+    }
+    if n > NUMERAL_MAX {
+        return n.to_string();
+    }
+    let high = n / 10_000;
+    let low = n % 10_000;
+    let mut out = String::new();
+    if high > 0 {
+        out.push_str(&below_ten_thousand(high, true));
+        out.push('万');
+        if low > 0 {
+            // 一万零五百, 一万零一十: a gap below the thousands place is spoken.
+            if low < 1000 {
+                out.push('零');
+            }
+            out.push_str(&below_ten_thousand(low, false));
+        }
+    } else {
+        out.push_str(&below_ten_thousand(low, true));
+    }
+    out
+}
+
+/// 1..=9999 without the 万 group. `leading` says whether this group starts
+/// the number, which is when 一十 shortens to 十.
+fn below_ten_thousand(n: u64, leading: bool) -> String {
+    debug_assert!(n > 0 && n < 10_000);
+    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let mut out = String::new();
+    let mut pending_zero = false;
+    let mut started = false;
+    for (i, &d) in digits.iter().enumerate() {
+        let place = 3 - i;
+        if d == 0 {
+            pending_zero = started;
+            continue;
+        }
+        if pending_zero {
+            out.push('零');
+            pending_zero = false;
+        }
+        let short_ten = place == 1 && d == 1 && !started && leading;
+        if !short_ten {
+            out.push(DIGITS[d as usize]);
+        }
+        if place > 0 {
+            out.push(UNITS[place]);
+        }
+        started = true;
+    }
+    out
+}
+
+/// The marker styles a template can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// GB/T 9704-2012 7.3.3 first level: 一、
+    Level1,
+    /// Second level: （一）
+    Level2,
+    /// Third level: 1.
+    Level3,
+    /// Fourth level: （1）
+    Level4,
+    /// Spoken enumeration of reasons: 第一，
+    Di,
+    /// Spoken enumeration inside a paragraph: 一是
+    Yishi,
+    /// Phase ordinal: 第一阶段
+    Phase,
+}
+
+impl Marker {
+    /// Parses the names used in templates: `1`…`4`, `di`, `yishi`, `phase`.
+    pub fn parse(name: &str) -> Option<Marker> {
+        Some(match name {
+            "1" => Marker::Level1,
+            "2" => Marker::Level2,
+            "3" => Marker::Level3,
+            "4" => Marker::Level4,
+            "di" => Marker::Di,
+            "yishi" => Marker::Yishi,
+            "phase" => Marker::Phase,
+            _ => return None,
+        })
+    }
+
+    /// The marker for the `index`-th item (1-based) at this level.
+    pub fn render(self, index: u64) -> String {
+        let n = numeral(index);
+        let mut out = String::new();
+        // write! to a String cannot fail.
+        let _ = match self {
+            Marker::Level1 => write!(out, "{n}、"),
+            Marker::Level2 => write!(out, "（{n}）"),
+            Marker::Level3 => write!(out, "{index}."),
+            Marker::Level4 => write!(out, "（{index}）"),
+            Marker::Di => write!(out, "第{n}，"),
+            Marker::Yishi => write!(out, "{n}是"),
+            Marker::Phase => write!(out, "第{n}阶段"),
+        };
+        out
+    }
+}
+
+/// Reads a Chinese numeral back (一 → 1, 十二 → 12, 二十 → 20, 一百零一 → 101),
+/// as lint and import need for "讲三点意见" or "五个好". Also takes 两 and 〇.
+pub fn parse_numeral(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut total: u64 = 0;
+    let mut section: u64 = 0;
+    let mut digit: Option<u64> = None;
+    for c in s.chars() {
+        let d = match c {
+            '零' | '〇' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        if let Some(d) = d {
+            digit = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => {
+                section += digit.take().unwrap_or(0);
+                total += section.max(1) * 10_000;
+                section = 0;
+                continue;
+            }
+            _ => return None,
+        };
+        section += digit.take().unwrap_or(1) * unit;
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+/// Whether `c` is a Han character (the unified block and extension A).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// Counts the characters that make up a speech's length: Han characters and
+/// full-width punctuation, as an office counts 字. Spaces, Markdown marks and
+/// Latin text are not counted; digits count one each.
+pub fn char_count(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| is_han(c) || c.is_ascii_digit() || is_fullwidth_punct(c))
+        .count()
+}
+
+/// Full-width punctuation of Chinese text.
+pub fn is_fullwidth_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〔'
+            | '〕'
+            | '—'
+            | '…'
+            | '【'
+            | '】'
+    )
+}
+
+/// The full-width form of a half-width punctuation mark, where Chinese text
+/// has one.
+pub fn fullwidth(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// Joins items the way an enumeration is written in running text: 甲、乙、丙.
+pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push('、');
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
+/// Strips trailing sentence punctuation so a template can add its own: a
+/// profile value may or may not end in 。
+pub fn bare(s: &str) -> &str {
+    s.trim()
+        .trim_end_matches(['。', '；', '，', '、', '！', '.', ';', ','])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn numerals_as_spoken() {
+        let cases = [
+            (1, "一"),
+            (2, "二"),
+            (10, "十"),
+            (11, "十一"),
+            (19, "十九"),
+            (20, "二十"),
+            (21, "二十一"),
+            (100, "一百"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (111, "一百一十一"),
+            (1000, "一千"),
+            (1001, "一千零一"),
+            (1010, "一千零一十"),
+            (1100, "一千一百"),
+            (2024, "二千零二十四"),
+            (9999, "九千九百九十九"),
+            (10_000, "一万"),
+            (10_010, "一万零一十"),
+            (10_500, "一万零五百"),
+            (15_000, "一万五千"),
+            (100_000, "十万"),
+            (110_000, "十一万"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(numeral(n), want, "numeral({n})");
+        }
+        assert_eq!(numeral(0), "零");
+        assert_eq!(numeral(NUMERAL_MAX + 1), (NUMERAL_MAX + 1).to_string());
+    }
+
+    #[test]
+    fn markers_of_each_level() {
+        assert_eq!(Marker::Level1.render(3), "三、");
+        assert_eq!(Marker::Level2.render(12), "（十二）");
+        assert_eq!(Marker::Level3.render(4), "4.");
+        assert_eq!(Marker::Level4.render(2), "（2）");
+        assert_eq!(Marker::Di.render(2), "第二，");
+        assert_eq!(Marker::Yishi.render(10), "十是");
+        assert_eq!(Marker::Phase.render(3), "第三阶段");
+        assert_eq!(Marker::parse("yishi"), Some(Marker::Yishi));
+        assert_eq!(Marker::parse("5"), None);
+    }
+
+    #[test]
+    fn parses_spoken_numerals() {
+        assert_eq!(parse_numeral("三"), Some(3));
+        assert_eq!(parse_numeral("两"), Some(2));
+        assert_eq!(parse_numeral("十"), Some(10));
+        assert_eq!(parse_numeral("二十"), Some(20));
+        assert_eq!(parse_numeral("一百零一"), Some(101));
+        assert_eq!(parse_numeral("几"), None);
+        assert_eq!(parse_numeral(""), None);
+    }
+
+    #[test]
+    fn counts_characters_like_an_office() {
+        assert_eq!(char_count("同志们：\n\n**一、** abc 2010年"), 13);
+    }
+
+    #[test]
+    fn bare_drops_final_stop() {
+        assert_eq!(bare("召开动员大会。"), "召开动员大会");
+        assert_eq!(bare(" 甲 "), "甲");
+    }
+
+    proptest! {
+        #[test]
+        fn numeral_round_trips(n in 1u64..=NUMERAL_MAX) {
+            prop_assert_eq!(parse_numeral(&numeral(n)), Some(n));
+        }
+
+        #[test]
+        fn numerals_are_all_han(n in 1u64..=NUMERAL_MAX) {
+            prop_assert!(numeral(n).chars().all(is_han));
+        }
+    }
+}
