@@ -5,10 +5,12 @@ pub mod calendar;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod draft;
 pub mod error;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod timeline;
 pub mod yaml;
 pub mod zh;
 

@@ -9,7 +9,8 @@ use anyhow::Context as _;
 
 use crate::cli::{DocChoice, RenderArgs};
 use crate::error::InputError;
-use crate::output::{self, Extras, Format};
+use crate::draft;
+use crate::output::{self, Format};
 use crate::profile::{self, Profile};
 use crate::render::{Doc, Renderer};
 
@@ -29,8 +30,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     let docs = docs_for(args.doc, &profile, path)?;
     let mut rendered = Vec::new();
     for doc in docs {
-        let markdown = renderer.render(&profile, doc).map_err(input)?;
-        let bytes = output::convert(&markdown, args.format, &extras(&profile))?;
+        let bytes = draft::bytes(&renderer, &profile, doc, args.format).map_err(input)?;
         rendered.push((doc, bytes));
     }
     match (&args.output, rendered.as_slice()) {
@@ -44,14 +44,14 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
         }
         (None, _) => anyhow::bail!("--doc all 会生成多份文稿：请用 -o 指定输出文件夹"),
         (Some(out), [(_, bytes)]) if args.doc != DocChoice::All && !out.is_dir() => {
-            output::write::atomic(out, bytes)?;
+            output::write::guarded(out, bytes, args.force)?;
             eprintln!("已写入 {}", out.display());
         }
         (Some(dir), _) => {
             fs_err::create_dir_all(dir)?;
             for (doc, bytes) in &rendered {
                 let target = file_for(dir, path, *doc, args.format);
-                output::write::atomic(&target, bytes)?;
+                output::write::guarded(&target, bytes, args.force)?;
                 eprintln!("已写入 {}", target.display());
             }
         }
@@ -83,13 +83,6 @@ pub fn file_for(dir: &Path, profile: &Path, doc: Doc, format: Format) -> PathBuf
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "draft".to_owned());
     dir.join(format!("{stem}.{}.{}", doc.name(), format.extension()))
-}
-
-fn extras(profile: &Profile) -> Extras {
-    Extras {
-        fonts: profile.fonts.clone(),
-        screen_html: None,
-    }
 }
 
 fn input(e: anyhow::Error) -> anyhow::Error {
