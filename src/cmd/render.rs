@@ -8,13 +8,16 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use crate::cli::{DocChoice, RenderArgs};
-use crate::error::InputError;
 use crate::draft;
+use crate::error::InputError;
 use crate::output::{self, Format};
 use crate::profile::{self, Profile};
 use crate::render::{Doc, Renderer};
 
 pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Docx && args.output.is_none() {
+        anyhow::bail!("DOCX 是 Word 文件，不能输出到屏幕：请用 -o 指定文件，如 -o 讲话.docx");
+    }
     let renderer = Renderer::new(args.templates.as_deref()).map_err(input)?;
     let [path] = args.profiles.as_slice() else {
         anyhow::bail!("一次只能生成一份配置：请只给一个配置文件");
@@ -35,9 +38,6 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     }
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
-            if args.format == Format::Docx {
-                anyhow::bail!("DOCX 是 Word 文件，不能输出到屏幕：请用 -o 指定文件，如 -o 讲话.docx");
-            }
             std::io::stdout()
                 .write_all(bytes)
                 .context("写到标准输出失败")?;

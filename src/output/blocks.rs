@@ -100,10 +100,8 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 blocks.push(block);
             }
             Event::Start(Tag::Paragraph) => runs.clear(),
-            Event::End(TagEnd::Paragraph) => {
-                if !runs.is_empty() {
-                    blocks.push(Block::Paragraph(std::mem::take(&mut runs)));
-                }
+            Event::End(TagEnd::Paragraph) if !runs.is_empty() => {
+                blocks.push(Block::Paragraph(std::mem::take(&mut runs)));
             }
             Event::Start(Tag::Emphasis) => style = RunStyle::Kai,
             Event::Start(Tag::Strong) => style = RunStyle::Bold,
@@ -130,7 +128,9 @@ mod tests {
         assert_eq!(blocks[1], Block::Byline("（2010年5月20日）".into()));
         assert!(blocks[2].is_salutation());
         assert_eq!(blocks[3], Block::Heading(1, "一、要点".into()));
-        let Block::Paragraph(runs) = &blocks[4] else { panic!() };
+        let Block::Paragraph(runs) = &blocks[4] else {
+            panic!()
+        };
         assert_eq!(runs[0].style, RunStyle::Kai);
         assert_eq!(runs[1].text, "正文");
         assert_eq!(blocks[5].text(), "1. 第三层");

@@ -1,0 +1,262 @@
+//! Each command's success and failure paths, through the binary, with the
+//! exit statuses DESIGN.md promises: 0 ok, 1 the input has problems, 2 usage
+//! or I/O.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bigan(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bigan"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn render_prints_the_speech_to_stdout() {
+    let o = bigan(&["render", "profiles/hospital.yaml"], &root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("朝阳市第二医院") || stdout(&o).contains("我院"));
+}
+
+#[test]
+fn render_writes_a_file_and_all_documents_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("讲话.html");
+    let profile = root().join("profiles/hospital.yaml");
+    let o = bigan(
+        &[
+            "render",
+            profile.to_str().unwrap(),
+            "--format",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+
+    let folder = dir.path().join("drafts");
+    let o = bigan(
+        &[
+            "render",
+            profile.to_str().unwrap(),
+            "--doc",
+            "all",
+            "-o",
+            folder.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for doc in ["speech", "plan", "progress"] {
+        assert!(folder.join(format!("hospital.{doc}.md")).is_file(), "{doc}");
+    }
+}
+
+#[test]
+fn render_refuses_docx_on_a_terminal_and_doc_all_without_a_folder() {
+    let o = bigan(
+        &["render", "profiles/hospital.yaml", "--format", "docx"],
+        &root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("-o"), "{}", stderr(&o));
+    let o = bigan(
+        &["render", "profiles/hospital.yaml", "--doc", "all"],
+        &root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn render_of_an_invalid_profile_writes_nothing_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.yaml");
+    fs::write(
+        &profile,
+        "org: { name: 甲 }\ncampaign: { name: 乙 }\nmeeting: { date: 2010-13-45 }\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.md");
+    fs::write(&out, "之前的稿子").unwrap();
+    let o = bigan(&["render", "p.yaml", "-o", "out.md"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("p.yaml:3:"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "之前的稿子");
+}
+
+#[test]
+fn a_missing_file_or_a_bad_flag_is_a_usage_error() {
+    let o = bigan(&["render", "nope.yaml"], &root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nope.yaml"), "{}", stderr(&o));
+    let o = bigan(
+        &["render", "profiles/hospital.yaml", "--format", "pdf"],
+        &root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let o = bigan(&["check", "nope.yaml"], &root());
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a profile that can't be read is an I/O error"
+    );
+}
+
+#[test]
+fn a_template_error_in_a_user_folder_is_located_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("t/speech")).unwrap();
+    fs::write(
+        dir.path().join("t/speech/base.md"),
+        "# 标题\n\n{{ org.nmae }}\n",
+    )
+    .unwrap();
+    let profile = root().join("profiles/hospital.yaml");
+    let o = bigan(
+        &["render", profile.to_str().unwrap(), "--templates", "t"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("t/speech/base.md:3:"), "{}", stderr(&o));
+}
+
+#[test]
+fn user_templates_override_builtins_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("t/speech")).unwrap();
+    fs::write(
+        dir.path().join("t/speech/hospital.md"),
+        "# 自定义：{{ org.name }}讲{{ points | length | cn_num }}点\n",
+    )
+    .unwrap();
+    let profile = root().join("profiles/hospital.yaml");
+    let o = bigan(
+        &["render", profile.to_str().unwrap(), "--templates", "t"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "# 自定义：朝阳市第二医院讲三点\n");
+}
+
+#[test]
+fn check_reports_the_three_classic_mistakes_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "org:\n  name: 朝阳医院\n  partyorg: 院党委\ncampaign:\n  name: 创先争优\n  standards:\n    - label: 五个好\n      items: [领导班子好, 党员队伍好, 工作机制好, 工作业绩好]\n  phases:\n    - name: 全面争创\n      from: 2010-07-01\n      to: 2010-06-30\nmeeting:\n  date: 2010-05-20\n",
+    )
+    .unwrap();
+    let o = bigan(&["check", "p.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("p.yaml:3:3: 错误: 未知的键“partyorg”"),
+        "{err}"
+    );
+    assert!(err.contains("是否想写“party_org”"), "{err}");
+    assert!(err.contains("p.yaml:7:14:"), "{err}");
+    assert!(err.contains("p.yaml:12:11:"), "{err}");
+}
+
+#[test]
+fn check_summarises_a_good_profile() {
+    let o = bigan(
+        &["check", "profiles/hospital.yaml", "--pace", "250"],
+        &root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "朝阳市第二医院",
+        "三点",
+        "第一阶段",
+        "天）",
+        "每分钟250字",
+        "动员大会在此阶段",
+    ] {
+        assert!(out.contains(want), "missing {want}: {out}");
+    }
+}
+
+#[test]
+fn new_writes_a_profile_that_checks_and_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    for kind in ["hospital", "county", "traffic", "generic"] {
+        let name = format!("红星{kind}");
+        let o = bigan(&["new", &name, "--kind", kind], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let file = format!("{name}.yaml");
+        let o = bigan(&["check", &file], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{kind}: {}", stderr(&o));
+        let o = bigan(&["render", &file, "--doc", "all", "-o", "out"], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{kind}: {}", stderr(&o));
+    }
+    let o = bigan(&["new", "红星hospital"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "never overwrites without --force");
+}
+
+#[test]
+fn templates_list_and_export_round_trip() {
+    let o = bigan(&["templates", "list"], &root());
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).lines().any(|l| l == "speech/base.md"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let o = bigan(&["templates", "export", "t"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let exported = fs::read_to_string(dir.path().join("t/speech/base.md")).unwrap();
+    assert!(!exported.is_empty());
+    let o = bigan(&["templates", "export", "t"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "refuses to overwrite");
+
+    // Exported templates render the same draft as the built-ins.
+    let profile = root().join("profiles/hospital.yaml");
+    let builtin = bigan(&["render", profile.to_str().unwrap()], dir.path());
+    let exported = bigan(
+        &["render", profile.to_str().unwrap(), "--templates", "t"],
+        dir.path(),
+    );
+    assert_eq!(stdout(&builtin), stdout(&exported));
+}
+
+#[test]
+fn help_explains_every_command() {
+    let o = bigan(&["--help"], &root());
+    let help = stdout(&o);
+    for cmd in [
+        "render",
+        "check",
+        "preview",
+        "lint",
+        "import",
+        "new",
+        "templates",
+    ] {
+        assert!(help.contains(cmd), "{cmd} missing from --help");
+    }
+    let o = bigan(&["render", "--help"], &root());
+    assert!(stdout(&o).contains("--templates"));
+}

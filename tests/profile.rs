@@ -1,0 +1,169 @@
+//! Loading profiles: `extends` merging, its failures, and validation that
+//! collects every problem with its place.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use bigan::diagnostic::Severity;
+use bigan::profile::{self, OrgKind};
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(&path, text).unwrap();
+    path
+}
+
+const BASE: &str = "campaign:\n  name: 创先争优\n  goals: [甲, 乙]\n  theme: [丙]\nmeeting:\n  date: 2010-05-20\n  speaker: { name: 张三, title: 书记 }\n";
+
+#[test]
+fn extends_merges_maps_and_replaces_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "campaigns/base.yaml", BASE);
+    let path = write(
+        dir.path(),
+        "org.yaml",
+        "extends: campaigns/base.yaml\norg:\n  name: 某医院\n  kind: hospital\ncampaign:\n  goals: [丁]\nmeeting:\n  speaker: { title: 院长 }\n",
+    );
+    let loaded = profile::load(&path).unwrap();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let p = loaded.profile.unwrap();
+    assert_eq!(p.campaign.name, "创先争优", "inherited scalar");
+    assert_eq!(p.campaign.goals, ["丁"], "own list replaces");
+    assert_eq!(p.campaign.theme, ["丙"], "inherited list");
+    assert_eq!(
+        p.meeting.speaker.name.as_deref(),
+        Some("张三"),
+        "maps merge"
+    );
+    assert_eq!(
+        p.meeting.speaker.title.as_deref(),
+        Some("院长"),
+        "own key wins"
+    );
+    assert_eq!(p.org.kind, OrgKind::Hospital);
+    assert_eq!(p.org.short, "我院", "kind default");
+    assert_eq!(loaded.files.len(), 2);
+}
+
+#[test]
+fn an_extends_cycle_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.yaml", "extends: b.yaml\norg: { name: 甲 }\n");
+    write(dir.path(), "b.yaml", "extends: a.yaml\n");
+    let loaded = profile::load(&dir.path().join("a.yaml")).unwrap();
+    assert!(loaded.profile.is_none());
+    let d = &loaded.diagnostics[0];
+    assert!(d.message.contains("循环"), "{d}");
+    assert!(d.path.ends_with("b.yaml"), "{d}");
+    assert_eq!((d.line, d.column), (1, 10), "{d}");
+}
+
+#[test]
+fn extends_to_a_missing_file_or_a_folder_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("folder")).unwrap();
+    for (target, words) in [("nope.yaml", "读不了"), ("folder", "文件夹")] {
+        let path = write(dir.path(), "p.yaml", &format!("extends: {target}\n"));
+        let loaded = profile::load(&path).unwrap();
+        let d = &loaded.diagnostics[0];
+        assert!(d.message.contains(words), "{d}");
+        assert_eq!((d.line, d.column), (1, 10), "{d}");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "p.yaml",
+        "org:\n  nmae: 甲\n  name: 甲\ncampaign:\n  name: 乙\n  standards:\n    - label: 五个好\n      items: [一, 二, 三, 四]\n  phases:\n    - name: 丙\n      from: 2010-07-01\n      to: 2010-06-30\nmeeting:\n  date: 2010-05-20\n",
+    );
+    let loaded = profile::load(&path).unwrap();
+    let found: Vec<(u32, u32)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column))
+        .collect();
+    assert_eq!(
+        found,
+        [(2, 3), (7, 14), (12, 11)],
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert!(
+        loaded.diagnostics[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("name")
+    );
+    assert!(loaded.profile.is_none());
+}
+
+#[test]
+fn required_fields_and_bad_dates_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "p.yaml",
+        "org: {}\nmeeting:\n  date: 2010-02-30\n",
+    );
+    let loaded = profile::load(&path).unwrap();
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("org.name")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("campaign.name")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("2010-02-30")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn overlapping_phases_warn_and_out_of_order_phases_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let phases = |second_from: &str| {
+        format!(
+            "org: {{ name: 甲 }}\ncampaign:\n  name: 乙\n  phases:\n    - {{ name: 一, from: 2010-05-01, to: 2010-06-30 }}\n    - {{ name: 二, from: {second_from}, to: 2010-12-31 }}\nmeeting: {{ date: 2010-05-01 }}\n"
+        )
+    };
+    let path = write(dir.path(), "p.yaml", &phases("2010-06-15"));
+    let loaded = profile::load(&path).unwrap();
+    assert_eq!(loaded.diagnostics[0].severity, Severity::Warning);
+    assert!(
+        loaded.profile.is_some(),
+        "a warning keeps the profile usable"
+    );
+    let path = write(dir.path(), "p.yaml", &phases("2010-04-01"));
+    let loaded = profile::load(&path).unwrap();
+    assert_eq!(loaded.diagnostics[0].severity, Severity::Error);
+    assert_eq!(loaded.diagnostics[0].line, 6);
+}
+
+#[test]
+fn every_example_profile_loads_clean() {
+    for name in ["hospital", "county", "traffic"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("profiles/{name}.yaml"));
+        let loaded = profile::load(&path).unwrap();
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{name}: {:#?}",
+            loaded.diagnostics
+        );
+        assert!(loaded.profile.is_some());
+    }
+}
