@@ -3,11 +3,9 @@
 //! moves it everywhere and nowhere else; the plan's numbering and the
 //! progress speech's counts hold; the timeline has a bar per phase.
 //!
-//! The speech templates are written elsewhere: speech-side checks rely only
-//! on the documented context (phase names and `phase.spoken` phrases
-//! appear). They run against a small speech template written from that
-//! context, and against the built-in speech in the `#[ignore]`d tests
-//! (`cargo test -- --ignored`) until the built-in speech lands.
+//! Speech-side checks rely only on the documented context (phase names and
+//! `phase.spoken` phrases appear), not on the speech's wording, which
+//! tests/speech.rs owns.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -18,11 +16,6 @@ use bigan::calendar::{cn_date, spoken_span, written_span};
 use bigan::profile::{self, Profile};
 
 const EXAMPLES: [&str; 3] = ["hospital", "county", "traffic"];
-
-/// A speech that says each phase's name and span as the context gives
-/// them, in order: what any speech template does with the phases.
-const SPEECH_FIXTURE: &str = "# 在{{ org.name }}动员大会上的讲话\n\n同志们：\n\n\
-{% for phase in campaign.phases %}{{ loop.index | marker(style=\"phase\") }}是{{ phase.name }}阶段，{{ phase.spoken }}。\n\n{% endfor %}";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,23 +32,11 @@ fn bigan(args: &[&str]) -> Output {
         .expect("bigan runs")
 }
 
-/// Renders `doc` (md unless `format` says otherwise); fails the test on a
-/// non-zero exit.
-fn render(profile: &Path, doc: &str, format: &str, templates: Option<&Path>) -> String {
-    let mut args = vec![
-        "render".to_owned(),
-        profile.display().to_string(),
-        "--doc".to_owned(),
-        doc.to_owned(),
-        "--format".to_owned(),
-        format.to_owned(),
-    ];
-    if let Some(dir) = templates {
-        args.push("--templates".to_owned());
-        args.push(dir.display().to_string());
-    }
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = bigan(&args);
+/// `doc` of `profile` in `format` as `bigan render` prints it; fails the
+/// test on a non-zero exit.
+fn render(profile: &Path, doc: &str, format: &str) -> String {
+    let path = profile.display().to_string();
+    let out = bigan(&["render", &path, "--doc", doc, "--format", format]);
     assert!(
         out.status.success(),
         "render {} --doc {doc} failed:\n{}",
@@ -70,14 +51,6 @@ fn load(path: &Path) -> Profile {
         .unwrap()
         .profile
         .expect("the profile is valid")
-}
-
-/// A folder holding the speech fixture as `speech/base.md`.
-fn fixture_templates() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("speech")).unwrap();
-    std::fs::write(dir.path().join("speech/base.md"), SPEECH_FIXTURE).unwrap();
-    dir
 }
 
 /// A copy of an example profile (and the campaign files it extends) in a
@@ -220,37 +193,25 @@ fn check_speech_phases(md: &str, p: &Profile) {
     }
 }
 
-fn documents_name_the_same_phases(templates: Option<&Path>) {
+#[test]
+fn documents_name_the_same_phases_with_the_same_dates() {
     for name in EXAMPLES {
         let path = example(name);
         let p = load(&path);
-        check_speech_phases(&render(&path, "speech", "md", templates), &p);
-        check_plan_phases(&render(&path, "plan", "md", None), &p);
-        check_progress_phases(&render(&path, "progress", "md", None), &p);
+        check_speech_phases(&render(&path, "speech", "md"), &p);
+        check_plan_phases(&render(&path, "plan", "md"), &p);
+        check_progress_phases(&render(&path, "progress", "md"), &p);
     }
-}
-
-#[test]
-fn documents_name_the_same_phases_with_the_same_dates() {
-    let fixture = fixture_templates();
-    documents_name_the_same_phases(Some(fixture.path()));
-}
-
-#[test]
-#[ignore = "needs the built-in speech templates (speech branch)"]
-fn built_in_speech_names_the_same_phases_with_the_same_dates() {
-    documents_name_the_same_phases(None);
 }
 
 #[test]
 fn hospital_phases_as_each_document_says_them() {
     let path = example("hospital");
-    let fixture = fixture_templates();
-    let speech = render(&path, "speech", "md", Some(fixture.path()));
+    let speech = render(&path, "speech", "md");
     for phrase in ["从现在起到6月底", "从今年7月到明年7月", "从2011年8月开始"] {
         assert!(speech.contains(phrase), "{phrase}");
     }
-    let plan = render(&path, "plan", "md", None);
+    let plan = render(&path, "plan", "md");
     for heading in [
         "### （一）广泛发动、安排部署阶段（2010年5—6月）",
         "### （二）全面争创、扎实推进阶段（2010年7月—2011年7月）",
@@ -259,7 +220,7 @@ fn hospital_phases_as_each_document_says_them() {
         assert!(plan.contains(heading), "{heading}");
     }
     assert!(plan.contains("创先争优活动自2010年5月起开展，分三个阶段进行"));
-    let progress = render(&path, "progress", "md", None);
+    let progress = render(&path, "progress", "md");
     assert!(progress.contains("从现在起到明年7月底是活动的第二阶段，即“全面争创、扎实推进”阶段"));
     assert!(progress.contains("从2011年8月开始进入第三阶段，即“巩固提高、深化提升”阶段"));
     assert!(progress.contains("今年5月召开动员大会以来的五个多月里"));
@@ -268,25 +229,26 @@ fn hospital_phases_as_each_document_says_them() {
 // ----------------------------------------------------------- moving a date
 
 /// Every document and the timeline of `profile`.
-fn everything(profile: &Path, templates: Option<&Path>) -> Vec<(&'static str, String)> {
-    let html = render(profile, "progress", "html", None);
+fn everything(profile: &Path) -> Vec<(&'static str, String)> {
+    let html = render(profile, "progress", "html");
     let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
     vec![
-        ("speech", render(profile, "speech", "md", templates)),
-        ("plan", render(profile, "plan", "md", None)),
-        ("progress", render(profile, "progress", "md", None)),
+        ("speech", render(profile, "speech", "md")),
+        ("plan", render(profile, "plan", "md")),
+        ("progress", render(profile, "progress", "md")),
         ("timeline", svg.to_owned()),
     ]
 }
 
-fn moving_an_end_date_moves_only_that_phase(templates: Option<&Path>) {
+#[test]
+fn moving_an_end_date_changes_that_phase_everywhere_and_nothing_else() {
     // The hospital's second phase ends a month earlier.
     let (_keep, before_path) = edited_copy("hospital", |t| t.to_owned());
     let (_keep2, after_path) = edited_copy("hospital", |t| {
         replace_once(t, "to: 2011-07-31", "to: 2011-06-30")
     });
-    let before = everything(&before_path, templates);
-    let after = everything(&after_path, templates);
+    let before = everything(&before_path);
+    let after = everything(&after_path);
     let name = "全面争创、扎实推进";
     // What may change: lines naming the phase or saying its end.
     let mentions = [
@@ -321,18 +283,6 @@ fn moving_an_end_date_moves_only_that_phase(templates: Option<&Path>) {
     assert!(find(&after, "plan", "扎实推进阶段（2010年7月—2011年6月）"));
     assert!(find(&after, "progress", "从现在起到明年6月底"));
     assert!(find(&after, "timeline", "2011年6月30日（365天）"));
-}
-
-#[test]
-fn moving_an_end_date_changes_that_phase_everywhere_and_nothing_else() {
-    let fixture = fixture_templates();
-    moving_an_end_date_moves_only_that_phase(Some(fixture.path()));
-}
-
-#[test]
-#[ignore = "needs the built-in speech templates (speech branch)"]
-fn moving_an_end_date_changes_the_built_in_speech_only_there() {
-    moving_an_end_date_moves_only_that_phase(None);
 }
 
 // -------------------------------------------------------------- numbering
@@ -409,7 +359,7 @@ fn check_numbering(md: &str, doc: &str) -> Vec<u8> {
 #[test]
 fn plan_numbers_one_to_four_in_order_never_skipping_a_level() {
     for name in EXAMPLES {
-        let plan = render(&example(name), "plan", "md", None);
+        let plan = render(&example(name), "plan", "md");
         let levels = check_numbering(&plan, name);
         assert_eq!(levels, [1, 2, 3, 4], "{name}: all four levels appear");
         let headings: Vec<&str> = plan.lines().filter(|l| l.starts_with("## ")).collect();
@@ -438,7 +388,7 @@ fn the_numbering_check_catches_a_skipped_level() {
 
 #[test]
 fn plan_has_the_parts_of_the_genre() {
-    let plan = render(&example("hospital"), "plan", "md", None);
+    let plan = render(&example("hospital"), "plan", "md");
     let l = lines(&plan);
     assert_eq!(l[0], "# 关于在全院深入开展创先争优活动的实施方案");
     assert_eq!(l[1], "各科室、各党支部：");
@@ -472,7 +422,7 @@ fn plan_without_basis_or_leading_group_still_reads() {
         let end = t.find("progress:").unwrap();
         format!("{}\n{}", &t[..start], &t[end..])
     });
-    let plan = render(&path, "plan", "md", None);
+    let plan = render(&path, "plan", "md");
     assert!(
         plan.contains("按照市卫生局党委的统一部署，结合我院实际"),
         "{plan}"
@@ -546,7 +496,7 @@ fn check_progress_counts(md: &str, p: &Profile, doc: &str) {
 fn progress_counts_agree_with_what_follows() {
     for name in EXAMPLES {
         let path = example(name);
-        let md = render(&path, "progress", "md", None);
+        let md = render(&path, "progress", "md");
         check_progress_counts(&md, &load(&path), name);
         let chars = bigan::zh::char_count(&md);
         assert!((2500..=5000).contains(&chars), "{name}: {chars}字");
@@ -560,7 +510,7 @@ fn progress_points_from_the_profile_change_the_count() {
             "{t}  points:\n    - title: 第一点改写\n    - {{}}\n    - {{}}\n    - title: 抓好年底各项工作的统筹\n      items:\n        - lead: 安排好年终考核\n          text: 考核要和活动结合。\n"
         )
     });
-    let md = render(&path, "progress", "md", None);
+    let md = render(&path, "progress", "md");
     assert!(md.contains("我讲四点意见"), "{md}");
     assert!(md.contains("## 一、第一点改写"));
     assert!(md.contains("## 四、抓好年底各项工作的统筹"));
@@ -575,7 +525,7 @@ fn achievements_fall_back_to_the_finished_phases_tasks() {
         let end = t.find("  problems:").unwrap();
         format!("{}{}", &t[..start], &t[end..])
     });
-    let md = render(&path, "progress", "md", None);
+    let md = render(&path, "progress", "md");
     assert!(
         md.contains("主要做了三个方面的工作：一是召开动员大会，搞好思想发动；二是制定活动方案，明确领导责任；三是以支部为单位开好专题组织生活会。"),
         "{md}"
@@ -597,8 +547,8 @@ fn starter_profiles_of_every_kind_give_sound_plans_and_progress_speeches() {
             String::from_utf8_lossy(&out.stderr)
         );
         let p = load(&path);
-        let plan = render(&path, "plan", "md", None);
-        let progress = render(&path, "progress", "md", None);
+        let plan = render(&path, "plan", "md");
+        let progress = render(&path, "progress", "md");
         check_plan_phases(&plan, &p);
         check_numbering(&plan, kind);
         check_progress_counts(&progress, &p, kind);
@@ -667,8 +617,8 @@ fn check_shows_each_phase_with_its_span_days_and_meetings() {
         .collect();
     assert_eq!(rows.len(), 3, "{stdout}");
     assert!(rows[0].contains("广泛发动、安排部署") && rows[0].contains("2010-05-20 → 2010-06-30"));
-    assert!(rows[0].contains("42天") && rows[0].contains("动员大会 2010-05-20"));
-    assert!(rows[1].contains("396天") && rows[1].contains("推进会 2010-11-10"));
+    assert!(rows[0].contains("（42天）") && rows[0].contains("动员大会在此阶段（2010-05-20）"));
+    assert!(rows[1].contains("（396天）") && rows[1].contains("推进会在此阶段（2010-11-10）"));
     assert!(rows[2].contains("2011-08-01 起，长期"));
 }
 
@@ -694,7 +644,7 @@ fn html_drafts_carry_one_timeline_with_a_bar_per_phase() {
         let path = example(name);
         let phases = load(&path).campaign.phases.len();
         for doc in ["plan", "progress"] {
-            let html = render(&path, doc, "html", None);
+            let html = render(&path, doc, "html");
             assert_eq!(html.matches("<svg").count(), 1, "{name} {doc}");
             assert_eq!(
                 html.matches(r#"<rect class="bar""#).count(),

@@ -104,7 +104,15 @@ fn timeline(out: &mut String, p: &Profile) {
         meetings.push(("推进会", progress.date));
     }
     let inside = |ph: &profile::Phase, d: NaiveDate| ph.from <= d && ph.to.is_none_or(|to| d <= to);
+    let spans: Vec<String> = phases
+        .iter()
+        .map(|ph| match ph.to {
+            Some(to) => format!("{} → {}（{}天）", ph.from, to, days_inclusive(ph.from, to)),
+            None => format!("{} 起，长期", ph.from),
+        })
+        .collect();
     let name_width = phases.iter().map(|ph| width(&ph.name)).max().unwrap_or(0);
+    let span_width = spans.iter().map(|s| width(s)).max().unwrap_or(0);
     let mut shown = vec![false; meetings.len()];
     for (i, ph) in phases.iter().enumerate() {
         // Meetings before this phase and in no phase get their own line.
@@ -114,27 +122,25 @@ fn timeline(out: &mut String, p: &Profile) {
                 let _ = writeln!(out, "    ◆ {name} {d}：{}", outside(phases, i));
             }
         }
-        let span = match ph.to {
-            Some(to) => format!("{} → {}  {:>4}天", ph.from, to, days_inclusive(ph.from, to)),
-            None => format!("{} 起，长期", ph.from),
-        };
+        let span = &spans[i];
         let here: Vec<String> = meetings
             .iter()
             .enumerate()
             .filter(|(_, (_, d))| inside(ph, *d))
             .map(|(m, (name, d))| {
                 shown[m] = true;
-                format!("{name} {d}")
+                format!("{name}在此阶段（{d}）")
             })
             .collect();
-        let marker = if here.is_empty() {
-            String::new()
+        // Markers line up in a column after the widest span.
+        let span = if here.is_empty() {
+            span.clone()
         } else {
-            format!("  ◀ {}", here.join("，"))
+            format!("{}  ◀ {}", pad(span, span_width), here.join("；"))
         };
         let _ = writeln!(
             out,
-            "    第{}阶段  {}  {span}{marker}",
+            "    第{}阶段  {}  {span}",
             zh::numeral(i as u64 + 1),
             pad(&ph.name, name_width),
         );
