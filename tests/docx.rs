@@ -2,12 +2,13 @@
 //! DOCX checked in a real office suite: every document of every example
 //! profile, and a long draft that fills pages, are converted to PDF by
 //! LibreOffice and measured with poppler: A4, the title on page 1, 22 lines
-//! of at most 28 characters, page numbers "— N —" on the outer side below
-//! the 版心. PNGs of the first pages are left in the test's temporary folder
-//! for a person to look at.
+//! of at most 28 characters, every character in a CJK font, page numbers
+//! "— N —" on the outer side 7 mm below the 版心. PNGs of the first pages
+//! are left in `target/tmp/docx/` for a person to look at.
 //!
-//! Needs `soffice`, `pdfinfo`, `pdftotext` and `pdftoppm` (`.ci/install-test-deps`);
-//! without them the tests say so and pass.
+//! Needs `soffice` and poppler's `pdfinfo`, `pdftotext`, `pdftoppm` and
+//! `pdffonts` (`.ci/install-test-deps`); without them the tests say so and
+//! pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,7 +36,7 @@ fn which(program: &str) -> Option<PathBuf> {
 
 /// Whether LibreOffice and poppler are here; says why not when they are not.
 fn tools_present() -> bool {
-    for program in ["soffice", "pdfinfo", "pdftotext", "pdftoppm"] {
+    for program in ["soffice", "pdfinfo", "pdftotext", "pdftoppm", "pdffonts"] {
         if which(program).is_none() {
             eprintln!("skipped: {program} not found (run .ci/install-test-deps)");
             return false;
@@ -122,6 +123,20 @@ impl Line {
             .sum()
     }
 
+    /// Whether a closing mark hangs past the 版心's right edge.
+    /// LibreOffice 7.4 reads w:overflowPunct="0" the wrong way round and
+    /// lets one hang, as Word would without the setting; nothing else may
+    /// stand outside the 版心.
+    fn hangs(&self) -> bool {
+        self.x_max > RIGHT + 1.0 && self.text.ends_with(|c| "，。、；：！？”’）》".contains(c))
+    }
+
+    /// The characters the line takes on the 28-character grid: a hanging
+    /// mark stands outside it.
+    fn grid_width(&self) -> f64 {
+        self.width() - if self.hangs() { 1.0 } else { 0.0 }
+    }
+
     fn is_page_number(&self) -> bool {
         self.y_min > BOTTOM
     }
@@ -186,6 +201,7 @@ fn check_page_layout(pdf: &Path, title: &str) -> Vec<Vec<Line>> {
         "{name}: page size {size}"
     );
 
+    check_fonts(pdf);
     let pages = pages(pdf);
     assert!(!pages.is_empty(), "{name}: no pages");
     let first: String = pages[0].iter().map(|l| squeeze(&l.text)).collect();
@@ -226,16 +242,16 @@ fn check_page_layout(pdf: &Path, title: &str) -> Vec<Vec<Line>> {
         assert!(body.len() <= 22, "{name} p{n}: {} lines", body.len());
         for line in &body {
             assert!(
-                line.width() <= 28.0,
+                line.grid_width() <= 28.0,
                 "{name} p{n}: {} characters: {}",
-                line.width(),
+                line.grid_width(),
                 line.text
             );
-            // LibreOffice 7.4 reads w:overflowPunct="0" the wrong way round
-            // and lets a closing mark hang past the edge, as Word would
-            // without it; nothing else may stand outside.
-            let hangs = line.text.ends_with(|c| "，。、；：！？”’）》".contains(c));
-            let right = if hangs { RIGHT + 17.0 } else { RIGHT + 1.0 };
+            let right = if line.hangs() {
+                RIGHT + 17.0
+            } else {
+                RIGHT + 1.0
+            };
             assert!(
                 line.x_min >= LEFT - 1.0 && line.x_max <= right,
                 "{name} p{n}: {line:?}"
@@ -247,6 +263,37 @@ fn check_page_layout(pdf: &Path, title: &str) -> Vec<Vec<Line>> {
         }
     }
     pages
+}
+
+/// Every character, digits and punctuation included, is set in one of the
+/// fonts the 公文 names map to on this machine (Fandol, Noto CJK): a font
+/// slot left empty would show up as a Latin fallback such as DejaVu.
+fn check_fonts(pdf: &Path) {
+    let fangsong = Command::new("fc-match")
+        .args(["-f", "%{family}", "仿宋_GB2312"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    if !fangsong.contains("Fandol") {
+        eprintln!(
+            "font check skipped: 仿宋_GB2312 is not mapped to Fandol here (see shared/fonts)"
+        );
+        return;
+    }
+    let report = run("pdffonts", &[], pdf);
+    let fonts: Vec<&str> = report
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(!fonts.is_empty(), "{}: no fonts", pdf.display());
+    for font in fonts {
+        assert!(
+            font.contains("Fandol") || font.contains("CJK"),
+            "{}: text set in {font}",
+            pdf.display()
+        );
+    }
 }
 
 /// Pictures of the first pages, for a person to look at.
@@ -400,7 +447,11 @@ fn a_long_draft_fills_its_pages_with_22_lines_of_28_characters() {
 
     // Lines run to the full 28 characters: not 27, nor LibreOffice's 18 of
     // a character grid.
-    let widest = pages.iter().flatten().map(Line::width).fold(0.0, f64::max);
+    let widest = pages
+        .iter()
+        .flatten()
+        .map(Line::grid_width)
+        .fold(0.0, f64::max);
     assert_eq!(widest, 28.0);
 
     // Body text is indented two characters, the salutation is not, the
