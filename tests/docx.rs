@@ -184,6 +184,11 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The lines of text on a page, its page number not counted.
+fn body_lines(page: &[Line]) -> usize {
+    page.iter().filter(|l| !l.is_page_number()).count()
+}
+
 /// Checks every page of `pdf` against GB/T 9704; returns the pages.
 fn check_page_layout(pdf: &Path, title: &str) -> Vec<Vec<Line>> {
     let name = pdf.display();
@@ -364,7 +369,17 @@ fn every_example_document_lands_on_a_gbt_9704_page() {
     for (pdf, title) in pdfs.iter().zip(&titles) {
         let pages = check_page_layout(pdf, title);
         snapshot(pdf, pages.len().min(2) as u32);
-        eprintln!("{}: {} pages", pdf.display(), pages.len());
+        let counts: Vec<usize> = pages.iter().map(|p| body_lines(p)).collect();
+        if let [_, middle @ .., _] = counts.as_slice()
+            && !middle.is_empty()
+        {
+            assert!(
+                middle.contains(&22),
+                "{}: lines per page {counts:?}",
+                pdf.display()
+            );
+        }
+        eprintln!("{}: lines per page {counts:?}", pdf.display());
     }
 }
 
@@ -429,8 +444,7 @@ fn a_long_draft_fills_its_pages_with_22_lines_of_28_characters() {
 
     // Full pages hold 22 lines, one line pitch (28.95 pt) apart.
     let full: Vec<&Vec<Line>> = pages[1..pages.len() - 1].iter().collect();
-    let lines = |page: &Vec<Line>| page.iter().filter(|l| !l.is_page_number()).count();
-    let counts: Vec<usize> = full.iter().map(|p| lines(p)).collect();
+    let counts: Vec<usize> = full.iter().map(|p| body_lines(p)).collect();
     assert!(
         counts.contains(&22),
         "lines on the middle pages: {counts:?}"
@@ -440,7 +454,7 @@ fn a_long_draft_fills_its_pages_with_22_lines_of_28_characters() {
         counts.iter().all(|&c| c >= 20),
         "lines on the middle pages: {counts:?}"
     );
-    let page = full.iter().find(|p| lines(p) == 22).unwrap();
+    let page = full.iter().find(|p| body_lines(p) == 22).unwrap();
     let body: Vec<&Line> = page.iter().filter(|l| !l.is_page_number()).collect();
     let pitch = (body[21].y_min - body[0].y_min) / 21.0;
     assert!((pitch - 28.95).abs() < 0.1, "line pitch {pitch}");

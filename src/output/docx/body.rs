@@ -50,10 +50,15 @@ fn paragraph(
         Block::Paragraph(_) if block.is_salutation() => style::SALUTATION,
         Block::Paragraph(_) => style::NORMAL,
     };
-    // GB/T 9704 leaves one empty line under the title (and its byline) and
-    // one above the signature; a draft has no empty blocks, so the space is
-    // made here, one line pitch, keeping every line on the page's grid.
-    let line_after = is_head(block) && !next.is_some_and(is_head);
+    // One empty line under the title, and under the speaker and date lines
+    // (as on the HTML page); GB/T 9704 also leaves one above the signature.
+    // A draft has no empty blocks, so the space is made here, one line
+    // pitch, keeping every line on the page's grid.
+    let line_after = match block {
+        Block::Title(_) => !matches!(next, Some(Block::Title(_))),
+        Block::Byline(_) => !next.is_some_and(is_head),
+        _ => false,
+    };
     let line_before =
         matches!(block, Block::Signature(_)) && !matches!(previous, Some(Block::Signature(_)));
     out.push_str("<w:p><w:pPr>");

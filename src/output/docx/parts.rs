@@ -165,11 +165,17 @@ pub fn styles(fonts: &Fonts) -> String {
         size = xml::size(BODY_SIZE),
     );
     let centred = format!(r#"<w:keepNext/>{}<w:jc w:val="center"/>"#, no_indent());
+    // LibreOffice gives a 22 pt line two lines of the page's grid, Word
+    // keeps to the fixed line: off the grid, each title line takes one line
+    // pitch in both.
     paragraph_style(
         &mut out,
         style::TITLE,
         "Title",
-        &centred,
+        &format!(
+            r#"<w:keepNext/><w:snapToGrid w:val="0"/>{}<w:jc w:val="center"/>"#,
+            no_indent()
+        ),
         &format!("{}{}", xml::fonts(&fonts.title), xml::size(TITLE_SIZE)),
     );
     paragraph_style(

@@ -455,13 +455,18 @@ fn each_block_takes_its_style_and_leads_their_face() {
         doc.contains(r#"<w:t xml:space="preserve">1. 第三层</w:t>"#),
         "{doc}"
     );
-    // One empty line under the head, one above the signature.
+    // One empty line under the title, one under the bylines, one above the
+    // signature.
     let spaced: Vec<&str> = doc
         .split("<w:p>")
         .filter(|p| p.contains(r#"w:after="579""#))
         .collect();
-    assert_eq!(spaced.len(), 1);
-    assert!(spaced[0].contains("（2010年5月20日）"), "{spaced:?}");
+    assert_eq!(spaced.len(), 2);
+    assert!(
+        spaced[0].contains("在某某活动动员大会上的讲话"),
+        "{spaced:?}"
+    );
+    assert!(spaced[1].contains("（2010年5月20日）"), "{spaced:?}");
     let before: Vec<&str> = doc
         .split("<w:p>")
         .filter(|p| p.contains(r#"w:before="579""#))
