@@ -107,7 +107,11 @@ pub fn spoken_span(from: NaiveDate, to: Option<NaiveDate>, meeting: NaiveDate) -
     let to_text = if to.year() == from.year() {
         end_phrase_after(from, to)
     } else {
-        format!("{}{}", spoken_year(to.year(), now), end_phrase_after(from, to))
+        format!(
+            "{}{}",
+            spoken_year(to.year(), now),
+            end_phrase_after(from, to)
+        )
     };
     if to < meeting {
         format!("{from_text}至{to_text}")
@@ -200,8 +204,14 @@ mod tests {
 
     #[test]
     fn written_spans_in_months() {
-        assert_eq!(written_span(d("2011-02-01"), Some(d("2011-02-28"))), "2011年2月");
-        assert_eq!(written_span(d("2011-03-01"), Some(d("2011-04-30"))), "2011年3—4月");
+        assert_eq!(
+            written_span(d("2011-02-01"), Some(d("2011-02-28"))),
+            "2011年2月"
+        );
+        assert_eq!(
+            written_span(d("2011-03-01"), Some(d("2011-04-30"))),
+            "2011年3—4月"
+        );
         assert_eq!(
             written_span(d("2010-07-01"), Some(d("2011-07-31"))),
             "2010年7月—2011年7月"
@@ -225,9 +235,8 @@ mod tests {
     }
 
     fn any_date() -> impl Strategy<Value = NaiveDate> {
-        (1990i32..2060, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
-            NaiveDate::from_ymd_opt(y, m, d).unwrap()
-        })
+        (1990i32..2060, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
     }
 
     proptest! {

@@ -64,10 +64,7 @@ impl Diagnostic {
     /// Attaches the offending line from `text`, for the caret display.
     pub fn with_source(mut self, text: &str) -> Self {
         if self.line > 0 {
-            self.source_line = text
-                .lines()
-                .nth(self.line as usize - 1)
-                .map(str::to_owned);
+            self.source_line = text.lines().nth(self.line as usize - 1).map(str::to_owned);
         }
         self
     }
@@ -136,7 +133,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
             diagonal = above;
         }
     }

@@ -56,11 +56,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn summary(out: &mut String, p: &Profile) {
-    let speaker = [p.meeting.speaker.title.as_deref(), p.meeting.speaker.name.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let speaker = [
+        p.meeting.speaker.title.as_deref(),
+        p.meeting.speaker.name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let points = p.points.len().max(DEFAULT_POINTS) as u64;
     // write! to a String cannot fail.
     let _ = writeln!(out, "  单位：{}（{}）", p.org.name, p.org.kind.name());
@@ -69,7 +72,11 @@ fn summary(out: &mut String, p: &Profile) {
         out,
         "  会议：{}，{}",
         cn_date(p.meeting.date),
-        if speaker.is_empty() { "讲话人未填" } else { &speaker }
+        if speaker.is_empty() {
+            "讲话人未填"
+        } else {
+            &speaker
+        }
     );
     let _ = writeln!(out, "  意见：{}点", zh::numeral(points));
     timeline(out, p);
@@ -81,7 +88,11 @@ fn timeline(out: &mut String, p: &Profile) {
         let _ = writeln!(out, "  阶段：未填写");
         return;
     }
-    let _ = writeln!(out, "  阶段：{}个", zh::numeral(p.campaign.phases.len() as u64));
+    let _ = writeln!(
+        out,
+        "  阶段：{}个",
+        zh::numeral(p.campaign.phases.len() as u64)
+    );
     let mut meetings = vec![("动员大会", p.meeting.date)];
     if let Some(progress) = &p.progress {
         meetings.push(("推进会", progress.date));

@@ -163,13 +163,22 @@ mod tests {
 
     #[test]
     fn names_file_and_org() {
-        assert_eq!(target("红星医院"), (PathBuf::from("红星医院.yaml"), "红星医院".to_owned()));
-        assert_eq!(target("a/b.yaml"), (PathBuf::from("a/b.yaml"), "b".to_owned()));
+        assert_eq!(
+            target("红星医院"),
+            (PathBuf::from("红星医院.yaml"), "红星医院".to_owned())
+        );
+        assert_eq!(
+            target("a/b.yaml"),
+            (PathBuf::from("a/b.yaml"), "b".to_owned())
+        );
     }
 
     #[test]
     fn month_arithmetic_crosses_years() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(month_start(d, 2), NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+        assert_eq!(
+            month_start(d, 2),
+            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
+        );
     }
 }

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use crate::cli::{DocChoice, RenderArgs};
-use crate::error::InputError;
 use crate::draft;
+use crate::error::InputError;
 use crate::output::{self, Format};
 use crate::profile::{self, Profile};
 use crate::render::{Doc, Renderer};
@@ -36,7 +36,9 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
             if args.format == Format::Docx {
-                anyhow::bail!("DOCX 是 Word 文件，不能输出到屏幕：请用 -o 指定文件，如 -o 讲话.docx");
+                anyhow::bail!(
+                    "DOCX 是 Word 文件，不能输出到屏幕：请用 -o 指定文件，如 -o 讲话.docx"
+                );
             }
             std::io::stdout()
                 .write_all(bytes)

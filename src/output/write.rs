@@ -17,13 +17,21 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .prefix(".bigan-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .with_context(|| format!("无法在 {} 中创建临时文件：检查文件夹是否存在、是否可写", dir.display()))?;
+        .with_context(|| {
+            format!(
+                "无法在 {} 中创建临时文件：检查文件夹是否存在、是否可写",
+                dir.display()
+            )
+        })?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("写入 {} 失败（磁盘满了？）", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("无法写入 {}：检查是否有权限，或文件是否被 Word/WPS 打开", path.display()))?;
+    tmp.persist(path).map_err(|e| e.error).with_context(|| {
+        format!(
+            "无法写入 {}：检查是否有权限，或文件是否被 Word/WPS 打开",
+            path.display()
+        )
+    })?;
     Ok(())
 }
 

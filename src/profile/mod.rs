@@ -100,11 +100,11 @@ impl Loader {
         let base_path = dir.join(extends.value.trim());
         let pos = extends.pos;
         let error = |this: &Self, message: String, hint: &str| {
-            this.sources.diagnostic(pos, message).with_hint(hint.to_owned())
+            this.sources
+                .diagnostic(pos, message)
+                .with_hint(hint.to_owned())
         };
-        let seen = files
-            .iter()
-            .any(|f| same_file(f, &base_path));
+        let seen = files.iter().any(|f| same_file(f, &base_path));
         if seen {
             let chain: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
             diagnostics.push(error(
@@ -130,8 +130,12 @@ impl Loader {
             Ok(base) => base,
             Err(e) => {
                 diagnostics.push(error(
-                self,
-                    format!("extends 的文件读不了：{}（{}）", base_path.display(), root_cause(&e)),
+                    self,
+                    format!(
+                        "extends 的文件读不了：{}（{}）",
+                        base_path.display(),
+                        root_cause(&e)
+                    ),
                     "检查路径是否写对：它相对于本文件所在的文件夹",
                 ));
                 return None;
@@ -180,7 +184,11 @@ impl Loader {
             Ok(raw) => Some(raw),
             Err(e) => {
                 // The unknown key that stopped the parse is already reported.
-                if !parsed.unknown_keys.iter().any(|k| k.line == e.line && k.column == e.column) {
+                if !parsed
+                    .unknown_keys
+                    .iter()
+                    .any(|k| k.line == e.line && k.column == e.column)
+                {
                     let mut d = Diagnostic::error(&file.path, e.line, e.column, e.message)
                         .with_source(&file.text);
                     d.hint = e.hint;

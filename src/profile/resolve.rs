@@ -244,9 +244,7 @@ impl<'a> Resolver<'a> {
             {
                 self.error(
                     to_pos,
-                    format!(
-                        "阶段“{name}”的结束日期 {to} 早于开始日期 {from}",
-                    ),
+                    format!("阶段“{name}”的结束日期 {to} 早于开始日期 {from}",),
                     "检查 from 和 to 是否写反了",
                 );
             }
@@ -343,13 +341,15 @@ impl<'a> Resolver<'a> {
         let Some(list) = raw else {
             return Vec::new();
         };
-        list.value
-            .into_iter()
-            .map(|p| point(p.value))
-            .collect()
+        list.value.into_iter().map(|p| point(p.value)).collect()
     }
 
-    fn plan(&mut self, raw: Option<Located<RawPlan>>, org: &Org, meeting: &Meeting) -> Option<Plan> {
+    fn plan(
+        &mut self,
+        raw: Option<Located<RawPlan>>,
+        org: &Org,
+        meeting: &Meeting,
+    ) -> Option<Plan> {
         let raw = raw.map(|l| l.value).unwrap_or_default();
         let date = match raw.date {
             Some(t) => self.date(&t, "plan.date")?,

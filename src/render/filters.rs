@@ -56,16 +56,16 @@ pub fn phase_span(phase: Value, kwargs: Kwargs, _: &State) -> TeraResult<String>
     let field = |key: &'static str| -> TeraResult<Option<chrono::NaiveDate>> {
         match map.get(&key.into()) {
             Some(v) if !v.is_none() && !v.is_undefined() => {
-                let s = v.as_str().ok_or_else(|| {
-                    tera::Error::message(format!("阶段的 {key} 应当是日期"))
-                })?;
+                let s = v
+                    .as_str()
+                    .ok_or_else(|| tera::Error::message(format!("阶段的 {key} 应当是日期")))?;
                 parse(s).map(Some)
             }
             _ => Ok(None),
         }
     };
-    let from = field("from_iso")?
-        .ok_or_else(|| tera::Error::message("阶段缺少开始日期 from_iso"))?;
+    let from =
+        field("from_iso")?.ok_or_else(|| tera::Error::message("阶段缺少开始日期 from_iso"))?;
     let to = field("to_iso")?;
     match kwargs.get::<&str>("style")?.unwrap_or("spoken") {
         "written" => Ok(calendar::written_span(from, to)),

@@ -84,7 +84,8 @@ impl Renderer {
         if let Some(dir) = user_dir {
             all.extend(user_templates(dir)?);
         }
-        tera.add_raw_templates(all).map_err(|e| template_error(e, user_dir))?;
+        tera.add_raw_templates(all)
+            .map_err(|e| template_error(e, user_dir))?;
         Ok(Renderer {
             tera,
             user_dir: user_dir.map(Path::to_owned),

@@ -3,11 +3,29 @@
 
 /// Name and text of every built-in template.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("speech/base.md", include_str!("../../templates/speech/base.md")),
-    ("speech/generic.md", include_str!("../../templates/speech/generic.md")),
-    ("speech/hospital.md", include_str!("../../templates/speech/hospital.md")),
-    ("speech/county.md", include_str!("../../templates/speech/county.md")),
-    ("speech/traffic.md", include_str!("../../templates/speech/traffic.md")),
+    (
+        "speech/base.md",
+        include_str!("../../templates/speech/base.md"),
+    ),
+    (
+        "speech/generic.md",
+        include_str!("../../templates/speech/generic.md"),
+    ),
+    (
+        "speech/hospital.md",
+        include_str!("../../templates/speech/hospital.md"),
+    ),
+    (
+        "speech/county.md",
+        include_str!("../../templates/speech/county.md"),
+    ),
+    (
+        "speech/traffic.md",
+        include_str!("../../templates/speech/traffic.md"),
+    ),
     ("plan/base.md", include_str!("../../templates/plan/base.md")),
-    ("progress/base.md", include_str!("../../templates/progress/base.md")),
+    (
+        "progress/base.md",
+        include_str!("../../templates/progress/base.md"),
+    ),
 ];
