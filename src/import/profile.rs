@@ -307,8 +307,8 @@ mod tests {
             Some("植树")
         );
         assert_eq!(
-            campaign_name("在全交通系统创建“平安交通”推进会议上的讲话").as_deref(),
-            Some("创建“平安交通”")
+            campaign_name("在全环卫系统创建“洁净城市”推进会议上的讲话").as_deref(),
+            Some("创建“洁净城市”")
         );
     }
 

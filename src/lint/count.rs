@@ -49,14 +49,9 @@ fn is_numeral(c: char) -> bool {
 }
 
 fn starts(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(i, w)| chars.get(i) == Some(&w))
 }
 
 /// How far the counted noun runs after `at`: Han characters and a closing

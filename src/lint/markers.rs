@@ -114,12 +114,12 @@ fn is_han_digit(c: char) -> bool {
     HAN_DIGITS.contains(c)
 }
 
-/// Leading white space a line may have before its marker: spaces, the
-/// ideographic space, tabs.
+/// What a line may have before its marker: spaces, the ideographic space,
+/// tabs, and the `*` of emphasis that Markdown left as text.
 pub fn indent(chars: &[char]) -> usize {
     chars
         .iter()
-        .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'))
+        .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '*'))
         .count()
 }
 

@@ -123,7 +123,8 @@ fn numbered(
     let prev = st.levels[l].clone();
     match &prev {
         Some(p) if m.number == p.number + 1 => {
-            if standard && p.form != m.form && is_standard(m.family, p.form) {
+            let mixed = standard && p.form != m.form && is_standard(m.family, p.form);
+            if mixed {
                 out.push(find(
                     &NUMBERING_MIXED,
                     format!(
@@ -158,7 +159,8 @@ fn numbered(
             format!("改成“{}”，或补上缺的部分", m.family.render(p.number + 1)),
         )),
         None if m.number > 1 => {
-            if !switched(draft, st, index, m, out) {
+            let reported = switched(draft, st, index, m, out);
+            if !reported {
                 out.push(find(
                     &NUMBERING_GAP,
                     format!(
