@@ -31,6 +31,30 @@ pub fn pinyin(chars: &[char]) -> Vec<(usize, usize)> {
             out.push((i, i + len + 2));
         }
     }
+    // A broken annotation whose opening parenthesis was lost with the
+    // character before it: 成绩?yōu) — the stray ? goes too.
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word =
+            i == 0 || !(chars[i - 1].is_ascii_alphabetic() || TONED.contains(chars[i - 1]));
+        let len = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase() || TONED.contains(**c))
+            .count();
+        let toned = chars[i..i + len].iter().any(|c| TONED.contains(*c));
+        let closed = matches!(chars.get(i + len), Some(')' | '）'));
+        let opened = i > 0 && matches!(chars[i - 1], '(' | '（');
+        if starts_word && (1..=6).contains(&len) && toned && closed && !opened {
+            let from = if i > 0 && matches!(chars[i - 1], '?' | '？') {
+                i - 1
+            } else {
+                i
+            };
+            out.push((from, i + len + 1));
+        }
+        i += len.max(1);
+    }
+    out.sort_unstable();
     out
 }
 
@@ -172,11 +196,15 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
         }
         for (start, end) in pinyin(chars) {
             let ann: String = chars[start..end].iter().collect();
+            let before = start.checked_sub(1).map(|p| chars[p]).unwrap_or(' ');
             out.push(draft.finding(
                 &DEBRIS_PINYIN,
                 index,
                 start,
-                format!("“{}{ann}”带着网页加注的拼音", chars[start - 1]),
+                format!(
+                    "“{before}{ann}”带着网页加注的拼音",
+                    before = before.to_string().trim()
+                ),
                 hint_clean,
             ));
         }
@@ -195,6 +223,7 @@ mod tests {
     fn pinyin_annotations_after_han() {
         assert_eq!(pinyin(&chars("醫(yī)院(yuàn)")), [(1, 5), (6, 12)]);
         assert!(pinyin(&chars("（一）a(b) 方案(A)")).is_empty());
+        assert_eq!(pinyin(&chars("成绩?yōu)献礼")), [(2, 7)]);
     }
 
     #[test]

@@ -39,6 +39,9 @@ struct State {
     spoken: HashMap<Family, Seen>,
     /// The last marker opening a line under the current 一、.
     prev_line_start: Option<(Family, Seen)>,
+    /// For 第一，/首先， paragraphs: the numbered level they sit under, so
+    /// that 其次， closes the 1. 2. 3. that followed 首先，.
+    anchors: HashMap<Family, u8>,
 }
 
 fn shown(text: &str) -> &str {
@@ -180,6 +183,7 @@ fn numbered(
     }
     st.current = level;
     st.spoken.clear();
+    st.anchors.retain(|_, a| *a < level);
     st.prev_line_start = (level > 1).then(|| (m.family, Seen::of(m, line)));
 }
 
@@ -239,12 +243,13 @@ fn spoken(
     out: &mut Vec<Finding>,
 ) {
     if m.line_start {
-        // 第一， paragraphs sit under the last numbered level: what is
-        // numbered below them starts afresh.
-        let below = usize::from(st.current) + 1;
-        for deeper in st.levels.iter_mut().skip(below) {
+        // 第一， paragraphs sit under a numbered level: what is numbered
+        // below them starts afresh with each of them.
+        let anchor = *st.anchors.entry(m.family).or_insert(st.current);
+        for deeper in st.levels.iter_mut().skip(usize::from(anchor) + 1) {
             *deeper = None;
         }
+        st.current = anchor;
     }
     if !matches!(m.family, Family::Di | Family::Yishi) {
         return;
@@ -294,5 +299,45 @@ fn spoken(
     st.spoken.insert(m.family, Seen::of(m, line));
     if m.line_start {
         st.prev_line_start = Some((m.family, Seen::of(m, line)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::lint::{Selection, check};
+
+    fn found(text: &str) -> Vec<(String, u32)> {
+        let only = Selection::new(&["numbering".into()], &[]).unwrap_or_default();
+        check(Path::new("a.txt"), text, &only)
+            .into_iter()
+            .map(|f| (f.rule.id.to_owned(), f.diagnostic.line))
+            .collect()
+    }
+
+    #[test]
+    fn each_level_runs_on_under_its_parent() {
+        let ok = "一、甲\n（一）子\n1.孙\n2.孙\n（二）子\n二、乙\n（一）子\n第一，要。\n第二，要。\n三、丙\n";
+        assert!(found(ok).is_empty(), "{:?}", found(ok));
+        let gap = "一、甲\n（一）子\n（三）子\n";
+        assert_eq!(found(gap), [("numbering.gap".to_owned(), 3)]);
+        let repeat = "一、甲\n二、乙\n二、丙\n";
+        assert_eq!(found(repeat), [("numbering.gap".to_owned(), 3)]);
+    }
+
+    #[test]
+    fn spoken_paragraphs_restart_the_lists_under_them() {
+        let text = "一、丙\n（一）子\n首先，要抓机制。\n1.甲\n2.乙\n其次，要抓措施。\n1.丙\n2.丁\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn inline_yishi_runs_without_gaps() {
+        assert!(found("要做到：一是甲；二是乙；三是丙。\n").is_empty());
+        assert_eq!(
+            found("要做到：一是甲；二是乙；四是丙。\n"),
+            [("numbering.gap".to_owned(), 1)]
+        );
     }
 }
