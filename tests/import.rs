@@ -279,3 +279,13 @@ fn without_o_the_profile_goes_to_stdout() {
     assert!(yaml.contains("points:"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("三点"));
 }
+
+#[test]
+fn an_empty_or_all_debris_file_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::write(&page, "当前位置：首页 > 新闻\n更多>\n").unwrap();
+    let out = bigan(&["import", s(&page)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有剩下文字"));
+}

@@ -29,6 +29,12 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         return emit(args, vec![(args.output.clone(), cleaned)]);
     }
     let speeches = import::import(&text);
+    if speeches.is_empty() {
+        return Err(anyhow::Error::new(crate::error::InputError(format!(
+            "{}：清理后没有剩下文字（文件是空的，或全是网页的导航、来源等残留）",
+            args.input.display()
+        ))));
+    }
     let today = chrono::Local::now().date_naive();
     let yamls: Vec<String> = speeches
         .iter()

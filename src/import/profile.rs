@@ -92,7 +92,23 @@ pub fn kind_and_short(text: &str) -> (Option<&'static str>, Option<String>) {
 /// 创先争优.
 pub fn campaign_name(title: &str) -> Option<String> {
     let mut s = title.trim().trim_start_matches('在').to_owned();
-    for tail in ["上的讲话", "的讲话", "讲话", "上的发言", "发言"] {
+    for head in ["关于开展", "关于深入开展", "关于"] {
+        if let Some(stripped) = s.strip_prefix(head) {
+            s = stripped.to_owned();
+            break;
+        }
+    }
+    for tail in [
+        "上的讲话",
+        "的讲话",
+        "讲话",
+        "上的发言",
+        "发言",
+        "的实施方案",
+        "实施方案",
+        "的方案",
+        "的通知",
+    ] {
         if let Some(stripped) = s.strip_suffix(tail) {
             s = stripped.to_owned();
             break;
@@ -298,6 +314,10 @@ mod tests {
 
     #[test]
     fn campaign_names_from_titles() {
+        assert_eq!(
+            campaign_name("关于开展节能降耗活动的实施方案").as_deref(),
+            Some("节能降耗")
+        );
         assert_eq!(
             campaign_name("在创先争优活动动员大会上的讲话").as_deref(),
             Some("创先争优")
