@@ -126,10 +126,10 @@ pub struct LintArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
-    /// 只检查这些规则（规则编号，可多次使用）
+    /// 只检查这些规则：规则编号或前缀（如 count），可多次使用；--list-rules 列出全部
     #[arg(long, value_name = "RULE")]
     pub rule: Vec<String>,
-    /// 跳过这些规则（规则编号，可多次使用）
+    /// 跳过这些规则：规则编号或前缀，可多次使用
     #[arg(long, value_name = "RULE")]
     pub skip: Vec<String>,
     /// 列出全部规则（编号、严重程度、依据）
