@@ -121,17 +121,20 @@ pub struct PreviewArgs {
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// 要检查的文稿（Markdown 或纯文本）
-    #[arg(required = true, value_name = "DRAFT")]
+    #[arg(required_unless_present = "list_rules", value_name = "DRAFT")]
     pub drafts: Vec<PathBuf>,
     /// 输出格式
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
-    /// 只检查这些规则（规则编号，可多次使用）
+    /// 只检查这些规则：规则编号或前缀（如 count），可多次使用；--list-rules 列出全部
     #[arg(long, value_name = "RULE")]
     pub rule: Vec<String>,
-    /// 跳过这些规则（规则编号，可多次使用）
+    /// 跳过这些规则：规则编号或前缀，可多次使用
     #[arg(long, value_name = "RULE")]
     pub skip: Vec<String>,
+    /// 列出全部规则（编号、严重程度、依据）
+    #[arg(long)]
+    pub list_rules: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

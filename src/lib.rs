@@ -7,6 +7,8 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod draft;
 pub mod error;
+pub mod import;
+pub mod lint;
 pub mod output;
 pub mod profile;
 pub mod render;

@@ -1,0 +1,298 @@
+//! The outline of a cleaned speech: title, date line, salutation, opening,
+//! the announced number of points, each point's heading (一、) with its
+//! sub-points (（一）, 第一，, 一是, 1、, 首先，… whatever the author used)
+//! and their lead sentences, and the closing.
+
+use chrono::NaiveDate;
+
+use crate::lint::count::{self, Kind};
+use crate::lint::markers::{self, Family, Found};
+
+/// What the opening says about the number of points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announced {
+    /// 讲三点意见
+    Count(u64),
+    /// 讲几点意见
+    Unfilled,
+    /// Nothing said.
+    Nothing,
+}
+
+/// One sub-point: its marker as written and its lead sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub marker: String,
+    pub lead: String,
+}
+
+/// One point (一、……).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+/// A speech's outline.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    pub title: Option<String>,
+    /// Lines between the title and the salutation (speaker, date).
+    pub byline: Vec<String>,
+    /// The meeting date, when the byline or title gives one.
+    pub date: Option<NaiveDate>,
+    pub salutation: Option<String>,
+    pub opening: Vec<String>,
+    pub announced: Option<Announced>,
+    pub points: Vec<Point>,
+    pub closing: Vec<String>,
+}
+
+fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
+}
+
+/// Reads the outline of one cleaned speech (one paragraph per line).
+pub fn outline(lines: &[String]) -> Outline {
+    let mut o = Outline::default();
+    let mut at = 0;
+    if let Some(first) = lines.first() {
+        let c = chars(first);
+        let text = match markers::pian(&c) {
+            Some((_, rest)) => c[rest..].iter().collect(),
+            None => first.clone(),
+        };
+        if super::clean::is_title(&text) && markers::scan(&c).first().is_none_or(|m| !m.line_start)
+        {
+            o.title = Some(text.clone());
+            at = 1;
+            // 第一篇：标题 followed by the title again.
+            if lines.get(1) == Some(&text) {
+                at = 2;
+            }
+        }
+    }
+    let salutation = lines[at..]
+        .iter()
+        .take(4)
+        .position(|l| l.chars().count() <= 30 && l.ends_with('：') && !l.contains('。'))
+        .map(|i| i + at);
+    if let Some(s) = salutation {
+        o.byline = lines[at..s].to_vec();
+        o.salutation = Some(lines[s].clone());
+        at = s + 1;
+    }
+    o.date = o
+        .byline
+        .iter()
+        .chain(o.title.iter())
+        .find_map(|l| super::clean::first_date(l));
+    let body = &lines[at.min(lines.len())..];
+    let scanned: Vec<Vec<Found>> = body.iter().map(|l| markers::scan(&chars(l))).collect();
+    let headings = point_headings(body, &scanned);
+    let announced = |upto: usize| {
+        body[..upto].iter().rev().find_map(|l| {
+            count::claims(&chars(l))
+                .into_iter()
+                .find(|c| c.kind == Kind::Points)
+                .map(|c| match c.number {
+                    Some(n) => Announced::Count(n),
+                    None => Announced::Unfilled,
+                })
+        })
+    };
+    let Some(&first) = headings.first() else {
+        o.opening = body.to_vec();
+        o.announced = announced(body.len());
+        return o;
+    };
+    o.opening = body[..first].to_vec();
+    o.announced = announced(first);
+    let last = *headings.last().unwrap_or(&first);
+    let closing = (last + 1..body.len()).find(|&i| body[i].starts_with("同志们"));
+    let end = closing.unwrap_or(body.len());
+    if let Some(c) = closing {
+        o.closing = body[c..].to_vec();
+    }
+    for (k, &h) in headings.iter().enumerate() {
+        let next = headings.get(k + 1).copied().unwrap_or(end);
+        let heading = &scanned[h][0];
+        let line = chars(&body[h]);
+        let (title, rest) = sentence(&line, heading.end);
+        let mut part: Vec<(String, Vec<Found>)> = Vec::new();
+        if !rest.is_empty() {
+            let rest_chars = chars(&rest);
+            // The run-in body of the heading line: only its inline markers.
+            let inline = markers::scan(&rest_chars)
+                .into_iter()
+                .filter(|m| !m.line_start)
+                .collect();
+            part.push((rest, inline));
+        }
+        for i in h + 1..next {
+            part.push((body[i].clone(), scanned[i].clone()));
+        }
+        o.points.push(Point {
+            title,
+            items: items(&part),
+        });
+    }
+    o
+}
+
+/// Lines (in `body`) of the point headings: the run 一、二、三… that the
+/// opening announces, else the longest (the later of equals). A stray 一、
+/// in the opening (a list of problems) is not a point.
+fn point_headings(body: &[String], scanned: &[Vec<Found>]) -> Vec<usize> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (i, ms) in scanned.iter().enumerate() {
+        let Some(m) = ms
+            .first()
+            .filter(|m| m.line_start && m.family == Family::Level1)
+        else {
+            continue;
+        };
+        // A heading is short, or its first sentence is.
+        let (title, _) = sentence(&chars(&body[i]), m.end);
+        if title.chars().count() > 60 {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if m.number == run.len() as u64 + 1 => run.push(i),
+            _ if m.number == 1 => runs.push(vec![i]),
+            _ => {}
+        }
+    }
+    let announced = |run: &Vec<usize>| {
+        body[..run[0]].iter().rev().find_map(|l| {
+            count::claims(&chars(l))
+                .into_iter()
+                .find(|c| c.kind == Kind::Points)
+                .and_then(|c| c.number)
+        })
+    };
+    if let Some(run) = runs
+        .iter()
+        .rev()
+        .find(|r| announced(r) == Some(r.len() as u64))
+    {
+        return run.clone();
+    }
+    runs.into_iter()
+        .rev()
+        .max_by_key(Vec::len)
+        .unwrap_or_default()
+}
+
+/// The sentence after `from` (without its final mark) and the rest of the
+/// line.
+fn sentence(line: &[char], from: usize) -> (String, String) {
+    let from = from.min(line.len());
+    let end = line[from..]
+        .iter()
+        .position(|c| matches!(c, '。' | '！' | '？'))
+        .map_or(line.len(), |p| from + p);
+    let title: String = line[from..end].iter().collect();
+    let rest: String = line[(end + 1).min(line.len())..].iter().collect();
+    (tidy(&title), rest.trim().to_owned())
+}
+
+/// A lead or a title without surrounding marks.
+fn tidy(s: &str) -> String {
+    s.trim()
+        .trim_start_matches(['，', '、', '：', ' '])
+        .trim_end_matches(['。', '；', '，', '：', '、', ' '])
+        .to_owned()
+}
+
+/// The sub-points of one point, from its lines and their markers: the
+/// family of the first marker opening a line; failing that, the first run
+/// of spoken markers inside the paragraphs (……。一是……二是……).
+fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
+    let opening = part
+        .iter()
+        .find_map(|(_, ms)| ms.first().filter(|m| m.line_start).map(|m| m.family));
+    if let Some(family) = opening {
+        return part
+            .iter()
+            .filter_map(|(line, ms)| {
+                let m = ms.first().filter(|m| m.line_start && m.family == family)?;
+                let c = chars(line);
+                Some(Item {
+                    marker: m.text.clone(),
+                    lead: lead(&c, m.end),
+                })
+            })
+            .collect();
+    }
+    let mut out: Vec<Item> = Vec::new();
+    let mut family = None;
+    let mut last = 0;
+    for (line, ms) in part {
+        let c = chars(line);
+        for m in ms
+            .iter()
+            .filter(|m| matches!(m.family, Family::Yishi | Family::Di))
+        {
+            match family {
+                None if m.number == 1 => family = Some(m.family),
+                Some(f) if f == m.family && m.number == last + 1 => {}
+                Some(f) if f == m.family => return out,
+                _ => continue,
+            }
+            last = m.number;
+            out.push(Item {
+                marker: m.text.clone(),
+                lead: lead(&c, m.end),
+            });
+        }
+    }
+    out
+}
+
+/// The lead sentence after a marker: up to the first full stop or
+/// semicolon.
+fn lead(line: &[char], from: usize) -> String {
+    let from = from.min(line.len());
+    let end = line[from..]
+        .iter()
+        .position(|c| matches!(c, '。' | '！' | '？' | '；'))
+        .map_or(line.len(), |p| from + p);
+    tidy(&line[from..end].iter().collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn reads_a_speech_outline() {
+        let text = "在全镇植树活动动员大会上的讲话\n（2011年3月1日）\n同志们：\n今天开会。我讲两点意见。\n一、提高认识\n第一，植树是发展的需要。正文。\n第二，植树是民生的需要。正文。\n二、抓好落实。各村要行动起来。\n（一）明确责任。正文。\n（二）加强督查。正文。\n同志们，让我们行动起来。";
+        let o = outline(&lines(text));
+        assert_eq!(o.title.as_deref(), Some("在全镇植树活动动员大会上的讲话"));
+        assert_eq!(o.date, NaiveDate::from_ymd_opt(2011, 3, 1));
+        assert_eq!(o.salutation.as_deref(), Some("同志们："));
+        assert_eq!(o.announced, Some(Announced::Count(2)));
+        assert_eq!(o.points.len(), 2);
+        assert_eq!(o.points[0].title, "提高认识");
+        let leads: Vec<&str> = o.points[0].items.iter().map(|i| i.lead.as_str()).collect();
+        assert_eq!(leads, ["植树是发展的需要", "植树是民生的需要"]);
+        assert_eq!(o.points[1].title, "抓好落实");
+        assert_eq!(o.points[1].items[1].lead, "加强督查");
+        assert_eq!(o.closing, ["同志们，让我们行动起来。"]);
+    }
+
+    #[test]
+    fn inline_spoken_items_and_a_stray_heading() {
+        let text = "同志们：\n存在的问题：一、形式单一，亮点不多，缺乏吸引力，还有许多许多许多许多许多许多许多许多许多许多许多许多许多许多许多许多的问题。\n下面讲三点意见：\n一、甲\n正文。一是要做甲一。二是要做甲二。\n二、乙\n三、丙\n";
+        let o = outline(&lines(text));
+        assert_eq!(o.points.len(), 3);
+        assert_eq!(o.announced, Some(Announced::Count(3)));
+        let leads: Vec<&str> = o.points[0].items.iter().map(|i| i.lead.as_str()).collect();
+        assert_eq!(leads, ["要做甲一", "要做甲二"]);
+    }
+}

@@ -1,0 +1,598 @@
+//! Counts the text announces against what follows them: “讲三点意见” and
+//! the 一、二、三、 after it, “分三个阶段” and the phases, “三项工作” and
+//! the 一是……, “五个好，即……” and the items listed. A count whose list
+//! cannot be found is left alone: lint reports what it can show.
+
+use super::markers::Found;
+use super::{
+    COUNT_ITEMS, COUNT_LIST, COUNT_PHASES, COUNT_POINTS, Draft, Finding, PLACEHOLDER_COUNT, Rule,
+};
+use crate::zh;
+
+/// What a count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// 讲三点意见
+    Points,
+    /// 分三个阶段
+    Phases,
+    /// 三项工作, 三个方面, 三条措施
+    Items,
+    /// 五个好, 五带头, 四句话 (only with 即/： and a list)
+    List,
+}
+
+/// A count found in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub kind: Kind,
+    /// `None` for 几 (a count never filled in).
+    pub number: Option<u64>,
+    /// Where the numeral starts and the counted phrase ends.
+    pub start: usize,
+    pub numeral_end: usize,
+    pub end: usize,
+    /// The phrase as written: 讲三点意见, 五个好.
+    pub text: String,
+}
+
+const POINT_NOUNS: [&str; 8] = [
+    "意见", "要求", "看法", "体会", "建议", "希望", "想法", "意思",
+];
+const RULE_NOUNS: [&str; 8] = [
+    "意见", "措施", "要求", "原则", "建议", "举措", "做法", "经验",
+];
+const SPEAK: [char; 5] = ['讲', '谈', '提', '说', '强'];
+
+fn is_numeral(c: char) -> bool {
+    "一二两三四五六七八九十百".contains(c) || c.is_ascii_digit() || c == '几'
+}
+
+fn starts(chars: &[char], at: usize, word: &str) -> bool {
+    (at..)
+        .zip(word.chars())
+        .all(|(i, w)| chars.get(i) == Some(&w))
+}
+
+/// How far the counted noun runs after `at`: Han characters and a closing
+/// quote, at most `max`.
+fn noun_end(chars: &[char], at: usize, max: usize) -> usize {
+    let mut i = at;
+    while i < chars.len()
+        && i - at < max
+        && (zh::is_han(chars[i]) || matches!(chars[i], '”' | '’' | '‛' | '"'))
+    {
+        if matches!(chars[i], '”' | '’' | '‛' | '"') {
+            return i + 1;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Every count in a line.
+pub fn claims(chars: &[char]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        if !is_numeral(c) || prev.is_some_and(|p| is_numeral(p) || p == '第' || p == '.') {
+            i += 1;
+            continue;
+        }
+        let run_end = i + chars[i..].iter().take_while(|c| is_numeral(**c)).count();
+        let run: String = chars[i..run_end].iter().collect();
+        let number = if run == "几" {
+            None
+        } else if run.chars().all(|c| c.is_ascii_digit()) {
+            run.parse().ok()
+        } else if run.contains('几') || run.chars().any(|c| c.is_ascii_digit()) {
+            i = run_end;
+            continue;
+        } else {
+            zh::parse_numeral(&run)
+        };
+        if number.is_some_and(|n| n < 2) {
+            i = run_end;
+            continue;
+        }
+        let before: String = chars[i.saturating_sub(3)..i].iter().collect();
+        let spoken = before.chars().any(|c| SPEAK.contains(&c));
+        let split_len = ["划分为", "分为", "分"]
+            .iter()
+            .find(|w| before.ends_with(*w))
+            .map_or(0, |w| w.chars().count());
+        let split = split_len > 0;
+        let j = run_end;
+        let found = if starts(chars, j, "点")
+            && !chars.get(j + 1).is_some_and(|c| "钟半多".contains(*c))
+        {
+            let noun = POINT_NOUNS.iter().find(|w| starts(chars, j + 1, w));
+            match noun {
+                Some(w) => Some((Kind::Points, j + 1 + w.chars().count())),
+                None if spoken => Some((Kind::Points, j + 1)),
+                None => None,
+            }
+        } else if starts(chars, j, "个阶段") {
+            Some((Kind::Phases, j + 3))
+        } else if (starts(chars, j, "阶段") || starts(chars, j, "步")) && split {
+            Some((Kind::Phases, j + if starts(chars, j, "步") { 1 } else { 2 }))
+        } else if starts(chars, j, "个方面") || starts(chars, j, "方面") {
+            Some((Kind::Items, noun_end(chars, j, 3)))
+        } else if starts(chars, j, "项") {
+            Some((Kind::Items, noun_end(chars, j + 1, 4)))
+        } else if starts(chars, j, "条") && RULE_NOUNS.iter().any(|w| starts(chars, j + 1, w)) {
+            Some((Kind::Items, j + 3))
+        } else if [
+            "个", "大", "带头", "到位", "句话", "好", "要", "不", "无", "种", "类",
+        ]
+        .iter()
+        .any(|w| starts(chars, j, w))
+            && number.is_some()
+            && !party_congress(&before, chars, j)
+        {
+            Some((Kind::List, noun_end(chars, j, 6)))
+        } else {
+            None
+        };
+        if let Some((kind, end)) = found {
+            let from = if spoken && kind == Kind::Points {
+                i - before
+                    .chars()
+                    .rev()
+                    .take_while(|c| !SPEAK.contains(c))
+                    .count()
+                    - 1
+            } else {
+                i
+            };
+            let from = if kind == Kind::Phases && split {
+                i - split_len
+            } else {
+                from
+            };
+            out.push(Claim {
+                kind,
+                number,
+                start: i,
+                numeral_end: run_end,
+                end,
+                text: chars[from..end]
+                    .iter()
+                    .collect::<String>()
+                    .trim_end_matches(['”', '’', '‛', '"'])
+                    .to_owned(),
+            });
+            i = end;
+        } else {
+            i = run_end;
+        }
+    }
+    out
+}
+
+/// "党的十八大", "第十七次代表大会": a congress's ordinal, not a count.
+fn party_congress(before: &str, chars: &[char], j: usize) -> bool {
+    starts(chars, j, "大") && (before.ends_with("党的") || before.ends_with('第'))
+}
+
+/// What follows a count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listing {
+    /// A run of markers: how many, the first and the last.
+    Markers {
+        count: u64,
+        first: String,
+        last: String,
+        /// Line index and position of the first marker.
+        origin: (usize, usize),
+    },
+    /// Items separated by 、 after 即 or ：; `alt` also counts a final 和.
+    Items {
+        count: u64,
+        alt: u64,
+        origin: (usize, usize),
+    },
+}
+
+impl Listing {
+    fn count(&self) -> u64 {
+        match self {
+            Listing::Markers { count, .. } | Listing::Items { count, .. } => *count,
+        }
+    }
+
+    fn agrees(&self, n: u64) -> bool {
+        match self {
+            Listing::Markers { count, .. } => *count == n,
+            Listing::Items { count, alt, .. } => *count == n || *alt == n,
+        }
+    }
+}
+
+/// The markers of a whole draft in order, with the line each is on.
+pub struct AllMarkers<'a> {
+    pub list: Vec<(usize, &'a Found)>,
+}
+
+impl<'a> AllMarkers<'a> {
+    pub fn new(markers: &'a [Vec<Found>]) -> Self {
+        let list = markers
+            .iter()
+            .enumerate()
+            .flat_map(|(line, ms)| ms.iter().map(move |m| (line, m)))
+            .collect();
+        AllMarkers { list }
+    }
+
+    fn at(&self, line: usize, start: usize) -> Option<usize> {
+        self.list
+            .iter()
+            .position(|(l, m)| *l == line && m.start == start)
+    }
+
+    /// The run of markers that begins with marker `index`: its own family,
+    /// numbers rising, until a marker that stands higher or one of its
+    /// family that starts over. Markers that stand lower are inside its
+    /// items and do not count.
+    pub fn run(&self, index: usize) -> Option<Listing> {
+        let (line, first) = self.list.get(index)?;
+        let mut count = 1;
+        let mut last = first.number;
+        let mut last_text = first.text.clone();
+        for (_, m) in &self.list[index + 1..] {
+            if m.family == first.family {
+                if m.number == 0 {
+                    count += 1;
+                    last_text = m.text.clone();
+                    break;
+                }
+                if m.number <= last {
+                    break;
+                }
+                count += 1;
+                last = m.number;
+                last_text = m.text.clone();
+            } else if m.family.rank() <= first.family.rank() {
+                break;
+            }
+        }
+        let tidy = |s: &str| s.trim_end_matches(['，', ',', '：', ':']).to_owned();
+        Some(Listing::Markers {
+            count,
+            first: tidy(&first.text),
+            last: tidy(&last_text),
+            origin: (*line, first.start),
+        })
+    }
+}
+
+/// The listing that follows a count ending at `end` of line `line`.
+pub fn listing(
+    lines: &[Vec<char>],
+    all: &AllMarkers<'_>,
+    line: usize,
+    end: usize,
+) -> Option<Listing> {
+    let chars = lines.get(line)?;
+    let mut k = end;
+    while k < chars.len() {
+        if let Some(m) = all.at(line, k) {
+            return all.run(m);
+        }
+        match chars[k] {
+            '即' | '：' | ':' => return after_colon(lines, all, line, k + 1),
+            '。' | '！' | '？' | '；' | ';' => return next_sentence(lines, all, line, k + 1),
+            _ => {}
+        }
+        if k - end > 30 {
+            return None;
+        }
+        k += 1;
+    }
+    next_sentence(lines, all, line, chars.len())
+}
+
+/// The next sentence opens the listing: with a marker, or with 即.
+fn next_sentence(
+    lines: &[Vec<char>],
+    all: &AllMarkers<'_>,
+    line: usize,
+    from: usize,
+) -> Option<Listing> {
+    let chars = lines.get(line)?;
+    let skip = |c: &char| c.is_whitespace() || matches!(c, '”' | '’');
+    let at = from
+        + chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|c| skip(c))
+            .count();
+    if at < chars.len() {
+        if let Some(m) = all.at(line, at) {
+            return all.run(m);
+        }
+        if chars[at] == '即' {
+            return after_colon(lines, all, line, at + 1);
+        }
+        return None;
+    }
+    let next = (line + 1..lines.len()).find(|&l| lines[l].iter().any(|c| !c.is_whitespace()))?;
+    let first = all
+        .list
+        .iter()
+        .position(|(l, m)| *l == next && m.line_start);
+    if let Some(m) = first {
+        return all.run(m);
+    }
+    let text = &lines[next];
+    let at = text.iter().take_while(|c| c.is_whitespace()).count();
+    if text.get(at) == Some(&'即') {
+        return after_colon(lines, all, next, at + 1);
+    }
+    None
+}
+
+/// After 即 or ：: a run of markers, or items separated by 、 up to the end
+/// of the clause.
+fn after_colon(
+    lines: &[Vec<char>],
+    all: &AllMarkers<'_>,
+    line: usize,
+    from: usize,
+) -> Option<Listing> {
+    let chars = lines.get(line)?;
+    let at = from
+        + chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_whitespace() || matches!(c, '：' | ':' | '，' | ','))
+            .count();
+    if at >= chars.len() {
+        return next_sentence(lines, all, line, chars.len());
+    }
+    if let Some(m) = all.at(line, at) {
+        return all.run(m);
+    }
+    let mut separators = 0;
+    let mut last_sep = at;
+    let mut k = at;
+    while k < chars.len() && !matches!(chars[k], '。' | '；' | ';' | '！' | '？' | '，' | ',')
+    {
+        if chars[k] == '、' {
+            separators += 1;
+            last_sep = k;
+        }
+        k += 1;
+    }
+    if separators == 0 {
+        return None;
+    }
+    let tail: String = chars[last_sep..k].iter().collect();
+    let and = u64::from(tail.contains('和') || tail.contains('及'));
+    Some(Listing::Items {
+        count: separators + 1,
+        alt: separators + 1 + and,
+        origin: (line, at),
+    })
+}
+
+pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
+    let lines: Vec<Vec<char>> = draft.source.lines.iter().map(|l| l.chars.clone()).collect();
+    let all = AllMarkers::new(&draft.markers);
+    for (index, chars) in lines.iter().enumerate() {
+        if draft.source.lines[index].heading == Some(1) {
+            continue;
+        }
+        let found: Vec<(Claim, Option<Listing>)> = claims(chars)
+            .into_iter()
+            .filter(|c| !quoted_name(chars, c) && !bare_slogan(chars, c))
+            .map(|c| {
+                let l = listing(&lines, &all, index, c.end);
+                (c, l)
+            })
+            .collect();
+        for (claim, listing) in &found {
+            // “确保五个到位，力争实现‘三无’。即：……” — one list after two
+            // counts belongs to the one it agrees with.
+            let shared_and_agreed = listing.as_ref().is_some_and(|l| {
+                found.iter().any(|(other, ol)| {
+                    other != claim
+                        && ol.as_ref() == Some(l)
+                        && other.number.is_some_and(|n| l.agrees(n))
+                })
+            });
+            if !shared_and_agreed {
+                report(draft, index, claim, listing.as_ref(), out);
+            }
+        }
+    }
+}
+
+/// “五项工程” in quotes names something unless a list follows at once
+/// (“五个好”，即……): a quoted count is a claim only when it introduces one.
+fn quoted_name(chars: &[char], claim: &Claim) -> bool {
+    if claim.start == 0 || chars[claim.start - 1] != '“' {
+        return false;
+    }
+    let Some(close) = chars[claim.start..].iter().position(|&c| c == '”') else {
+        return false;
+    };
+    let after: String = chars[claim.start + close + 1..].iter().take(3).collect();
+    !(after.starts_with('即')
+        || after.starts_with('：')
+        || after.starts_with("，即")
+        || after.starts_with("、"))
+}
+
+/// 五个好, 两不误: a slogan-style count is a claim only when 即 or ：
+/// introduces its items; otherwise it is an idiom ("活动和业务两不误").
+fn bare_slogan(chars: &[char], claim: &Claim) -> bool {
+    if claim.kind != Kind::List {
+        return false;
+    }
+    let rest = chars[claim.end.min(chars.len())..]
+        .iter()
+        .skip_while(|c| matches!(c, '”' | '’' | '，' | ','));
+    !matches!(rest.clone().next(), Some('即' | '：' | ':'))
+}
+
+fn report(
+    draft: &Draft<'_>,
+    line: usize,
+    claim: &Claim,
+    found: Option<&Listing>,
+    out: &mut Vec<Finding>,
+) {
+    let Some(n) = claim.number else {
+        if matches!(claim.kind, Kind::Points | Kind::Phases) {
+            let unit = unit(claim);
+            let fixed = |count: u64| claim.text.replacen('几', &zh::numeral(count), 1);
+            let hint = match found {
+                Some(l @ Listing::Markers { first, last, .. }) => format!(
+                    "后面有{}{unit}（{first}至{last}），写成“{}”",
+                    zh::numeral(l.count()),
+                    fixed(l.count())
+                ),
+                _ => "数一数后面的内容，写明数目，如“讲三点意见”".to_owned(),
+            };
+            out.push(draft.finding(
+                &PLACEHOLDER_COUNT,
+                line,
+                claim.start,
+                format!("“{}”没有写明数目", claim.text),
+                hint,
+            ));
+        }
+        return;
+    };
+    let Some(found) = found else { return };
+    if found.agrees(n) {
+        return;
+    }
+    let rule: &'static Rule = match claim.kind {
+        Kind::Points => &COUNT_POINTS,
+        Kind::Phases => &COUNT_PHASES,
+        Kind::Items => &COUNT_ITEMS,
+        Kind::List => &COUNT_LIST,
+    };
+    let actual = found.count();
+    let unit = unit(claim);
+    let numeral_text: String = claim
+        .text
+        .chars()
+        .skip_while(|c| !is_numeral(*c))
+        .take_while(|c| is_numeral(*c))
+        .collect();
+    let fixed = claim.text.replacen(&numeral_text, &zh::numeral(actual), 1);
+    let (what, hint) = match found {
+        Listing::Markers { first, last, .. } => (
+            format!("后面有{}{unit}（{first}至{last}）", zh::numeral(actual)),
+            format!("改成“{fixed}”，或补齐、删减后面的内容"),
+        ),
+        Listing::Items { .. } => (
+            format!("后面列举了{}项", zh::numeral(actual)),
+            format!("核对列举的内容（用“、”分隔），或改成“{fixed}”"),
+        ),
+    };
+    out.push(draft.finding(
+        rule,
+        line,
+        claim.start,
+        format!("“{}”说的是{}{unit}，但{what}", claim.text, zh::numeral(n)),
+        hint,
+    ));
+}
+
+/// The unit a message counts in: 点, 个阶段, 项…
+fn unit(claim: &Claim) -> &'static str {
+    match claim.kind {
+        Kind::Points => "点",
+        Kind::Phases => "个阶段",
+        Kind::Items if claim.text.contains('方') => "个方面",
+        Kind::Items if claim.text.contains('条') => "条",
+        Kind::Items | Kind::List => "项",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    /// The claims `check` keeps: names, idioms and congresses are not counts.
+    fn kept(text: &str) -> Vec<String> {
+        let c = chars(text);
+        claims(&c)
+            .into_iter()
+            .filter(|cl| !quoted_name(&c, cl) && !bare_slogan(&c, cl))
+            .map(|cl| cl.text)
+            .collect()
+    }
+
+    #[test]
+    fn names_idioms_and_congresses_are_not_counts() {
+        assert!(kept("以优异成绩迎接党的十八大。").is_empty());
+        assert!(kept("二是围绕“五项工程”设计载体；三是加强宣传。").is_empty());
+        assert!(kept("做到活动和业务两不误。").is_empty());
+        assert_eq!(kept("要做到“五个好”，即班子好、队伍好。"), ["五个好"]);
+        assert_eq!(kept("做到五个好：班子好。"), ["五个好"]);
+    }
+
+    #[test]
+    fn finds_counts_and_their_kinds() {
+        let c = claims(&chars("下面，我讲三点意见。"));
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].kind, c[0].number), (Kind::Points, Some(3)));
+        assert_eq!(c[0].text, "讲三点意见");
+        let c = claims(&chars("活动分四个阶段进行"));
+        assert_eq!((c[0].kind, c[0].number), (Kind::Phases, Some(4)));
+        assert_eq!(c[0].text, "分四个阶段");
+        let c = claims(&chars("主要抓好两项工作："));
+        assert_eq!((c[0].kind, c[0].number), (Kind::Items, Some(2)));
+        let c = claims(&chars("做到“五个好”，即"));
+        assert_eq!((c[0].kind, c[0].number), (Kind::List, Some(5)));
+        let c = claims(&chars("我讲几点意见"));
+        assert_eq!(c[0].number, None);
+    }
+
+    #[test]
+    fn times_ordinals_and_ones_are_not_counts() {
+        assert!(claims(&chars("下午三点钟开会")).is_empty());
+        assert!(claims(&chars("第三点意见")).is_empty());
+        assert!(claims(&chars("一个好的开端")).is_empty());
+    }
+
+    fn listing_of(text: &str) -> Option<Listing> {
+        let lines: Vec<Vec<char>> = text.lines().map(chars).collect();
+        let markers: Vec<Vec<Found>> = lines
+            .iter()
+            .map(|l| super::super::markers::scan(l))
+            .collect();
+        let all = AllMarkers::new(&markers);
+        let claim = claims(&lines[0]).into_iter().next()?;
+        listing(&lines, &all, 0, claim.end)
+    }
+
+    #[test]
+    fn follows_counts_to_their_lists() {
+        let l = listing_of("我讲三点意见。\n一、甲\n（一）子\n（二）子\n二、乙\n三、丙\n");
+        assert_eq!(l.map(|l| l.count()), Some(3));
+        let l = listing_of("抓好三项工作：一是甲。二是乙。三是丙。第二阶段，一是丁。");
+        assert_eq!(l.map(|l| l.count()), Some(3));
+        let l = listing_of("要做到“五个好”，即甲好、乙好、丙好、丁好和戊好；");
+        assert!(matches!(
+            l,
+            Some(Listing::Items {
+                count: 4,
+                alt: 5,
+                ..
+            })
+        ));
+        let l = listing_of("确保四个到位。即：甲到位、乙到位、丙到位、丁到位，力争……");
+        assert_eq!(l.map(|l| l.count()), Some(4));
+        assert_eq!(listing_of("对四项工作作了部署。各单位要落实。"), None);
+    }
+}

@@ -1,0 +1,343 @@
+//! Numbering after GB/T 9704-2012 7.3.3: each level runs 一、二、三 without
+//! a gap or a repeat, no level is skipped (1. straight under 一、), one
+//! level keeps one way of writing its markers, and the markers take the
+//! standard forms 一、 （一） 1. （1）. The spoken markers 第一， and 一是
+//! must run without gaps too.
+
+use std::collections::HashMap;
+
+use super::markers::{Family, Form, Found};
+use super::{Draft, Finding, NUMBERING_FORM, NUMBERING_GAP, NUMBERING_MIXED, NUMBERING_SKIP};
+
+/// The last marker seen at a level or of a spoken family.
+#[derive(Clone)]
+struct Seen {
+    number: u64,
+    form: Form,
+    text: String,
+    line: u32,
+}
+
+impl Seen {
+    fn of(m: &Found, line: u32) -> Seen {
+        Seen {
+            number: m.number,
+            form: m.form,
+            text: m.text.clone(),
+            line,
+        }
+    }
+}
+
+#[derive(Default)]
+struct State {
+    /// The last marker of each level 1–4 under the current parent.
+    levels: [Option<Seen>; 5],
+    /// The level of the last numbered marker (0 before any).
+    current: u8,
+    /// The last 第一，/一是 since the last numbered marker.
+    spoken: HashMap<Family, Seen>,
+    /// The last marker opening a line under the current 一、.
+    prev_line_start: Option<(Family, Seen)>,
+    /// For 第一，/首先， paragraphs: the numbered level they sit under, so
+    /// that 其次， closes the 1. 2. 3. that followed 首先，.
+    anchors: HashMap<Family, u8>,
+}
+
+fn shown(text: &str) -> &str {
+    text.trim_end_matches(['，', ',', '：', ':'])
+}
+
+pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
+    let mut st = State::default();
+    for (index, markers) in draft.markers.iter().enumerate() {
+        let number = draft.source.lines[index].number;
+        for m in markers {
+            match m.family.level() {
+                Some(level) if m.line_start => {
+                    numbered(draft, &mut st, index, number, level, m, out)
+                }
+                _ => spoken(draft, &mut st, index, number, m, out),
+            }
+        }
+    }
+}
+
+fn numbered(
+    draft: &Draft<'_>,
+    st: &mut State,
+    index: usize,
+    line: u32,
+    level: u8,
+    m: &Found,
+    out: &mut Vec<Finding>,
+) {
+    let l = usize::from(level);
+    let find =
+        |rule, message: String, hint: String| draft.finding(rule, index, m.start, message, hint);
+    if st.current >= 1 && level > st.current + 1 {
+        let parent = st.levels[usize::from(st.current)]
+            .as_ref()
+            .map(|s| shown(&s.text).to_owned())
+            .unwrap_or_default();
+        let missing = level_family(st.current + 1);
+        out.push(find(
+            &NUMBERING_SKIP,
+            format!(
+                "第{}层序号“{}”直接出现在第{}层“{parent}”之下，跳过了第{}层",
+                crate::zh::numeral(l as u64),
+                shown(&m.text),
+                crate::zh::numeral(u64::from(st.current)),
+                crate::zh::numeral(u64::from(st.current + 1)),
+            ),
+            format!(
+                "按“一、 （一） 1. （1）”逐层使用：这一层改用“{}”“{}”……，或在上面补上“{}”一层",
+                missing.render(1),
+                missing.render(2),
+                missing.render(1)
+            ),
+        ));
+    }
+    let standard = match (m.family, m.form) {
+        (Family::Level1, Form::Dunhao) => true,
+        (Family::Level1, _) => {
+            out.push(find(
+                &NUMBERING_FORM,
+                format!("第一层序号写成了“{}”", shown(&m.text)),
+                format!("国标写作“{}”（汉字数字加顿号）", m.family.render(m.number)),
+            ));
+            false
+        }
+        (Family::Level3, Form::Dunhao) => {
+            out.push(find(
+                &NUMBERING_FORM,
+                format!("第三层序号写成了“{}”", m.text),
+                format!(
+                    "国标写作“{}”（阿拉伯数字加下脚点）",
+                    m.family.render(m.number)
+                ),
+            ));
+            false
+        }
+        // Half-width parentheses are reported by punct.halfwidth.
+        (_, Form::HalfParens | Form::MixedParens) => false,
+        _ => true,
+    };
+    let prev = st.levels[l].clone();
+    match &prev {
+        Some(p) if m.number == p.number + 1 => {
+            let mixed = standard && p.form != m.form && is_standard(m.family, p.form);
+            if mixed {
+                out.push(find(
+                    &NUMBERING_MIXED,
+                    format!(
+                        "同一层序号写法不一致：第{}行是“{}”，这里是“{}”",
+                        p.line,
+                        shown(&p.text),
+                        shown(&m.text)
+                    ),
+                    format!("统一写成“{}”这样", m.family.render(m.number)),
+                ));
+            }
+        }
+        Some(p) if m.number <= p.number => out.push(find(
+            &NUMBERING_GAP,
+            format!(
+                "序号“{}”重复或倒退：上一个是第{}行的“{}”",
+                shown(&m.text),
+                p.line,
+                shown(&p.text)
+            ),
+            format!("改成“{}”", m.family.render(p.number + 1)),
+        )),
+        Some(p) => out.push(find(
+            &NUMBERING_GAP,
+            format!(
+                "序号不连续：第{}行是“{}”，这里是“{}”，中间缺了“{}”",
+                p.line,
+                shown(&p.text),
+                shown(&m.text),
+                shown(&m.family.render(p.number + 1))
+            ),
+            format!("改成“{}”，或补上缺的部分", m.family.render(p.number + 1)),
+        )),
+        None if m.number > 1 => {
+            let reported = switched(draft, st, index, m, out);
+            if !reported {
+                out.push(find(
+                    &NUMBERING_GAP,
+                    format!(
+                        "这一层从“{}”开始，前面没有“{}”",
+                        shown(&m.text),
+                        shown(&m.family.render(1))
+                    ),
+                    format!("改成“{}”，或补上前面的部分", m.family.render(1)),
+                ));
+            }
+        }
+        None => {}
+    }
+    st.levels[l] = Some(Seen::of(m, line));
+    for deeper in st.levels.iter_mut().skip(l + 1) {
+        *deeper = None;
+    }
+    st.current = level;
+    st.spoken.clear();
+    st.anchors.retain(|_, a| *a < level);
+    st.prev_line_start = (level > 1).then(|| (m.family, Seen::of(m, line)));
+}
+
+fn is_standard(family: Family, form: Form) -> bool {
+    match family {
+        Family::Level1 => form == Form::Dunhao,
+        Family::Level3 => matches!(form, Form::Dot | Form::FullDot),
+        _ => form == Form::FullParens,
+    }
+}
+
+fn level_family(level: u8) -> Family {
+    match level {
+        1 => Family::Level1,
+        2 => Family::Level2,
+        3 => Family::Level3,
+        _ => Family::Level4,
+    }
+}
+
+/// A marker that continues the previous line's list in another style
+/// (（一）（二） then 第三，) is one finding of inconsistency, not a gap.
+fn switched(
+    draft: &Draft<'_>,
+    st: &State,
+    index: usize,
+    m: &Found,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let Some((family, prev)) = &st.prev_line_start else {
+        return false;
+    };
+    if !m.line_start || *family == m.family || prev.number + 1 != m.number {
+        return false;
+    }
+    out.push(draft.finding(
+        &NUMBERING_MIXED,
+        index,
+        m.start,
+        format!(
+            "同一层序号混用：第{}行是“{}”，这里接着用了“{}”",
+            prev.line,
+            shown(&prev.text),
+            shown(&m.text)
+        ),
+        format!("同一层用同一种序号：改成“{}”", family.render(m.number)),
+    ));
+    true
+}
+
+fn spoken(
+    draft: &Draft<'_>,
+    st: &mut State,
+    index: usize,
+    line: u32,
+    m: &Found,
+    out: &mut Vec<Finding>,
+) {
+    if m.line_start {
+        // 第一， paragraphs sit under a numbered level: what is numbered
+        // below them starts afresh with each of them.
+        let anchor = *st.anchors.entry(m.family).or_insert(st.current);
+        for deeper in st.levels.iter_mut().skip(usize::from(anchor) + 1) {
+            *deeper = None;
+        }
+        st.current = anchor;
+    }
+    if !matches!(m.family, Family::Di | Family::Yishi) {
+        return;
+    }
+    let find = |message: String, hint: String| {
+        draft.finding(&NUMBERING_GAP, index, m.start, message, hint)
+    };
+    let prev = st.spoken.get(&m.family).cloned();
+    match prev {
+        _ if m.number == 1 => {}
+        Some(p) if m.number == p.number + 1 => {}
+        Some(p) if m.number <= p.number => out.push(find(
+            format!(
+                "“{}”重复或倒退：上一个是第{}行的“{}”",
+                shown(&m.text),
+                p.line,
+                shown(&p.text)
+            ),
+            format!("改成“{}”", shown(&m.family.render(p.number + 1))),
+        )),
+        Some(p) => out.push(find(
+            format!(
+                "序号不连续：第{}行是“{}”，这里是“{}”，中间缺了“{}”",
+                p.line,
+                shown(&p.text),
+                shown(&m.text),
+                shown(&m.family.render(p.number + 1))
+            ),
+            format!(
+                "改成“{}”，或补上缺的部分",
+                shown(&m.family.render(p.number + 1))
+            ),
+        )),
+        None => {
+            if !switched(draft, st, index, m, out) {
+                out.push(find(
+                    format!(
+                        "“{}”前面没有“{}”",
+                        shown(&m.text),
+                        shown(&m.family.render(1))
+                    ),
+                    format!("补上“{}”，或检查序号", shown(&m.family.render(1))),
+                ));
+            }
+        }
+    }
+    st.spoken.insert(m.family, Seen::of(m, line));
+    if m.line_start {
+        st.prev_line_start = Some((m.family, Seen::of(m, line)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::lint::{Selection, check};
+
+    fn found(text: &str) -> Vec<(String, u32)> {
+        let only = Selection::new(&["numbering".into()], &[]).unwrap_or_default();
+        check(Path::new("a.txt"), text, &only)
+            .into_iter()
+            .map(|f| (f.rule.id.to_owned(), f.diagnostic.line))
+            .collect()
+    }
+
+    #[test]
+    fn each_level_runs_on_under_its_parent() {
+        let ok = "一、甲\n（一）子\n1.孙\n2.孙\n（二）子\n二、乙\n（一）子\n第一，要。\n第二，要。\n三、丙\n";
+        assert!(found(ok).is_empty(), "{:?}", found(ok));
+        let gap = "一、甲\n（一）子\n（三）子\n";
+        assert_eq!(found(gap), [("numbering.gap".to_owned(), 3)]);
+        let repeat = "一、甲\n二、乙\n二、丙\n";
+        assert_eq!(found(repeat), [("numbering.gap".to_owned(), 3)]);
+    }
+
+    #[test]
+    fn spoken_paragraphs_restart_the_lists_under_them() {
+        let text = "一、丙\n（一）子\n首先，要抓机制。\n1.甲\n2.乙\n其次，要抓措施。\n1.丙\n2.丁\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn inline_yishi_runs_without_gaps() {
+        assert!(found("要做到：一是甲；二是乙；三是丙。\n").is_empty());
+        assert_eq!(
+            found("要做到：一是甲；二是乙；四是丙。\n"),
+            [("numbering.gap".to_owned(), 1)]
+        );
+    }
+}

@@ -1,0 +1,95 @@
+//! Traditional characters in a simplified draft, found by converting to
+//! simplified (OpenCC's dictionaries, through hanconv) and comparing. A text
+//! that is traditional throughout gets one finding, not thousands.
+
+use super::{Draft, Finding, TEXT_TRADITIONAL};
+
+/// Converts `text` to simplified characters.
+pub fn simplify(text: &str) -> String {
+    hanconv::t2s(text)
+}
+
+/// Positions of traditional characters in `chars`, with their simplified
+/// form.
+pub fn traditional(chars: &[char]) -> Vec<(usize, char)> {
+    if !chars.iter().any(|&c| crate::zh::is_han(c)) {
+        return Vec::new();
+    }
+    let text: String = chars.iter().collect();
+    let simple: Vec<char> = simplify(&text).chars().collect();
+    if simple.len() == chars.len() {
+        return chars
+            .iter()
+            .zip(&simple)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, (_, b))| (i, *b))
+            .collect();
+    }
+    // A phrase changed length: compare one character at a time.
+    chars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &c)| {
+            let s: Vec<char> = simplify(c.encode_utf8(&mut [0; 4])).chars().collect();
+            (s.len() == 1 && s[0] != c).then(|| (i, s[0]))
+        })
+        .collect()
+}
+
+pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
+    let mut found: Vec<(usize, usize, char, char)> = Vec::new();
+    let mut han = 0usize;
+    for (index, line) in draft.source.lines.iter().enumerate() {
+        han += line.chars.iter().filter(|&&c| crate::zh::is_han(c)).count();
+        for (i, simple) in traditional(&line.chars) {
+            found.push((index, i, line.chars[i], simple));
+        }
+    }
+    let Some(&(line, at, _, _)) = found.first() else {
+        return;
+    };
+    if found.len() > 20 && found.len() * 10 > han {
+        let mut examples: Vec<char> = Vec::new();
+        for &(_, _, c, _) in &found {
+            if !examples.contains(&c) && examples.len() < 5 {
+                examples.push(c);
+            }
+        }
+        let examples: Vec<String> = examples.iter().map(|c| format!("“{c}”")).collect();
+        out.push(draft.finding(
+            &TEXT_TRADITIONAL,
+            line,
+            at,
+            format!(
+                "全文是繁体字（共{}处，如{}）",
+                found.len(),
+                examples.join("")
+            ),
+            "用 bigan import --clean-only 文件 -o 新文件 转成简体，并清理网页残留",
+        ));
+        return;
+    }
+    for (line, at, c, simple) in found {
+        out.push(draft.finding(
+            &TEXT_TRADITIONAL,
+            line,
+            at,
+            format!("简体文稿中夹有繁体字“{c}”"),
+            format!("改成“{simple}”"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_traditional_characters_only() {
+        let chars: Vec<char> = "全院干部職工要加强學习".chars().collect();
+        assert_eq!(traditional(&chars), [(4, '职'), (9, '学')]);
+        let chars: Vec<char> = "显著成效，着力推动发展，干部职工".chars().collect();
+        assert!(traditional(&chars).is_empty());
+    }
+}

@@ -1,0 +1,272 @@
+//! A draft read as lines of text a reader sees, each character remembering
+//! its column in the file, so a finding points at the exact place.
+//!
+//! Plain text is taken as it is. Markdown (bigan's drafts, see
+//! docs/templates.md) is read with the parser and options of
+//! [`crate::output::blocks`], so lint sees exactly the text the HTML, text
+//! and DOCX outputs show (a `*` that does not make emphasis stays visible),
+//! while keeping the positions the block reader drops.
+
+use std::path::Path;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::output::blocks;
+
+/// One line of the draft as a reader sees it.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the file.
+    pub number: u32,
+    /// The line as the file has it.
+    pub raw: String,
+    /// The visible text.
+    pub chars: Vec<char>,
+    /// For each of `chars`, its 1-based column (in characters) in `raw`.
+    pub columns: Vec<u32>,
+    /// `Some(level)` for a Markdown heading (`#` is 1).
+    pub heading: Option<u8>,
+}
+
+impl Line {
+    /// The visible text as a string.
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    /// The column in the file of visible character `i` (past the end: one
+    /// after the last character).
+    pub fn column(&self, i: usize) -> u32 {
+        match self.columns.get(i) {
+            Some(&c) => c,
+            None => self.columns.last().map_or(1, |c| c + 1),
+        }
+    }
+
+    /// Whether the line has no visible text.
+    pub fn is_blank(&self) -> bool {
+        self.chars.iter().all(|c| c.is_whitespace())
+    }
+
+    /// Index of the first visible character that is not white space.
+    pub fn indent(&self) -> usize {
+        self.chars
+            .iter()
+            .position(|c| !c.is_whitespace())
+            .unwrap_or(self.chars.len())
+    }
+}
+
+/// A whole draft.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub lines: Vec<Line>,
+    pub markdown: bool,
+}
+
+impl Source {
+    /// Reads `text`; `path` decides Markdown (`.md`, `.markdown`) unless the
+    /// text itself has Markdown headings.
+    pub fn new(path: &Path, text: &str) -> Source {
+        let by_name = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        let markdown = by_name || looks_like_markdown(text);
+        Source::with_mode(text, markdown)
+    }
+
+    /// Reads `text` as Markdown or as plain text.
+    pub fn with_mode(text: &str, markdown: bool) -> Source {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let lines = if markdown {
+            markdown_lines(text)
+        } else {
+            text.lines()
+                .enumerate()
+                .map(|(i, raw)| plain_line(number(i), raw.trim_end_matches('\r')))
+                .collect()
+        };
+        Source { lines, markdown }
+    }
+}
+
+fn number(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+/// Whether plain-looking text is in fact Markdown: it has ATX headings.
+fn looks_like_markdown(text: &str) -> bool {
+    text.lines().any(|l| {
+        let hashes = l.chars().take_while(|&c| c == '#').count();
+        (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+    })
+}
+
+fn plain_line(number: u32, raw: &str) -> Line {
+    let chars: Vec<char> = raw.chars().collect();
+    let columns = (1..=chars.len() as u32).collect();
+    Line {
+        number,
+        raw: raw.to_owned(),
+        chars,
+        columns,
+        heading: None,
+    }
+}
+
+/// Markdown read with the same parser and options as
+/// [`crate::output::blocks`]: the text events, each character placed at
+/// its line and column. An ordered-list number (`1. `) is kept as text,
+/// since for a draft it is a level-3 marker.
+fn markdown_lines(text: &str) -> Vec<Line> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| Line {
+            number: number(i),
+            raw: raw.trim_end_matches('\r').to_owned(),
+            chars: Vec::new(),
+            columns: Vec::new(),
+            heading: None,
+        })
+        .collect();
+    let locate = |byte: usize| -> (usize, u32) {
+        let line = starts.partition_point(|&s| s <= byte).saturating_sub(1);
+        let col = text[starts[line]..byte].chars().count() as u32 + 1;
+        (line, col)
+    };
+    let place = |lines: &mut Vec<Line>, shown: &str, range: std::ops::Range<usize>| {
+        let slice = &text[range.clone()];
+        // Escapes and entities: the text shown is the end of the source.
+        let from = if slice == shown || !slice.ends_with(shown) {
+            range.start
+        } else {
+            range.end - shown.len()
+        };
+        let (mut line, mut col) = locate(from);
+        let exact = slice == shown || slice.ends_with(shown);
+        for c in shown.chars() {
+            if c == '\n' {
+                line += 1;
+                col = 1;
+                continue;
+            }
+            if let Some(l) = lines.get_mut(line) {
+                l.chars.push(c);
+                l.columns.push(col);
+            }
+            if exact {
+                col += 1;
+            }
+        }
+    };
+    let mut in_code = false;
+    let mut ordered: Vec<bool> = Vec::new();
+    for (event, range) in Parser::new_ext(text, blocks::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::List(first)) => ordered.push(first.is_some()),
+            Event::End(TagEnd::List(_)) => {
+                ordered.pop();
+            }
+            Event::Start(Tag::Item) if ordered.last() == Some(&true) => {
+                let marker: String = text[range.start..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ')'))
+                    .collect();
+                let end = range.start + marker.len();
+                place(&mut lines, &marker, range.start..end);
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let (line, _) = locate(range.start);
+                if let Some(l) = lines.get_mut(line) {
+                    l.heading = Some(match level {
+                        HeadingLevel::H1 => 1,
+                        HeadingLevel::H2 => 2,
+                        HeadingLevel::H3 => 3,
+                        HeadingLevel::H4 => 4,
+                        HeadingLevel::H5 => 5,
+                        HeadingLevel::H6 => 6,
+                    });
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) if t.trim_start().starts_with("<!--") => {}
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) if !in_code => {
+                place(&mut lines, &t, range);
+            }
+            _ => {}
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    fn md(text: &str) -> Source {
+        Source::with_mode(text, true)
+    }
+
+    #[test]
+    fn markdown_marks_are_not_text_but_columns_are_kept() {
+        let s = md(
+            "## 一、加强领导\n\n*（一）明确责任*。正文\n\n1\\. 第三层\n\n#### （2010年5月20日） {.byline}\n",
+        );
+        assert_eq!(s.lines[0].text(), "一、加强领导");
+        assert_eq!(s.lines[0].heading, Some(2));
+        assert_eq!(s.lines[0].column(0), 4);
+        assert_eq!(s.lines[2].text(), "（一）明确责任。正文");
+        assert_eq!(s.lines[2].column(0), 2);
+        assert_eq!(s.lines[4].text(), "1. 第三层");
+        assert_eq!(s.lines[4].column(1), 3);
+        assert_eq!(s.lines[6].text(), "（2010年5月20日）");
+    }
+
+    #[test]
+    fn an_unpaired_star_is_text() {
+        let s = md("我们**认识到\n");
+        assert_eq!(s.lines[0].text(), "我们**认识到");
+        let s = md("**第一，要重视**。正文\n");
+        assert_eq!(s.lines[0].text(), "第一，要重视。正文");
+        // CommonMark: a closing mark after 。 and before text is literal.
+        let s = md("**第一，要重视。**正文\n");
+        assert_eq!(s.lines[0].text(), "**第一，要重视。**正文");
+    }
+
+    #[test]
+    fn ordered_list_numbers_stay_markers() {
+        let s = md("- 列表\n\n2. 有序\n");
+        assert_eq!(s.lines[0].text(), "列表");
+        assert_eq!(s.lines[2].text(), "2.有序");
+        assert_eq!(s.lines[2].column(2), 4);
+    }
+
+    #[test]
+    fn plain_text_is_taken_as_it_is() {
+        let s = Source::with_mode("## 不是标题 *x*\n", false);
+        assert_eq!(s.lines[0].text(), "## 不是标题 *x*");
+        assert!(Source::new(Path::new("a.txt"), "# 标题\n").markdown);
+    }
+
+    #[test]
+    fn agrees_with_the_block_reader_on_a_draft() {
+        let draft = "# 在动员大会上的讲话\n\n#### （2010年5月20日） {.byline}\n\n同志们：\n\n## 一、提高认识\n\n**第一，这是需要**。正文一。\n\n### （一）明确责任\n\n*（二）加强督查*。正文二。\n\n1\\. 第三层。\n";
+        let ours: Vec<String> = md(draft)
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(Line::text)
+            .collect();
+        let theirs: Vec<String> = blocks::parse(draft)
+            .iter()
+            .map(blocks::Block::text)
+            .collect();
+        assert_eq!(ours, theirs);
+    }
+}

@@ -1,0 +1,456 @@
+//! `bigan lint` end to end: a clean draft passes every rule, each planted
+//! fault gives exactly one finding at the right place, the raw reference
+//! texts show their debris, and every draft bigan renders from the example
+//! profiles is clean.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_bigan");
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+fn lint(args: &[&str]) -> Output {
+    Command::new(BIN).arg("lint").args(args).output().unwrap()
+}
+
+/// The JSON findings of linting `path`.
+fn findings(path: &Path, extra: &[&str]) -> (i32, Vec<Value>) {
+    let mut args = vec!["--format", "json", path.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = lint(&args);
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    (
+        out.status.code().unwrap(),
+        json["findings"].as_array().unwrap().clone(),
+    )
+}
+
+fn rules_of(found: &[Value]) -> Vec<String> {
+    found
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_clean_draft_passes_every_rule() {
+    for name in ["lint/clean.md", "lint/clean.txt"] {
+        let (code, found) = findings(&fixture(name), &[]);
+        assert!(found.is_empty(), "{name}: {found:#?}");
+        assert_eq!(code, 0, "{name}");
+    }
+    let out = lint(&[fixture("lint/clean.md").to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("没有发现问题"));
+}
+
+/// One fault planted in the clean draft: what to change, the rule that
+/// must catch it, and the text its finding must point at.
+struct Fault {
+    rule: &'static str,
+    find: &'static str,
+    replace: &'static str,
+    at: &'static str,
+}
+
+const FAULTS: &[Fault] = &[
+    Fault {
+        rule: "count.points",
+        find: "我讲三点意见",
+        replace: "我讲四点意见",
+        at: "四点意见",
+    },
+    Fault {
+        rule: "count.phases",
+        find: "分三个阶段",
+        replace: "分四个阶段",
+        at: "四个阶段",
+    },
+    Fault {
+        rule: "count.items",
+        find: "抓好三项工作",
+        replace: "抓好四项工作",
+        at: "四项工作",
+    },
+    Fault {
+        rule: "count.list",
+        find: "“三个结合”",
+        replace: "“四个结合”",
+        at: "四个结合",
+    },
+    Fault {
+        rule: "numbering.gap",
+        find: "## 三、加强领导",
+        replace: "## 四、加强领导",
+        at: "四、加强",
+    },
+    Fault {
+        rule: "numbering.skip",
+        find: "*（一）压实责任*",
+        replace: "1\\. 先行一步。\n\n*（一）压实责任*",
+        at: "1\\. 先行",
+    },
+    Fault {
+        rule: "numbering.mixed",
+        find: "*（二）强化督查*",
+        replace: "**第二，强化督查**",
+        at: "第二，强化",
+    },
+    Fault {
+        rule: "numbering.form",
+        find: "2\\. 每月",
+        replace: "2、每月",
+        at: "2、每月",
+    },
+    Fault {
+        rule: "placeholder",
+        find: "李镇长",
+        replace: "xx镇长",
+        at: "xx镇长",
+    },
+    Fault {
+        rule: "placeholder.count",
+        find: "我讲三点意见",
+        replace: "我讲几点意见",
+        at: "几点意见",
+    },
+    Fault {
+        rule: "markup.emphasis",
+        find: "*（三）落实管护措施*。主要",
+        replace: "*（三）落实管护措施。*主要",
+        at: "*（三）落实",
+    },
+    Fault {
+        rule: "punct.halfwidth",
+        find: "同志们：",
+        replace: "同志们:",
+        at: ":",
+    },
+    Fault {
+        rule: "punct.quotes",
+        find: "“三个结合”",
+        replace: "\"三个结合”",
+        at: "\"三个",
+    },
+    Fault {
+        rule: "punct.space",
+        find: "我镇绿化面积",
+        replace: "我镇绿化 面积",
+        at: " 面积",
+    },
+    Fault {
+        rule: "text.traditional",
+        find: "我镇绿化面积",
+        replace: "我镇綠化面积",
+        at: "綠化",
+    },
+    Fault {
+        rule: "debris.url",
+        find: "我完全同意。",
+        replace: "我完全同意，详见www.example.com。",
+        at: "www.",
+    },
+    Fault {
+        rule: "debris.site",
+        find: "同志们：\n",
+        replace: "同志们：\n\n当前位置：首页 > 讲话\n",
+        at: "当前位置",
+    },
+    Fault {
+        rule: "debris.pinyin",
+        find: "植树与治水结合",
+        replace: "植树与治(zhì)水结合",
+        at: "(zhì)",
+    },
+    Fault {
+        rule: "dup.paragraph",
+        find: "作出新的贡献！\n",
+        replace: "作出新的贡献！\n\n同志们，植树护绿功在当代、利在千秋。让我们行动起来，为建设美丽家园作出新的贡献！\n",
+        at: "同志们，植树护绿功在当代、利在千秋。让我们行动起来，为建设美丽家园作出新的贡献！\n\\z",
+    },
+    Fault {
+        rule: "date.invalid",
+        find: "（2011年3月1日）",
+        replace: "（2011年2月30日）",
+        at: "2011年2月30日",
+    },
+];
+
+/// 1-based line and column (in characters) of the last occurrence of
+/// `needle` in `text` (the last, so a planted copy is found, not the
+/// original). A trailing `\z` anchors it at the end.
+fn position(text: &str, needle: &str) -> (u64, u64) {
+    let (needle, at_end) = match needle.strip_suffix("\\z") {
+        Some(n) => (n, true),
+        None => (needle, false),
+    };
+    let byte = if at_end {
+        assert!(text.ends_with(needle));
+        text.len() - needle.len()
+    } else {
+        text.rfind(needle)
+            .unwrap_or_else(|| panic!("{needle} not in text"))
+    };
+    let before = &text[..byte];
+    let line = before.matches('\n').count() as u64 + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() as u64 + 1)
+}
+
+#[test]
+fn each_planted_fault_gives_one_finding_at_its_place() {
+    let clean = std::fs::read_to_string(fixture("lint/clean.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut covered: Vec<&str> = Vec::new();
+    for fault in FAULTS {
+        assert!(
+            clean.contains(fault.find),
+            "{}: {} not in clean.md",
+            fault.rule,
+            fault.find
+        );
+        let text = clean.replacen(fault.find, fault.replace, 1);
+        let path = dir.path().join(format!("{}.md", fault.rule));
+        std::fs::write(&path, &text).unwrap();
+        let (code, found) = findings(&path, &[]);
+        assert_eq!(rules_of(&found), [fault.rule], "{}: {found:#?}", fault.rule);
+        assert_eq!(code, 1, "{}", fault.rule);
+        let (line, column) = position(&text, fault.at);
+        assert_eq!(
+            (
+                found[0]["line"].as_u64().unwrap(),
+                found[0]["column"].as_u64().unwrap()
+            ),
+            (line, column),
+            "{}: {}",
+            fault.rule,
+            found[0]["message"]
+        );
+        covered.push(fault.rule);
+    }
+    // Every rule has its planted fault.
+    let out = lint(&["--list-rules"]);
+    let listed = String::from_utf8(out.stdout).unwrap();
+    for line in listed.lines() {
+        let id = line.split_whitespace().next().unwrap();
+        assert!(covered.contains(&id), "no planted fault for {id}");
+    }
+}
+
+#[test]
+fn messages_are_chinese_with_a_hint_and_basis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.md");
+    let clean = std::fs::read_to_string(fixture("lint/clean.md")).unwrap();
+    std::fs::write(&path, clean.replace("## 三、加强领导", "## 四、加强领导")).unwrap();
+    let out = lint(&[path.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(":27:4: 错误: [numbering.gap] 序号不连续"),
+        "{text}"
+    );
+    assert!(text.contains("中间缺了“三、”"), "{text}");
+    assert!(text.contains("修改建议：改成“三、”"), "{text}");
+    assert!(text.contains("依据：国标 GB/T 9704-2012 7.3.3"), "{text}");
+    let (_, found) = findings(&path, &[]);
+    let f = &found[0];
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["basis"], "国标");
+    assert_eq!(f["standard"], "GB/T 9704-2012 7.3.3");
+    assert!(f["hint"].is_string());
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let out = lint(&[
+        "--format",
+        "json",
+        fixture("import/traffic-bureau-safety-speech.txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    let summary = &json["summary"];
+    assert_eq!(summary["files"], 1);
+    let total = summary["errors"].as_u64().unwrap() + summary["warnings"].as_u64().unwrap();
+    assert_eq!(total as usize, json["findings"].as_array().unwrap().len());
+    let keys: Vec<&str> = json["findings"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut keys = keys;
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "basis", "column", "hint", "line", "message", "path", "rule", "severity", "standard"
+        ]
+    );
+}
+
+#[test]
+fn raw_scraped_texts_show_their_debris() {
+    let (code, found) = findings(
+        &fixture("import/hospital-mobilization-speech.scraped.txt"),
+        &[],
+    );
+    assert_eq!(code, 1);
+    let rules = rules_of(&found);
+    for rule in [
+        "debris.site",
+        "debris.url",
+        "debris.pinyin",
+        "punct.halfwidth",
+        "text.traditional",
+    ] {
+        assert!(rules.iter().any(|r| r == rule), "no {rule} in {rules:?}");
+    }
+    // The breadcrumb line, the web address, the first pinyin.
+    let at = |rule: &str| {
+        found
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .map(|f| (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()))
+            .unwrap()
+    };
+    assert_eq!(at("debris.site").0, 2);
+    assert_eq!(at("debris.url"), (7, 13));
+    assert_eq!(at("debris.pinyin"), (1, 7));
+
+    let (_, found) = findings(&fixture("import/traffic-bureau-safety-speech.txt"), &[]);
+    let rules = rules_of(&found);
+    assert!(rules.contains(&"placeholder.count".to_owned()), "{rules:?}");
+    assert!(rules.contains(&"punct.halfwidth".to_owned()));
+    let unfilled = found
+        .iter()
+        .find(|f| f["rule"] == "placeholder.count")
+        .unwrap();
+    assert!(
+        unfilled["hint"].as_str().unwrap().contains("讲三点意见"),
+        "{unfilled}"
+    );
+
+    let (_, found) = findings(&fixture("import/county-progress-meeting-speech.txt"), &[]);
+    let rules = rules_of(&found);
+    assert!(
+        rules.contains(&"placeholder".to_owned()),
+        "XX县 not found: {rules:?}"
+    );
+    assert!(rules.contains(&"punct.quotes".to_owned()), "‚‛ not found");
+}
+
+#[test]
+fn rules_can_be_picked_and_skipped() {
+    let path = fixture("import/hospital-mobilization-speech.scraped.txt");
+    let (_, found) = findings(&path, &["--rule", "debris"]);
+    let rules = rules_of(&found);
+    assert!(!rules.is_empty());
+    assert!(rules.iter().all(|r| r.starts_with("debris.")), "{rules:?}");
+    let (_, found) = findings(&path, &["--skip", "debris.pinyin", "--skip", "punct"]);
+    let rules = rules_of(&found);
+    assert!(
+        rules
+            .iter()
+            .all(|r| r != "debris.pinyin" && !r.starts_with("punct."))
+    );
+    assert!(rules.iter().any(|r| r == "debris.site"));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let out = lint(&[
+        "--rule",
+        "numbering.gaps",
+        fixture("lint/clean.md").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("没有叫“numbering.gaps”的规则"), "{err}");
+    assert!(
+        err.contains("numbering.gap") && err.contains("date.invalid"),
+        "{err}"
+    );
+
+    let out = lint(&["/nonexistent/draft.md"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    let dir = tempfile::tempdir().unwrap();
+    let gbk = dir.path().join("gbk.txt");
+    std::fs::write(&gbk, [0xc4u8, 0xe3, 0xba, 0xc3]).unwrap();
+    let out = lint(&[gbk.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("UTF-8"));
+}
+
+#[test]
+fn long_runs_of_one_rule_are_summarised_in_text() {
+    let out = lint(&[fixture("import/hospital-mobilization-speech.scraped.txt")
+        .to_str()
+        .unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("[debris.pinyin]").count(), 10 + 1, "{text}");
+    assert!(text.contains("另有") && text.contains("--rule debris.pinyin"));
+}
+
+/// Every draft bigan renders from the example profiles is clean.
+#[test]
+fn drafts_of_the_example_profiles_are_clean() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut drafts = Vec::new();
+    let mut profiles: Vec<PathBuf> = std::fs::read_dir(root.join("profiles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    profiles.sort();
+    assert!(!profiles.is_empty());
+    for profile in &profiles {
+        for doc in ["speech", "plan", "progress"] {
+            let stem = profile.file_stem().unwrap().to_str().unwrap();
+            let out_path = dir.path().join(format!("{stem}.{doc}.md"));
+            let out = Command::new(BIN)
+                .args(["render", "--doc", doc, "--format", "md", "-o"])
+                .arg(&out_path)
+                .arg(profile)
+                .output()
+                .unwrap();
+            if out.status.success() {
+                drafts.push(out_path);
+            } else {
+                // Only a profile without a progress section may refuse.
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert!(
+                    doc == "progress" && err.contains("progress"),
+                    "{}: {err}",
+                    profile.display()
+                );
+            }
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(root.join("examples")) {
+        drafts.extend(
+            entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt")),
+        );
+    }
+    assert!(!drafts.is_empty());
+    for draft in &drafts {
+        let (code, found) = findings(draft, &[]);
+        assert!(found.is_empty(), "{}: {found:#?}", draft.display());
+        assert_eq!(code, 0);
+    }
+}
