@@ -8,6 +8,8 @@ pub mod diagnostic;
 pub mod draft;
 pub mod error;
 pub mod output;
+#[cfg(feature = "preview")]
+pub mod preview;
 pub mod profile;
 pub mod render;
 pub mod timeline;
