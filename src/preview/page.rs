@@ -40,8 +40,8 @@ pub const LIVE_JS: &str = r#"// bigan preview: reload once the server has rebuil
 /// The preview's own styles, after the 公文 stylesheet.
 const PREVIEW_CSS: &str = r#"
 @media screen {
-  body.preview { display: flex; flex-wrap: wrap; justify-content: center; align-items: flex-start; column-gap: 24px; }
-  nav.preview-bar { flex-basis: 100%; position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; padding: 6px 16px; background: #2f3437; color: #fff; font: 11pt/1.6 var(--hei); }
+  body.preview { display: flex; flex-wrap: wrap; justify-content: center; align-items: flex-start; column-gap: 24px; padding: 0 24px; }
+  nav.preview-bar { flex-basis: calc(100% + 48px); margin: 0 -24px; box-sizing: border-box; position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; padding: 6px 16px; background: #2f3437; color: #fff; font: 11pt/1.6 var(--hei); }
   nav.preview-bar .brand { font-weight: bold; margin-right: 12px; }
   nav.preview-bar a { color: #fff; text-decoration: none; padding: 1px 10px; border-radius: 3px; }
   nav.preview-bar a:hover { background: #4a5155; }
@@ -50,7 +50,7 @@ const PREVIEW_CSS: &str = r#"
   nav.preview-bar .file { margin-left: auto; opacity: .75; font-family: monospace; font-size: 10pt; }
   html[data-live="off"] nav.preview-bar::after { content: "预览服务已停止，页面不再自动刷新"; flex-basis: 100%; color: #ffd6a0; }
   body.preview main.draft { margin: 24px 0; }
-  aside.preview-panel { box-sizing: border-box; width: 320px; margin: 24px 0; position: sticky; top: 56px; max-height: calc(100vh - 80px); overflow: auto; padding: 8px 16px 16px; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); font: 11pt/1.6 var(--hei); }
+  aside.preview-panel { box-sizing: border-box; flex: 1 1 300px; min-width: 0; max-width: 480px; margin: 24px 0; position: sticky; top: 56px; max-height: calc(100vh - 80px); overflow: auto; padding: 8px 16px 16px; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); font: 11pt/1.6 var(--hei); }
   aside.preview-panel h2 { margin: 12px 0 4px; font-size: 11pt; font-weight: bold; color: #555; }
   aside.preview-panel p { margin: 0; }
   aside.preview-panel .figure { font-size: 14pt; }
