@@ -10,6 +10,8 @@ pub mod error;
 pub mod import;
 pub mod lint;
 pub mod output;
+#[cfg(feature = "preview")]
+pub mod preview;
 pub mod profile;
 pub mod render;
 pub mod timeline;

@@ -1,0 +1,255 @@
+//! One rebuild: the profile loaded afresh, the templates compiled afresh,
+//! every document rendered, and what the page shows for each, as plain data.
+//! Two builds compare equal when a save changed nothing a reader sees, so
+//! the browser is only reloaded when there is something new.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Severity;
+use crate::draft;
+use crate::error::report;
+use crate::profile::{self, Profile};
+use crate::render::{Doc, Renderer};
+use crate::timeline;
+
+/// Where a build reads from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub profile: PathBuf,
+    pub templates: Option<PathBuf>,
+}
+
+/// Every document of one profile as the preview shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Build {
+    /// The profile and each file it extends, as loading found them.
+    pub files: Vec<PathBuf>,
+    /// The warnings `check` gives, rustc-style, shown beside a draft.
+    pub warnings: Vec<String>,
+    /// One entry per [`Doc::ALL`], in that order.
+    pub docs: Vec<DocView>,
+}
+
+/// One document: its draft, or why there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocView {
+    pub doc: Doc,
+    /// Whether the profile has what this document needs (as far as known).
+    pub supported: bool,
+    pub content: Result<Draft, Problem>,
+}
+
+/// A rendered draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub markdown: String,
+    /// The phase timeline (trusted SVG bigan made), or empty.
+    pub timeline: String,
+}
+
+/// What stops a draft from being shown, shown in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// One line saying what is wrong.
+    pub heading: String,
+    /// The located report: diagnostics rustc-style, or an error chain.
+    pub detail: String,
+}
+
+impl Build {
+    /// The view of `doc`.
+    pub fn view(&self, doc: Doc) -> Option<&DocView> {
+        self.docs.iter().find(|v| v.doc == doc)
+    }
+
+    /// The problems of the documents the profile has, each once: what the
+    /// terminal reports after a save.
+    pub fn problems(&self) -> Vec<&Problem> {
+        let mut found: Vec<&Problem> = Vec::new();
+        for view in self.docs.iter().filter(|v| v.supported) {
+            if let Err(p) = &view.content
+                && !found.contains(&p)
+            {
+                found.push(p);
+            }
+        }
+        found
+    }
+}
+
+/// Loads, compiles and renders everything from scratch. Never fails: what
+/// goes wrong becomes a [`Problem`] the page shows.
+pub fn build(source: &Source) -> Build {
+    let loaded = match profile::load(&source.profile) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            let problem = Problem {
+                heading: "配置文件读不了".to_owned(),
+                detail: report(&e),
+            };
+            return everywhere(vec![source.profile.clone()], Vec::new(), problem);
+        }
+    };
+    let (errors, warnings): (Vec<_>, Vec<_>) = loaded
+        .diagnostics
+        .iter()
+        .partition(|d| d.severity == Severity::Error);
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let Some(profile) = loaded.profile else {
+        let problem = Problem {
+            heading: format!("配置有{}处错误，文稿暂时无法生成", errors.len().max(1)),
+            detail: loaded.diagnostics.iter().map(ToString::to_string).collect(),
+        };
+        // Every diagnostic is in the report already.
+        return everywhere(loaded.files, Vec::new(), problem);
+    };
+    let renderer = match Renderer::new(source.templates.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            let problem = template_problem(&e);
+            return everywhere(loaded.files, warnings, problem);
+        }
+    };
+    let docs = Doc::ALL
+        .into_iter()
+        .map(|doc| view(&renderer, &profile, doc, &source.profile))
+        .collect();
+    Build {
+        files: loaded.files,
+        warnings,
+        docs,
+    }
+}
+
+fn view(renderer: &Renderer, profile: &Profile, doc: Doc, path: &Path) -> DocView {
+    let supported = doc.supported_by(profile);
+    let content = if !supported {
+        Err(Problem {
+            heading: format!(
+                "{} 没有 progress 一节，还不能生成{}",
+                path.display(),
+                doc.title()
+            ),
+            detail: "在配置里加上推进会的日期、已取得的成效和存在的问题，例如：\n\n\
+                     progress:\n  date: 2010-11-10\n  achievements:\n    - …\n  problems:\n    - …\n"
+                .to_owned(),
+        })
+    } else {
+        match draft::markdown(renderer, profile, doc) {
+            Ok(markdown) => Ok(Draft {
+                markdown,
+                timeline: timeline::svg(profile, doc),
+            }),
+            Err(e) => Err(template_problem(&e)),
+        }
+    };
+    DocView {
+        doc,
+        supported,
+        content,
+    }
+}
+
+fn template_problem(e: &anyhow::Error) -> Problem {
+    Problem {
+        heading: "模板有错误，文稿暂时无法生成".to_owned(),
+        detail: report(e),
+    }
+}
+
+/// The same problem for every document.
+fn everywhere(files: Vec<PathBuf>, warnings: Vec<String>, problem: Problem) -> Build {
+    Build {
+        files,
+        warnings,
+        docs: Doc::ALL
+            .into_iter()
+            .map(|doc| DocView {
+                doc,
+                supported: true,
+                content: Err(problem.clone()),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    const MINIMAL: &str =
+        "org:\n  name: 测试医院\ncampaign:\n  name: 创先争优\nmeeting:\n  date: 2010-05-20\n";
+
+    #[test]
+    fn a_valid_profile_gives_every_document_it_supports() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = write(dir.path(), "p.yaml", MINIMAL);
+        let b = build(&Source {
+            profile,
+            templates: None,
+        });
+        assert!(b.view(Doc::Speech).unwrap().content.is_ok(), "{b:?}");
+        assert!(b.view(Doc::Plan).unwrap().content.is_ok(), "{b:?}");
+        let progress = b.view(Doc::Progress).unwrap();
+        assert!(!progress.supported);
+        assert!(
+            progress
+                .content
+                .as_ref()
+                .unwrap_err()
+                .heading
+                .contains("progress")
+        );
+        assert!(b.problems().is_empty(), "{:?}", b.problems());
+    }
+
+    #[test]
+    fn a_broken_profile_is_a_located_problem_not_a_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = write(
+            dir.path(),
+            "p.yaml",
+            "org:\n  name: 测试医院\n   short: 我院\n",
+        );
+        let b = build(&Source {
+            profile,
+            templates: None,
+        });
+        let problems = b.problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].detail.contains("p.yaml:3:"),
+            "{}",
+            problems[0].detail
+        );
+    }
+
+    #[test]
+    fn a_missing_profile_is_a_problem_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = build(&Source {
+            profile: dir.path().join("gone.yaml"),
+            templates: None,
+        });
+        assert_eq!(b.problems()[0].heading, "配置文件读不了");
+        assert_eq!(b.files, vec![dir.path().join("gone.yaml")]);
+    }
+
+    #[test]
+    fn the_same_files_give_equal_builds() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = write(dir.path(), "p.yaml", MINIMAL);
+        let source = Source {
+            profile,
+            templates: None,
+        };
+        assert_eq!(build(&source), build(&source));
+    }
+}
