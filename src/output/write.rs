@@ -164,7 +164,7 @@ fn refusal(path: &Path, edited: bool) -> anyhow::Error {
         "{} {why}，没有覆盖它。要保留它：先把它另存为别的名字，或用 -o 写到别处；\
          确定要覆盖请加 --force（覆盖前的内容会备份到 {}）",
         path.display(),
-        shown(&folder_of(path).join(STATE_DIR).join(BACKUP_DIR)),
+        shown(&beside(path, &Path::new(STATE_DIR).join(BACKUP_DIR))),
     ))
     .into()
 }
@@ -177,7 +177,7 @@ fn backup(path: &Path, old: &[u8]) -> anyhow::Result<()> {
     let Some(name) = path.file_name() else {
         return Ok(());
     };
-    let dir = folder_of(path).join(STATE_DIR).join(BACKUP_DIR);
+    let dir = beside(path, &Path::new(STATE_DIR).join(BACKUP_DIR));
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("无法创建备份文件夹 {}，没有覆盖任何文件", shown(&dir)))?;
     let saved = dir.join(name);
@@ -263,6 +263,14 @@ fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
+    }
+}
+
+/// `relative` in the folder of `path`, shown without a leading `./`.
+fn beside(path: &Path, relative: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.join(relative),
+        _ => relative.to_owned(),
     }
 }
 
