@@ -269,3 +269,87 @@ pub fn alias_bomb() -> String {
          points: [&p {{ title: *t, items: [&i {{ lead: *t, text: *t }}, {items}] }}, {points}]\n"
     )
 }
+
+/// DESIGN.md: 0 success, 1 the input has problems, 2 usage or I/O error;
+/// for every command that exists.
+#[test]
+fn exit_codes_follow_the_design() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let valid =
+        "org:\n  name: 朝阳市第二医院\ncampaign:\n  name: 创先争优\nmeeting:\n  date: 2010-05-20\n";
+    fs::write(d.join("ok.yaml"), valid).unwrap();
+    fs::write(
+        d.join("bad.yaml"),
+        valid.replace("2010-05-20", "2010-13-45"),
+    )
+    .unwrap();
+    fs::create_dir_all(d.join("t/speech")).unwrap();
+    fs::write(d.join("t/speech/base.md"), "# {{ org.nmae }}\n").unwrap();
+    fs::write(d.join("hand.md"), "手写的稿子\n").unwrap();
+    let cases: &[(&[&str], i32)] = &[
+        (&[], 2),
+        (&["--help"], 0),
+        (&["--version"], 0),
+        (&["nonsense"], 2),
+        // render
+        (&["render", "ok.yaml"], 0),
+        (&["render", "ok.yaml", "-o", "ok.md"], 0),
+        (&["render", "ok.yaml", "-o", "ok.md"], 0),
+        (&["render", "missing.yaml"], 2),
+        (&["render", "bad.yaml"], 1),
+        (&["render", "ok.yaml", "--templates", "t"], 1),
+        (&["render", "ok.yaml", "--templates", "no-such-folder"], 1),
+        (&["render", "ok.yaml", "--format", "pdf"], 2),
+        (&["render", "ok.yaml", "--bogus"], 2),
+        (&["render"], 2),
+        (&["render", "ok.yaml", "-o", "hand.md"], 1),
+        (&["render", "ok.yaml", "-o", "no/such/folder/x.md"], 2),
+        // check
+        (&["check", "ok.yaml"], 0),
+        (&["check", "bad.yaml"], 1),
+        (&["check", "ok.yaml", "bad.yaml"], 1),
+        (&["check", "missing.yaml"], 2),
+        (&["check", "ok.yaml", "--templates", "t"], 1),
+        (&["check"], 2),
+        // new
+        (&["new", "新单位"], 0),
+        (&["check", "新单位.yaml"], 0),
+        (&["new"], 2),
+        (&["new", "x", "--kind", "school"], 2),
+        // templates
+        (&["templates", "list"], 0),
+        (&["templates", "export", "out"], 0),
+        (&["templates"], 2),
+    ];
+    let mut wrong = Vec::new();
+    for (args, code) in cases {
+        let o = Command::new(env!("CARGO_BIN_EXE_bigan"))
+            .args(*args)
+            .current_dir(d)
+            .output()
+            .unwrap();
+        if o.status.code() != Some(*code) {
+            wrong.push(format!(
+                "bigan {}: exit {:?}, expected {code}\n{}",
+                args.join(" "),
+                o.status.code(),
+                String::from_utf8_lossy(&o.stderr)
+            ));
+        }
+    }
+    assert_eq!(
+        fs::read_to_string(d.join("hand.md")).unwrap(),
+        "手写的稿子\n"
+    );
+    // Refusing to overwrite: nothing changes, whatever the status.
+    let before = fs::read(d.join("新单位.yaml")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_bigan"))
+        .args(["new", "新单位"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert_eq!(fs::read(d.join("新单位.yaml")).unwrap(), before);
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}

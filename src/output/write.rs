@@ -37,6 +37,13 @@ static RECORDS: Mutex<()> = Mutex::new(());
 /// permissions (umask applies); a replaced file keeps its own.
 pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = folder_of(path);
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "无法写入 {}：文件夹 {} 不存在。先建好这个文件夹，或换一个输出位置",
+            path.display(),
+            shown(dir)
+        );
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".bigan-").suffix(".tmp");
     #[cfg(unix)]
@@ -46,26 +53,35 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         // become unreadable to colleagues.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir).with_context(|| {
-        format!(
-            "无法在 {} 中创建临时文件：检查文件夹是否存在、是否可写",
-            shown(dir)
-        )
-    })?;
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| cannot_write(path, &e))?;
     if let Ok(meta) = std::fs::metadata(path) {
         // Best effort: the new content keeps the old file's permissions.
         let _ = tmp.as_file().set_permissions(meta.permissions());
     }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("写入 {} 失败（磁盘满了？）", path.display()))?;
-    tmp.persist(path).map_err(|e| e.error).with_context(|| {
-        format!(
-            "无法写入 {}：检查是否有权限，或文件是否被 Word/WPS 打开",
-            path.display()
-        )
-    })?;
+        .map_err(|e| cannot_write(path, &e))?;
+    tmp.persist(path)
+        .map_err(|e| cannot_write(path, &e.error))?;
     Ok(())
+}
+
+/// Why `path` could not be written, in Chinese, and what to try.
+fn cannot_write(path: &Path, e: &std::io::Error) -> anyhow::Error {
+    use std::io::ErrorKind;
+    let why = match e.kind() {
+        ErrorKind::PermissionDenied => {
+            "没有写入权限，或文件正被 Word/WPS 打开：关掉它再试，或换一个输出位置".to_owned()
+        }
+        ErrorKind::StorageFull => "磁盘满了：腾出空间后再试".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "磁盘是只读的：换一个输出位置".to_owned(),
+        ErrorKind::NotFound => "文件夹不存在：先建好它，或换一个输出位置".to_owned(),
+        ErrorKind::IsADirectory => "这是一个文件夹：请给出文件名".to_owned(),
+        _ => format!("检查文件夹是否可写、磁盘是否正常（{e}）"),
+    };
+    anyhow::anyhow!("无法写入 {}：{why}；原来的文件没有改动", path.display())
 }
 
 /// Writes a draft to `path` atomically, refusing to overwrite a file the
