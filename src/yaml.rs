@@ -105,6 +105,7 @@ const MAX_UNKNOWN: usize = 50;
 fn options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
     budget.max_aliases = MAX_ALIASES;
     budget.max_nodes = MAX_NODES;
     budget.max_total_scalar_bytes = MAX_EXPANDED_BYTES;
