@@ -297,6 +297,12 @@ impl<'a> Spot<'a> {
         &self.text[start..]
     }
 
+    /// The key written at the error (a duplicate's), as plain text.
+    fn key_text(&self) -> String {
+        let here = self.here();
+        here.split(':').next().unwrap_or(here).trim().to_owned()
+    }
+
     /// The key whose value starts at the error, as `“key”` or `“key”的一项`
     /// for an item of its list; `整个文件` at the top; `这一项` when there
     /// is no telling.
@@ -499,15 +505,7 @@ fn describe(error: &Error, at: &Spot) -> (String, String) {
             format!("{}的值无法识别", at.key()),
             "对照 docs/profile.md 检查这一项该怎么写；文字里有特殊符号时给整段加上引号".to_owned(),
         ),
-        _ => syntax(error, at),
-    }
-}
-
-/// The key at the error as plain text, for messages that quote it.
-impl Spot<'_> {
-    fn key_text(&self) -> String {
-        let here = self.here();
-        here.split(':').next().unwrap_or(here).trim().to_owned()
+        _ => syntax(error),
     }
 }
 
@@ -604,7 +602,7 @@ fn too_many_aliases() -> (String, String) {
 
 /// Parser (scanner) errors: their English sentence translated, kept in
 /// parentheses as a supplement.
-fn syntax(error: &Error, at: &Spot) -> (String, String) {
+fn syntax(error: &Error) -> (String, String) {
     let detail = english_detail(error);
     let lower = detail.to_ascii_lowercase();
     let has = |s: &str| lower.contains(s);
@@ -716,7 +714,6 @@ fn syntax(error: &Error, at: &Spot) -> (String, String) {
     } else {
         ("YAML 格式有误", "检查这一行和上一行的缩进、冒号和引号")
     };
-    let _ = at;
     let message = if detail.is_empty() {
         what.to_owned()
     } else {
