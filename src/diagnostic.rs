@@ -64,7 +64,16 @@ impl Diagnostic {
     /// Attaches the offending line from `text`, for the caret display.
     pub fn with_source(mut self, text: &str) -> Self {
         if self.line > 0 {
-            self.source_line = text.lines().nth(self.line as usize - 1).map(str::to_owned);
+            // A minified or generated line can be megabytes long: show
+            // what leads up to the column and a little after.
+            let keep = (self.column as usize).max(80) + 40;
+            self.source_line = text.lines().nth(self.line as usize - 1).map(|l| {
+                let mut shown: String = l.chars().take(keep).collect();
+                if shown.len() < l.len() {
+                    shown.push('…');
+                }
+                shown
+            });
         }
         self
     }

@@ -23,7 +23,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Ok(l) => l,
             Err(e) => {
                 eprintln!("{}", crate::error::report(&e));
-                unreadable = true;
+                // Too large or not UTF-8 is the input's fault, not the disk's.
+                if e.chain().any(|c| c.is::<crate::error::InputError>()) {
+                    ok = false;
+                } else {
+                    unreadable = true;
+                }
                 continue;
             }
         };

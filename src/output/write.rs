@@ -1,44 +1,307 @@
-//! Writing a file so that it is either fully there or not touched: a
-//! temporary file in the same folder, flushed, then renamed over the target.
+//! Writing drafts without ever losing work.
+//!
+//! Every write is atomic: a temporary file in the same folder, flushed,
+//! then renamed over the target, so a file is either wholly old or wholly
+//! new. A draft is only overwritten when bigan wrote it and nobody has
+//! edited it since: bigan records a fingerprint (FNV-1a, 64 bits) of each
+//! file it writes in `.bigan/written` beside it, and refuses, unless
+//! `--force`, to replace a file whose content no longer matches, or one it
+//! has no record of (the user may have written it by hand). A forced
+//! overwrite first copies the old content to `.bigan/backup/`.
 
+use std::collections::BTreeMap;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::Context as _;
 
+use crate::error::InputError;
+
+/// The folder, beside the drafts, where bigan keeps what it wrote.
+pub const STATE_DIR: &str = ".bigan";
+/// The record of what bigan wrote: one `fingerprint name` line per draft.
+const STATE_FILE: &str = "written";
+/// Where a forced overwrite keeps the content it replaced.
+const BACKUP_DIR: &str = "backup";
+/// Files larger than this are never read to be compared or backed up; no
+/// draft comes near it.
+const MAX_COMPARED_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Serialises the read-modify-write of the records, so drafts written from
+/// several threads at once all get recorded.
+static RECORDS: Mutex<()> = Mutex::new(());
+
 /// Writes `bytes` to `path` atomically. On any failure the old file, if
-/// there was one, is left exactly as it was.
+/// there was one, is left exactly as it was. A new file gets the usual
+/// permissions (umask applies); a replaced file keeps its own.
 pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bigan-")
-        .suffix(".tmp")
+    let dir = folder_of(path);
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "无法写入 {}：文件夹 {} 不存在。先建好这个文件夹，或换一个输出位置",
+            path.display(),
+            shown(dir)
+        );
+    }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bigan-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // tempfile's default is 0600: a draft in a shared folder would
+        // become unreadable to colleagues.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "无法在 {} 中创建临时文件：检查文件夹是否存在、是否可写",
-                dir.display()
-            )
-        })?;
+        .map_err(|e| cannot_write(path, &e))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        // Best effort: the new content keeps the old file's permissions.
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("写入 {} 失败（磁盘满了？）", path.display()))?;
-    tmp.persist(path).map_err(|e| e.error).with_context(|| {
-        format!(
-            "无法写入 {}：检查是否有权限，或文件是否被 Word/WPS 打开",
-            path.display()
-        )
-    })?;
+        .map_err(|e| cannot_write(path, &e))?;
+    tmp.persist(path)
+        .map_err(|e| cannot_write(path, &e.error))?;
     Ok(())
 }
 
+/// Why `path` could not be written, in Chinese, and what to try.
+fn cannot_write(path: &Path, e: &std::io::Error) -> anyhow::Error {
+    use std::io::ErrorKind;
+    let why = match e.kind() {
+        ErrorKind::PermissionDenied => {
+            "没有写入权限，或文件正被 Word/WPS 打开：关掉它再试，或换一个输出位置".to_owned()
+        }
+        ErrorKind::StorageFull => "磁盘满了：腾出空间后再试".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "磁盘是只读的：换一个输出位置".to_owned(),
+        ErrorKind::NotFound => "文件夹不存在：先建好它，或换一个输出位置".to_owned(),
+        ErrorKind::IsADirectory => "这是一个文件夹：请给出文件名".to_owned(),
+        _ => format!("检查文件夹是否可写、磁盘是否正常（{e}）"),
+    };
+    anyhow::anyhow!("无法写入 {}：{why}；原来的文件没有改动", path.display())
+}
+
 /// Writes a draft to `path` atomically, refusing to overwrite a file the
-/// user has edited since bigan wrote it unless `force`.
-pub fn guarded(path: &Path, bytes: &[u8], _force: bool) -> anyhow::Result<()> {
-    atomic(path, bytes)
+/// user has edited since bigan wrote it, or one bigan did not write,
+/// unless `force`. A file that already holds exactly `bytes` is left alone.
+/// The refusal is an [`InputError`] that says how to keep both.
+pub fn guarded(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    let target = real_target(path);
+    let _records = RECORDS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    match decide(&target, bytes, force)? {
+        Decision::Same => {}
+        Decision::Write => atomic(&target, bytes)?,
+        Decision::Overwrite(old) => {
+            backup(&target, &old)?;
+            atomic(&target, bytes)?;
+        }
+    }
+    if let Err(e) = record(&target, bytes) {
+        // The draft is safely written; without its record the next run
+        // refuses to overwrite it, which loses nothing.
+        eprintln!(
+            "提醒：已写入 {}，但没能记下它（{e:#}）；下次重新生成到这里时需要加 --force",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Whether [`guarded`] would write `bytes` to `path`, without writing
+/// anything: so a command writing several drafts can check them all first
+/// and write none when one would be refused.
+pub fn check(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    decide(&real_target(path), bytes, force).map(|_| ())
+}
+
+/// What to do with a target.
+enum Decision {
+    /// It already holds these bytes.
+    Same,
+    /// It is new, or bigan's own and unedited.
+    Write,
+    /// It is to be replaced by force; its old content is kept here.
+    Overwrite(Vec<u8>),
+}
+
+fn decide(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<Decision> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Decision::Write),
+        Err(e) => {
+            return Err(e).with_context(|| format!("无法读取 {} 的信息", path.display()));
+        }
+    };
+    if meta.is_dir() {
+        anyhow::bail!(
+            "{} 是文件夹：-o 写一份文稿时要给文件名，如 -o 讲话.md",
+            path.display()
+        );
+    }
+    if meta.len() > MAX_COMPARED_BYTES {
+        return if force {
+            Ok(Decision::Overwrite(Vec::new()))
+        } else {
+            Err(refusal(path, false))
+        };
+    }
+    let old = std::fs::read(path).with_context(|| {
+        format!(
+            "无法读取 {}：检查是否有权限，或文件是否被 Word/WPS 打开",
+            path.display()
+        )
+    })?;
+    if old == bytes {
+        return Ok(Decision::Same);
+    }
+    let recorded = Records::load(folder_of(path)).get(path);
+    if recorded == Some(fingerprint(&old)) {
+        return Ok(Decision::Write);
+    }
+    if force {
+        return Ok(Decision::Overwrite(old));
+    }
+    Err(refusal(path, recorded.is_some()))
+}
+
+/// Why an existing draft was not overwritten, and how to keep both.
+fn refusal(path: &Path, edited: bool) -> anyhow::Error {
+    let why = if edited {
+        "在 bigan 上次生成之后被修改过"
+    } else {
+        "已经存在，而且不是 bigan 生成的（可能是手写或改过的稿子）"
+    };
+    InputError(format!(
+        "{} {why}，没有覆盖它。要保留它：先把它另存为别的名字，或用 -o 写到别处；\
+         确定要覆盖请加 --force（覆盖前的内容会备份到 {}）",
+        path.display(),
+        shown(&beside(path, &Path::new(STATE_DIR).join(BACKUP_DIR))),
+    ))
+    .into()
+}
+
+/// Copies what a forced overwrite replaces to `.bigan/backup/NAME`.
+fn backup(path: &Path, old: &[u8]) -> anyhow::Result<()> {
+    if old.is_empty() {
+        return Ok(());
+    }
+    let Some(name) = path.file_name() else {
+        return Ok(());
+    };
+    let dir = beside(path, &Path::new(STATE_DIR).join(BACKUP_DIR));
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("无法创建备份文件夹 {}，没有覆盖任何文件", shown(&dir)))?;
+    let saved = dir.join(name);
+    atomic(&saved, old).context("备份原文件失败，没有覆盖它")?;
+    eprintln!(
+        "提醒：{} 原来的内容已备份到 {}",
+        path.display(),
+        shown(&saved)
+    );
+    Ok(())
+}
+
+/// Notes that bigan wrote `bytes` to `path`.
+fn record(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let Some(name) = record_name(path) else {
+        return Ok(());
+    };
+    let dir = folder_of(path).join(STATE_DIR);
+    let mut records = Records::load(folder_of(path));
+    if records.0.get(&name) == Some(&fingerprint(bytes)) {
+        return Ok(());
+    }
+    records.0.insert(name, fingerprint(bytes));
+    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建 {}", shown(&dir)))?;
+    atomic(&dir.join(STATE_FILE), records.to_text().as_bytes())
+}
+
+/// The fingerprints of the drafts bigan wrote into one folder, by name.
+struct Records(BTreeMap<String, u64>);
+
+impl Records {
+    /// The records of `folder`; none when there are none or they cannot be
+    /// read (which only makes bigan more careful).
+    fn load(folder: &Path) -> Records {
+        let text =
+            std::fs::read_to_string(folder.join(STATE_DIR).join(STATE_FILE)).unwrap_or_default();
+        let map = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (hash, name) = l.split_once(' ')?;
+                Some((name.to_owned(), u64::from_str_radix(hash, 16).ok()?))
+            })
+            .collect();
+        Records(map)
+    }
+
+    fn get(&self, path: &Path) -> Option<u64> {
+        self.0.get(&record_name(path)?).copied()
+    }
+
+    fn to_text(&self) -> String {
+        let mut out = String::from(
+            "# bigan 在这个文件夹里生成的文稿及其内容指纹（FNV-1a），用来发现生成后的手工修改。\n",
+        );
+        for (name, hash) in &self.0 {
+            out.push_str(&format!("{hash:016x} {name}\n"));
+        }
+        out
+    }
+}
+
+/// The name a draft is recorded under; `None` for a name the one-line
+/// format cannot hold (such a draft is then never overwritten silently).
+fn record_name(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    (!name.contains(['\n', '\r'])).then(|| name.to_owned())
+}
+
+/// FNV-1a, 64 bits: tiny, stable across versions and platforms, and
+/// plenty to tell an edited draft from the one bigan wrote.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// The folder `path` is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// `relative` in the folder of `path`, shown without a leading `./`.
+fn beside(path: &Path, relative: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.join(relative),
+        _ => relative.to_owned(),
+    }
+}
+
+/// A symbolic link is written through, not replaced by a file.
+fn real_target(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+        }
+        _ => path.to_owned(),
+    }
+}
+
+fn shown(dir: &Path) -> String {
+    dir.display().to_string()
 }
 
 #[cfg(test)]
@@ -61,5 +324,44 @@ mod tests {
         let path = dir.path().join("nope").join("a.md");
         assert!(atomic(&path, b"x").is_err());
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn fingerprint_is_fnv1a() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(fingerprint(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fingerprint(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fingerprint(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn records_survive_a_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("讲 话.md");
+        record(&path, b"x").unwrap();
+        assert_eq!(
+            Records::load(dir.path()).get(&path),
+            Some(fingerprint(b"x"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_not_private_and_old_ones_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let path = dir.path().join("a.md");
+        atomic(&path, b"one").unwrap();
+        let plain = dir.path().join("plain.md");
+        std::fs::write(&plain, b"one").unwrap();
+        assert_eq!(
+            mode(&path),
+            mode(&plain),
+            "the umask applies, as to any file"
+        );
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        atomic(&path, b"two").unwrap();
+        assert_eq!(mode(&path), 0o640);
     }
 }

@@ -12,11 +12,10 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
-
 pub use model::*;
 
 use crate::diagnostic::{Diagnostic, closest};
+use crate::error::InputError;
 use crate::yaml::{self, Pos, SourceId};
 use raw::{Merge, RawProfile};
 use sources::Sources;
@@ -129,15 +128,18 @@ impl Loader {
         let base = match self.layer(&base_path) {
             Ok(base) => base,
             Err(e) => {
-                diagnostics.push(error(
-                    self,
-                    format!(
-                        "extends 的文件读不了：{}（{}）",
-                        base_path.display(),
-                        root_cause(&e)
+                let (message, hint) = match e.downcast_ref::<Unreadable>() {
+                    Some(u) => (
+                        format!("extends 的文件读不了：{}", u.what),
+                        "检查路径是否写对：它相对于本文件所在的文件夹",
                     ),
-                    "检查路径是否写对：它相对于本文件所在的文件夹",
-                ));
+                    // Too large or not UTF-8: the message says what to do.
+                    None => (
+                        format!("extends 的文件读不了：{e}"),
+                        "按上面的说明修改那个文件",
+                    ),
+                };
+                diagnostics.push(error(self, message, hint));
                 return None;
             }
         };
@@ -166,14 +168,27 @@ impl Loader {
                 source,
             };
         };
+        if is_blank(&file.text) {
+            let d = Diagnostic::error(&file.path, 0, 0, "文件是空的，没有任何配置内容")
+                .with_hint("运行 bigan new 单位名称 生成一份可以直接使用的配置，再改写其中的内容");
+            return Layer {
+                raw: None,
+                diagnostics: vec![d],
+                source,
+            };
+        }
         let parsed = yaml::parse::<RawProfile>(&file.text, source);
         let mut diagnostics: Vec<Diagnostic> = parsed
             .unknown_keys
             .iter()
             .map(|k| {
+                let keys = k.expected.join("、");
                 let hint = match closest(&k.key, k.expected.iter().copied()) {
-                    Some(s) => format!("是否想写“{s}”？这一层可用的键：{}", k.expected.join("、")),
-                    None => format!("这一层可用的键：{}", k.expected.join("、")),
+                    Some(s) => format!("是否想写“{s}”？这一层可用的键：{keys}"),
+                    None if !k.key.is_ascii() => format!(
+                        "键要用英文，中文写在冒号后面作为值；这一层可用的键：{keys}（含义见 docs/profile.md）"
+                    ),
+                    None => format!("这一层可用的键：{keys}"),
                 };
                 Diagnostic::error(&file.path, k.line, k.column, format!("未知的键“{}”", k.key))
                     .with_hint(hint)
@@ -211,34 +226,113 @@ pub fn load(path: &Path) -> anyhow::Result<Loaded> {
 }
 
 /// Reads a profile as UTF-8 text, refusing what is too large or in
-/// another encoding with a message that says how to fix it.
+/// another encoding with a message that says how to fix it (an
+/// [`InputError`]); a file that cannot be read at all is an I/O error.
 fn read_profile_text(path: &Path) -> anyhow::Result<String> {
-    let file = fs_err::File::open(path)?;
+    if path.is_dir() {
+        return Err(Unreadable {
+            what: format!("{} 是文件夹，不是配置文件", path.display()),
+            advice: "请给出一个 .yaml 文件",
+        }
+        .into());
+    }
+    let file = std::fs::File::open(path).map_err(|e| unreadable(path, &e))?;
     let mut bytes = Vec::new();
     file.take(MAX_PROFILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("读取 {} 失败", path.display()))?;
+        .map_err(|e| unreadable(path, &e))?;
     if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        anyhow::bail!(
-            "{}：文件超过 {} KB，不像是配置文件；配置文件一般只有几 KB",
+        return Err(InputError(format!(
+            "{}：文件超过 {} KB，不像是配置文件（配置文件一般只有几 KB）。\
+             请检查是否选错了文件；确实需要这么长的内容，请拆成几个文件，用 extends 引用",
             path.display(),
             MAX_PROFILE_BYTES / 1024
-        );
+        ))
+        .into());
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(InputError(format!(
+            "{}：文件是 UTF-16 编码（记事本里叫“Unicode”），bigan 只读 UTF-8。\
+             请用记事本或 WPS 打开，“另存为”时把编码选为 UTF-8",
+            path.display()
+        ))
+        .into());
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            anyhow::bail!(
-                "{}:{line}: 文件不是 UTF-8 编码（可能是 GBK/GB2312）。\
-                 请用记事本或 WPS“另存为”时选择 UTF-8 编码，\
-                 或运行：iconv -f GBK -t UTF-8 原文件.yaml > 新文件.yaml",
-                path.display()
-            )
-        }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => Err(not_utf8(path, bytes, e.valid_up_to()).into()),
     }
+}
+
+/// A file that could not be read at all: what happened, and what to check.
+#[derive(Debug)]
+struct Unreadable {
+    what: String,
+    advice: &'static str,
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}：{}", self.what, self.advice)
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
+/// Why `path` could not be read, in Chinese.
+fn unreadable(path: &Path, e: &std::io::Error) -> anyhow::Error {
+    use std::io::ErrorKind;
+    let path = path.display();
+    let (what, advice) = match e.kind() {
+        ErrorKind::NotFound => (
+            format!("找不到文件 {path}"),
+            "检查文件名和所在的文件夹是否写对",
+        ),
+        ErrorKind::PermissionDenied => (
+            format!("没有权限读取 {path}"),
+            "检查文件的权限，或把它复制到自己的文件夹里",
+        ),
+        ErrorKind::IsADirectory => (
+            format!("{path} 是文件夹，不是配置文件"),
+            "请给出一个 .yaml 文件",
+        ),
+        _ => (
+            format!("读取 {path} 失败（{e}）"),
+            "检查文件是否完好、磁盘是否正常",
+        ),
+    };
+    Unreadable { what, advice }.into()
+}
+
+/// The message for a file that is not UTF-8, at its first bad byte, saying
+/// how to convert it.
+fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> InputError {
+    let good = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let line = good.matches('\n').count() + 1;
+    let column = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+    let gbk = encoding_rs::GBK
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .is_some();
+    let what = if gbk {
+        "文件是 GBK 编码（Windows 记事本的“ANSI”），bigan 只读 UTF-8"
+    } else {
+        "文件不是 UTF-8 编码（可能是 GBK 或其他编码），bigan 只读 UTF-8"
+    };
+    InputError(format!(
+        "{}:{line}:{column}: {what}。\
+         请用记事本或 WPS 打开，“另存为”时把编码选为 UTF-8；\
+         或运行 iconv -f GBK -t UTF-8 原文件.yaml > 新文件.yaml",
+        path.display()
+    ))
+}
+
+/// Whether `text` holds nothing but blank lines and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -246,8 +340,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
-}
-
-fn root_cause(e: &anyhow::Error) -> String {
-    e.root_cause().to_string()
 }

@@ -57,7 +57,7 @@ impl<'a> Resolver<'a> {
                 self.error(
                     parent,
                     format!("缺少必填的“{key}”"),
-                    &format!("在这里加上 {key}: …"),
+                    &add_hint(key, "…", parent.line == 0),
                 );
                 None
             }
@@ -70,7 +70,7 @@ impl<'a> Resolver<'a> {
             self.error(
                 value.pos,
                 format!("“{key}”的日期“{}”无法识别或不存在", value.value.trim()),
-                "日期写成 年-月-日，如 2010-05-20，并确认这一天确实存在",
+                &date_hint(&value.value),
             );
         }
         parsed
@@ -83,7 +83,7 @@ impl<'a> Resolver<'a> {
                 self.error(
                     parent,
                     format!("缺少必填的日期“{key}”"),
-                    &format!("在这里加上 {key}: 2010-05-20 这样的日期"),
+                    &add_hint(key, "2010-05-20", parent.line == 0),
                 );
                 None
             }
@@ -539,4 +539,52 @@ pub(crate) fn leading_numeral(label: &str) -> Option<u64> {
         return None;
     }
     zh::parse_numeral(&label[..len])
+}
+/// Where to write a missing `section.leaf` key, for a hint.
+fn add_hint(key: &str, example: &str, section_missing: bool) -> String {
+    match key.rsplit_once('.') {
+        Some((section, leaf)) if section_missing => {
+            format!("在文件里加上一节 {section}:，下一行缩进两个空格写 {leaf}: {example}")
+        }
+        Some((section, leaf)) => {
+            format!("在 {section}: 下面加上一行 {leaf}: {example}（和同一层的键对齐）")
+        }
+        None => format!("加上一行 {key}: {example}"),
+    }
+}
+
+/// How to fix a date that is not 年-月-日 or does not exist.
+fn date_hint(raw: &str) -> String {
+    use chrono::Datelike as _;
+    let written = raw.trim();
+    let dashed: String = written
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '日')
+        .map(|c| match c {
+            '.' | '/' | '年' | '月' | '．' | '／' | '－' => '-',
+            c => c,
+        })
+        .collect();
+    if let Some(d) = parse_date(&dashed) {
+        return format!(
+            "日期写成 年-月-日，用短横线分隔：改为 {}",
+            d.format("%Y-%m-%d")
+        );
+    }
+    let parts: Vec<u32> = dashed.split('-').filter_map(|p| p.parse().ok()).collect();
+    if let [y, m, d] = parts[..] {
+        if !(1..=12).contains(&m) {
+            return format!("月份只能是 1 到 12，“{written}”的月份是 {m}：检查是否把月和日写反了");
+        }
+        let last = i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, 1))
+            .map(|first| crate::calendar::month_end(first).day());
+        if let Some(last) = last
+            && (d == 0 || d > last)
+        {
+            return format!("{y}年{m}月只有{last}天：检查日期是否写对");
+        }
+    }
+    "日期写成 年-月-日，如 2010-05-20，并确认这一天确实存在".to_owned()
 }

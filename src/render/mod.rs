@@ -2,6 +2,7 @@
 //! templates, the user's overrides, the filters, and the render call.
 
 pub mod context;
+mod error;
 mod filters;
 mod templates;
 
@@ -157,23 +158,9 @@ fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     Ok(found)
 }
 
-/// A Tera error in Chinese, pointing into the user's folder when the
-/// template is theirs. Tera's own report (with line, column and caret) is
-/// kept as the cause.
+/// A Tera error in Chinese (see [`error`]).
 fn template_error(e: tera::Error, user_dir: Option<&Path>) -> anyhow::Error {
-    let report = e.to_string();
-    let report = match user_dir {
-        // Tera names user templates relative to the folder; say which folder.
-        Some(dir) => report.replace("--> ", &format!("--> {}/", dir.display())),
-        None => report,
-    };
-    let builtin = report.contains(BUILTIN_PREFIX);
-    let hint = if builtin {
-        "这是内置模板的问题，请报告给 bigan 的维护者"
-    } else {
-        "按上面指出的行和列修改模板；可用的过滤器：cn_num、marker、cn_date、phase_span、bare"
-    };
-    anyhow::anyhow!("模板出错：\n{report}\n修改建议：{hint}")
+    error::template_error(&e, user_dir, BUILTIN_PREFIX)
 }
 
 /// Makes every non-empty line its own Markdown block, one blank line
