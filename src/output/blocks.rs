@@ -99,8 +99,12 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 };
                 blocks.push(block);
             }
-            Event::Start(Tag::Paragraph | Tag::HtmlBlock) => runs.clear(),
-            Event::End(TagEnd::Paragraph | TagEnd::HtmlBlock) if !runs.is_empty() => {
+            // A tight list item holds its text without a paragraph: each
+            // item is a block of its own, or its text would be lost.
+            Event::Start(Tag::Paragraph | Tag::HtmlBlock | Tag::Item) => runs.clear(),
+            Event::End(TagEnd::Paragraph | TagEnd::HtmlBlock | TagEnd::Item)
+                if !runs.is_empty() =>
+            {
                 blocks.push(Block::Paragraph(std::mem::take(&mut runs)));
             }
             Event::Start(Tag::Emphasis) => style = RunStyle::Kai,
@@ -135,6 +139,13 @@ mod tests {
         assert_eq!(runs[1].text, "。正文");
         assert_eq!(blocks[5].text(), "1. 第三层");
         assert_eq!(blocks[6], Block::Signature("某单位".into()));
+    }
+
+    #[test]
+    fn list_items_are_kept() {
+        let blocks = parse("正文：\n\n- 甲\n- 乙\n\n1. 丙\n");
+        let texts: Vec<String> = blocks.iter().map(Block::text).collect();
+        assert_eq!(texts, ["正文：", "甲", "乙", "丙"]);
     }
 
     #[test]
