@@ -29,6 +29,9 @@ pub fn clean_line(line: &str) -> String {
         .enumerate()
         .filter(|(i, _)| !pinyin.iter().any(|&(s, e)| (s..e).contains(i)))
         .map(|(_, c)| c)
+        // Control characters are copy-paste damage, never text, and YAML
+        // cannot hold them even in a comment.
+        .filter(|c| !c.is_control())
         .collect();
     let simple = script::simplify(&kept);
     let mut chars: Vec<char> = simple.chars().collect();
