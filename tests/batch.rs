@@ -100,7 +100,7 @@ fn a_folder_renders_the_good_profiles_and_reports_the_broken_one() {
     assert!(err.contains("2024-13-45"), "{err}");
     // The shared campaign file and the file without org/meeting: skipped, with why.
     assert!(
-        err.contains("跳过 profiles/campaigns/shared.yaml：它是 profiles/a-hospital.yaml 等 3 份配置用 extends 引用的共用文件"),
+        err.contains("跳过 profiles/campaigns/shared.yaml：共用文件（profiles/a-hospital.yaml 等 3 份配置用 extends 引用了它），不单独生成"),
         "{err}"
     );
     assert!(

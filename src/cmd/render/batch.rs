@@ -453,12 +453,12 @@ fn skip_reason(why: &Skip) -> String {
     match why {
         Skip::Extended { by, count: 1 } => {
             format!(
-                "它是 {} 用 extends 引用的共用文件，不单独生成",
+                "共用文件（{} 用 extends 引用了它），不单独生成",
                 by.display()
             )
         }
         Skip::Extended { by, count } => format!(
-            "它是 {} 等 {count} 份配置用 extends 引用的共用文件，不单独生成",
+            "共用文件（{} 等 {count} 份配置用 extends 引用了它），不单独生成",
             by.display()
         ),
         Skip::NotAProfile => {
