@@ -5,9 +5,11 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+
 use crate::calendar::{cn_date, days_inclusive};
 use crate::cli::CheckArgs;
-use crate::profile::{self, Profile};
+use crate::profile::{self, MeetingKind, Profile};
 use crate::render::{Doc, Renderer, context::DEFAULT_POINTS};
 use crate::zh;
 
@@ -87,43 +89,99 @@ fn summary(out: &mut String, p: &Profile) {
     timeline(out, p);
 }
 
-/// The phases as lines, with where the meeting falls.
+/// The phases as lines — name, span, days — with the meetings at the
+/// phase they fall in, or on a line of their own when they fall outside
+/// every phase.
 fn timeline(out: &mut String, p: &Profile) {
-    if p.campaign.phases.is_empty() {
+    let phases = &p.campaign.phases;
+    if phases.is_empty() {
         let _ = writeln!(out, "  阶段：未填写");
         return;
     }
-    let _ = writeln!(
-        out,
-        "  阶段：{}个",
-        zh::numeral(p.campaign.phases.len() as u64)
-    );
-    let mut meetings = vec![("动员大会", p.meeting.date)];
+    let _ = writeln!(out, "  阶段：{}个", zh::numeral(phases.len() as u64));
+    let mut meetings = vec![(meeting_name(p.meeting.kind), p.meeting.date)];
     if let Some(progress) = &p.progress {
         meetings.push(("推进会", progress.date));
     }
-    for (i, ph) in p.campaign.phases.iter().enumerate() {
-        let span = match ph.to {
+    let inside = |ph: &profile::Phase, d: NaiveDate| ph.from <= d && ph.to.is_none_or(|to| d <= to);
+    let spans: Vec<String> = phases
+        .iter()
+        .map(|ph| match ph.to {
             Some(to) => format!("{} → {}（{}天）", ph.from, to, days_inclusive(ph.from, to)),
             None => format!("{} 起，长期", ph.from),
-        };
-        let here: Vec<&str> = meetings
+        })
+        .collect();
+    let name_width = phases.iter().map(|ph| width(&ph.name)).max().unwrap_or(0);
+    let span_width = spans.iter().map(|s| width(s)).max().unwrap_or(0);
+    let mut shown = vec![false; meetings.len()];
+    for (i, ph) in phases.iter().enumerate() {
+        // Meetings before this phase and in no phase get their own line.
+        for (m, (name, d)) in meetings.iter().enumerate() {
+            if !shown[m] && *d < ph.from && !phases.iter().any(|q| inside(q, *d)) {
+                shown[m] = true;
+                let _ = writeln!(out, "    ◆ {name} {d}：{}", outside(phases, i));
+            }
+        }
+        let span = &spans[i];
+        let here: Vec<String> = meetings
             .iter()
-            .filter(|(_, d)| ph.from <= *d && ph.to.is_none_or(|to| *d <= to))
-            .map(|(name, _)| *name)
+            .enumerate()
+            .filter(|(_, (_, d))| inside(ph, *d))
+            .map(|(m, (name, d))| {
+                shown[m] = true;
+                format!("{name}在此阶段（{d}）")
+            })
             .collect();
-        let marker = if here.is_empty() {
-            String::new()
+        // Markers line up in a column after the widest span.
+        let span = if here.is_empty() {
+            span.clone()
         } else {
-            format!("  ◀ {}在此阶段", here.join("、"))
+            format!("{}  ◀ {}", pad(span, span_width), here.join("；"))
         };
         let _ = writeln!(
             out,
-            "    第{}阶段  {}  {span}{marker}",
+            "    第{}阶段  {}  {span}",
             zh::numeral(i as u64 + 1),
-            ph.name
+            pad(&ph.name, name_width),
         );
     }
+    for (m, (name, d)) in meetings.iter().enumerate() {
+        if !shown[m] {
+            let _ = writeln!(out, "    ◆ {name} {d}：在各阶段结束之后");
+        }
+    }
+}
+
+fn meeting_name(kind: MeetingKind) -> &'static str {
+    match kind {
+        MeetingKind::Mobilization => "动员大会",
+        MeetingKind::Progress => "推进会",
+    }
+}
+
+/// Where a meeting that falls before phase `next` (0-based) and inside no
+/// phase stands.
+fn outside(phases: &[profile::Phase], next: usize) -> String {
+    match (next, phases.first()) {
+        (0, Some(first)) => format!("在第一阶段（{} 开始）之前", first.from),
+        _ => format!(
+            "在第{}阶段和第{}阶段之间",
+            zh::numeral(next as u64),
+            zh::numeral(next as u64 + 1)
+        ),
+    }
+}
+
+/// Columns a terminal gives `s`: two for each wide (CJK) character.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// `s` padded with spaces to `columns` terminal columns.
+fn pad(s: &str, columns: usize) -> String {
+    let mut out = s.to_owned();
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(width(s))));
+    out
 }
 
 /// Length in 字 and speaking time of each document the profile gives.

@@ -1,12 +1,13 @@
 //! What a template sees: the profile flattened into plain values, with the
 //! phrases that depend on the calendar worked out once, here.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::Doc;
 use crate::calendar;
 use crate::profile::{self, MeetingKind, Person, Profile};
+use crate::zh;
 
 /// How many points each genre's template writes before the profile adds any:
 /// why, what, how for a mobilisation speech; and likewise for the others.
@@ -136,6 +137,11 @@ pub struct ProgressView<'a> {
     pub before_me: Option<&'a str>,
     pub achievements: Vec<&'a str>,
     pub problems: &'a [String],
+    /// When the campaign was launched, as the progress speaker says it:
+    /// 今年5月, 去年11月.
+    pub since: String,
+    /// How long ago that was: 五个多月, 一年多, 不到一个月.
+    pub elapsed: String,
 }
 
 /// Builds what the template of `doc` sees.
@@ -230,6 +236,8 @@ pub fn build<'a>(profile: &'a Profile, doc: Doc) -> View<'a> {
             before_me: pr.before_me.as_deref(),
             achievements: achievements(pr, p),
             problems: &pr.problems,
+            since: since(launch(p), pr.date),
+            elapsed: elapsed(launch(p), pr.date),
         }),
     }
 }
@@ -268,6 +276,49 @@ fn achievements<'a>(progress: &'a profile::Progress, p: &'a Profile) -> Vec<&'a 
         .collect()
 }
 
+/// The day the campaign was launched: the mobilisation meeting, or the
+/// first phase's start when the profile describes no mobilisation.
+fn launch(p: &Profile) -> NaiveDate {
+    match (p.meeting.kind, p.campaign.phases.first()) {
+        (MeetingKind::Mobilization, _) | (_, None) => p.meeting.date,
+        (MeetingKind::Progress, Some(first)) => first.from,
+    }
+}
+
+/// The month of `day` as a speaker on `today` names it: 今年5月.
+fn since(day: NaiveDate, today: NaiveDate) -> String {
+    let year = match today.year() - day.year() {
+        0 => "今年".to_owned(),
+        1 => "去年".to_owned(),
+        _ => format!("{}年", day.year()),
+    };
+    format!("{year}{}月", day.month())
+}
+
+/// The time from `day` to `today` in whole months as a speaker rounds it:
+/// 五个多月, 八个月, 一年多, 不到一个月.
+fn elapsed(day: NaiveDate, today: NaiveDate) -> String {
+    let mut months = (today.year() - day.year()) * 12 + today.month() as i32 - day.month() as i32;
+    if today.day() < day.day() {
+        months -= 1;
+    }
+    let more = day
+        .checked_add_months(chrono::Months::new(months.max(0) as u32))
+        .is_some_and(|whole| whole < today);
+    let more = if more { "多" } else { "" };
+    // A count before a measure word says 两, not 二: 两个多月, 两年多.
+    let count = |n: i32| match n {
+        2 => "两".to_owned(),
+        n => zh::numeral(n as u64),
+    };
+    match months {
+        ..=0 => "不到一个月".to_owned(),
+        1..=11 => format!("{}个{more}月", count(months)),
+        12 if more.is_empty() => "一年".to_owned(),
+        _ => format!("{}年多", count(months / 12)),
+    }
+}
+
 fn person(p: &Person) -> PersonView<'_> {
     PersonView {
         name: p.name.as_deref(),
@@ -297,4 +348,39 @@ fn points(overrides: &[Option<profile::Point>]) -> Vec<PointView<'_>> {
             },
         })
         .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        crate::calendar::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn the_launch_as_the_progress_speaker_names_it() {
+        assert_eq!(since(d("2010-05-20"), d("2010-11-10")), "今年5月");
+        assert_eq!(since(d("2010-11-20"), d("2011-03-10")), "去年11月");
+        assert_eq!(since(d("2009-11-20"), d("2011-03-10")), "2009年11月");
+    }
+
+    #[test]
+    fn elapsed_time_rounded_as_spoken() {
+        let cases = [
+            ("2010-05-20", "2010-11-10", "五个多月"),
+            ("2010-05-20", "2010-11-20", "六个月"),
+            ("2010-05-20", "2010-11-21", "六个多月"),
+            ("2010-05-20", "2010-06-10", "不到一个月"),
+            ("2010-05-20", "2011-05-20", "一年"),
+            ("2010-05-20", "2011-07-01", "一年多"),
+            ("2010-01-31", "2010-02-28", "不到一个月"),
+            ("2010-04-28", "2012-05-01", "两年多"),
+            ("2010-04-28", "2010-07-01", "两个多月"),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(elapsed(d(from), d(to)), want, "{from}..{to}");
+        }
+    }
 }

@@ -6,10 +6,14 @@ use tera::{Kwargs, State, TeraResult, Value};
 use crate::calendar;
 use crate::zh::{self, Marker};
 
-/// `{{ points | length | cn_num }}` → 三
-pub fn cn_num(n: i64, _: Kwargs, _: &State) -> TeraResult<String> {
+/// `{{ points | length | cn_num }}` → 三; with `measure=true`, a count
+/// before a measure word, where two is 两: 分两个阶段, 讲两点意见.
+pub fn cn_num(n: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let n = u64::try_from(n)
         .map_err(|_| tera::Error::message(format!("cn_num 只接受非负整数，收到 {n}")))?;
+    if n == 2 && kwargs.get::<bool>("measure")?.unwrap_or(false) {
+        return Ok("两".to_owned());
+    }
     Ok(zh::numeral(n))
 }
 

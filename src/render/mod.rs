@@ -77,13 +77,16 @@ impl Renderer {
         tera.register_filter("cn_date", filters::cn_date);
         tera.register_filter("phase_span", filters::phase_span);
         tera.register_filter("bare", filters::bare);
+        let user = match user_dir {
+            Some(dir) => user_templates(dir)?,
+            None => Vec::new(),
+        };
         let mut all: Vec<(String, String)> = BUILTIN
             .iter()
+            .filter(|(name, _)| !superseded(name, &user))
             .map(|(name, text)| (format!("{BUILTIN_PREFIX}{name}"), (*text).to_owned()))
             .collect();
-        if let Some(dir) = user_dir {
-            all.extend(user_templates(dir)?);
-        }
+        all.extend(user);
         tera.add_raw_templates(all)
             .map_err(|e| template_error(e, user_dir))?;
         Ok(Renderer {
@@ -114,6 +117,18 @@ impl Renderer {
             format!("{}/base.md", doc.name())
         }
     }
+}
+
+/// Whether the built-in kind template `name` (`speech/hospital.md`) gives
+/// way to the user's own `speech/base.md`: the user's base is what they
+/// asked for, and a built-in kind template would override blocks their base
+/// need not have (Tera refuses that). Their own kind templates still apply.
+fn superseded(name: &str, user: &[(String, String)]) -> bool {
+    let Some((doc, file)) = name.split_once('/') else {
+        return false;
+    };
+    let base = format!("{doc}/base.md");
+    file != "base.md" && user.iter().any(|(n, _)| *n == base)
 }
 
 /// Every `*.md` file under `dir`, named by its path relative to `dir`.

@@ -25,7 +25,31 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("plan/base.md", include_str!("../../templates/plan/base.md")),
     (
+        "plan/hospital.md",
+        include_str!("../../templates/plan/hospital.md"),
+    ),
+    (
+        "plan/county.md",
+        include_str!("../../templates/plan/county.md"),
+    ),
+    (
+        "plan/traffic.md",
+        include_str!("../../templates/plan/traffic.md"),
+    ),
+    (
         "progress/base.md",
         include_str!("../../templates/progress/base.md"),
+    ),
+    (
+        "progress/hospital.md",
+        include_str!("../../templates/progress/hospital.md"),
+    ),
+    (
+        "progress/county.md",
+        include_str!("../../templates/progress/county.md"),
+    ),
+    (
+        "progress/traffic.md",
+        include_str!("../../templates/progress/traffic.md"),
     ),
 ];

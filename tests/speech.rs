@@ -1,0 +1,735 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Genre tests for the built-in mobilisation speeches: every example
+//! profile, and profiles that leave out what they may leave out, must give a
+//! speech whose counts, numbering, punctuation and length a reader would
+//! accept without correcting anything.
+//!
+//! The checks are small functions over a Markdown draft that return the
+//! problems they find, so they can be reused (and one day become `bigan
+//! lint` rules); `checks_catch_broken_drafts` shows each of them failing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bigan::profile;
+use bigan::render::{Doc, Renderer};
+use bigan::zh::{self, Marker};
+
+const EXAMPLES: [&str; 3] = [
+    "profiles/hospital.yaml",
+    "profiles/county.yaml",
+    "profiles/traffic.yaml",
+];
+
+/// The length an office expects of a mobilisation speech, in 字.
+const LENGTH: std::ops::RangeInclusive<usize> = 3000..=6000;
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Markdown speech of the profile at `path`.
+fn speech(path: &Path) -> String {
+    let loaded = profile::load(path).unwrap();
+    let Some(profile) = loaded.profile else {
+        let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+        panic!("{} 无效：\n{}", path.display(), problems.join("\n"));
+    };
+    Renderer::new(None)
+        .unwrap()
+        .render(&profile, Doc::Speech)
+        .unwrap()
+}
+
+/// The speech of a profile given as YAML text, written into `dir`.
+fn speech_of(dir: &Path, name: &str, yaml: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, yaml).unwrap();
+    speech(&path)
+}
+
+/// Copies an example profile, with the campaign files it extends, into a
+/// fresh temporary folder, so a test can edit the copy.
+fn example_copy(name: &str) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let campaigns = dir.path().join("campaigns");
+    std::fs::create_dir(&campaigns).unwrap();
+    for entry in std::fs::read_dir(root().join("profiles/campaigns")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), campaigns.join(entry.file_name())).unwrap();
+    }
+    let text = std::fs::read_to_string(root().join("profiles").join(name)).unwrap();
+    let path = dir.path().join(name);
+    (dir, path, text)
+}
+
+// ---------------------------------------------------------------------------
+// Reading a draft
+
+/// The draft's blocks: bigan writes one paragraph or heading per block.
+fn blocks(md: &str) -> Vec<&str> {
+    md.split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+const NUMERAL_CHARS: &str = "零〇一二两三四五六七八九十百千万";
+
+/// The Chinese numeral at the start of `s` and what follows it.
+fn leading_numeral(s: &str) -> Option<(u64, &str)> {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !NUMERAL_CHARS.contains(c))
+        .map_or(s.len(), |(i, _)| i);
+    if end == 0 {
+        return None;
+    }
+    Some((zh::parse_numeral(&s[..end])?, &s[end..]))
+}
+
+/// The Chinese numeral that ends `s`, if any.
+fn trailing_numeral(s: &str) -> Option<u64> {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| NUMERAL_CHARS.contains(c))
+        .last()
+        .map(|(i, _)| i)?;
+    zh::parse_numeral(&s[start..])
+}
+
+/// What follows each occurrence of `pattern` in `text`.
+fn after_each<'a>(text: &'a str, pattern: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    text.match_indices(pattern)
+        .map(move |(i, _)| &text[i + pattern.len()..])
+}
+
+/// Up to (not including) the first of `stops`.
+fn until<'a>(text: &'a str, stops: &[char]) -> &'a str {
+    text.find(stops).map_or(text, |i| &text[..i])
+}
+
+/// The level 1 headings (`## 一、…`), in order.
+fn level1_headings(md: &str) -> Vec<&str> {
+    blocks(md)
+        .into_iter()
+        .filter_map(|b| b.strip_prefix("## "))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The checks: each returns the problems it finds, in Chinese, as lint would.
+
+/// "我讲N点意见" is said once and N is the number of level 1 headings.
+fn check_point_count(md: &str) -> Vec<String> {
+    let claims: Vec<u64> = after_each(md, "我讲")
+        .filter_map(|rest| {
+            let (n, rest) = leading_numeral(rest)?;
+            rest.starts_with("点意见").then_some(n)
+        })
+        .collect();
+    let headings = level1_headings(md).len() as u64;
+    match claims.as_slice() {
+        [n] if *n == headings => vec![],
+        [n] => vec![format!(
+            "说“讲{}点意见”，实际有{headings}个一级标题",
+            zh::numeral(*n)
+        )],
+        _ => vec![format!(
+            "“我讲N点意见”应出现一次，实际出现{}次",
+            claims.len()
+        )],
+    }
+}
+
+/// Level 1 headings run 一、二、三… without a gap.
+fn check_level1_sequence(md: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, heading) in level1_headings(md).iter().enumerate() {
+        let want = Marker::Level1.render(i as u64 + 1);
+        if !heading.starts_with(&want) {
+            problems.push(format!("第{}个一级标题应以“{want}”开头：{heading}", i + 1));
+        }
+    }
+    problems
+}
+
+/// Under each level 1 heading, the run-in leads （一）（二）… and 第一，第二，…
+/// each start at one and go on without a gap.
+fn check_numbering(md: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let (mut level2, mut di) = (0u64, 0u64);
+    for block in blocks(md) {
+        if block.starts_with("## ") {
+            (level2, di) = (0, 0);
+            continue;
+        }
+        let run_in = block
+            .strip_prefix("*（")
+            .or_else(|| block.strip_prefix("### （"));
+        if let Some(rest) = run_in {
+            match leading_numeral(rest) {
+                Some((n, rest)) if rest.starts_with('）') => {
+                    level2 += 1;
+                    if n != level2 {
+                        problems.push(format!(
+                            "序号断了：应为（{}），写成了（{}）",
+                            zh::numeral(level2),
+                            zh::numeral(n)
+                        ));
+                        level2 = n;
+                    }
+                }
+                _ => problems.push(format!("认不出二级序号：{}", head(block))),
+            }
+        }
+        if let Some(rest) = block.strip_prefix("**第") {
+            match leading_numeral(rest) {
+                Some((n, rest)) if rest.starts_with('，') => {
+                    di += 1;
+                    if n != di {
+                        problems.push(format!(
+                            "序号断了：应为第{}，写成了第{}",
+                            zh::numeral(di),
+                            zh::numeral(n)
+                        ));
+                        di = n;
+                    }
+                }
+                _ => problems.push(format!("认不出“第X，”序号：{}", head(block))),
+            }
+        }
+    }
+    problems
+}
+
+/// Every "分N个阶段" is followed by exactly N paragraphs 第一阶段, 第二阶段, …
+fn check_phase_counts(md: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let all = blocks(md);
+    for (i, block) in all.iter().enumerate() {
+        for rest in after_each(block, "分") {
+            let Some((n, rest)) = leading_numeral(rest) else {
+                continue;
+            };
+            if !rest.starts_with("个阶段") {
+                continue;
+            }
+            let phases = all[i + 1..]
+                .iter()
+                .take_while(|b| b.starts_with('第') && b.contains("阶段，"))
+                .collect::<Vec<_>>();
+            for (k, phase) in phases.iter().enumerate() {
+                let want = Marker::Phase.render(k as u64 + 1);
+                if !phase.starts_with(&want) {
+                    problems.push(format!("阶段应以“{want}”开头：{}", head(phase)));
+                }
+            }
+            if phases.len() as u64 != n {
+                problems.push(format!(
+                    "说“分{}个阶段”，后面列了{}个阶段",
+                    zh::numeral(n),
+                    phases.len()
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Every "N项工作：" is followed by exactly N items 一是……；二是……。
+fn check_task_counts(md: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, _) in md.match_indices("项工作：") {
+        let Some(n) = trailing_numeral(&md[..i]) else {
+            continue;
+        };
+        let list = until(&md[i + "项工作：".len()..], &['。', '\n']);
+        let items: Vec<&str> = list.split('；').collect();
+        for (k, item) in items.iter().enumerate() {
+            let want = Marker::Yishi.render(k as u64 + 1);
+            if !item.starts_with(&want) {
+                problems.push(format!("第{}项应以“{want}”开头：{item}", k + 1));
+            }
+        }
+        if items.len() as u64 != n {
+            problems.push(format!(
+                "说“{}项工作”，后面列了{}项：{list}",
+                zh::numeral(n),
+                items.len()
+            ));
+        }
+    }
+    problems
+}
+
+/// Every “五个好”，即……-style claim lists as many items as its numeral says.
+fn check_label_claims(md: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, _) in md.match_indices("”，即") {
+        let Some(open) = md[..i].rfind('“') else {
+            continue;
+        };
+        let label = &md[open + '“'.len_utf8()..i];
+        let Some((n, _)) = leading_numeral(label) else {
+            continue;
+        };
+        let list = until(&md[i + "”，即".len()..], &['；', '。', '\n']);
+        let items = list.split('、').count() as u64;
+        if items != n {
+            problems.push(format!(
+                "“{label}”说有{}项，后面列了{items}项：{list}",
+                zh::numeral(n)
+            ));
+        }
+    }
+    problems
+}
+
+/// What a 范文 leaves for the writer to fill in.
+const PLACEHOLDERS: [&str; 11] = [
+    "xx", "XX", "Xx", "xX", "***", "某某", "××", "……", "{{", "}}", "{%",
+];
+
+fn check_placeholders(md: &str) -> Vec<String> {
+    PLACEHOLDERS
+        .iter()
+        .filter(|p| md.contains(*p))
+        .map(|p| format!("留有占位符“{p}”"))
+        .collect()
+}
+
+/// No half-width , ; : ? ! ( ) next to a Han character.
+fn check_fullwidth(md: &str) -> Vec<String> {
+    let chars: Vec<char> = md.chars().collect();
+    let mut problems = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let Some(wide) = zh::fullwidth(c) else {
+            continue;
+        };
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        if before.is_some_and(zh::is_han) || after.is_some_and(zh::is_han) {
+            let around: String = chars[i.saturating_sub(6)..(i + 7).min(chars.len())]
+                .iter()
+                .collect();
+            problems.push(format!("半角“{c}”应为全角“{wide}”：{around}"));
+        }
+    }
+    problems
+}
+
+/// Sentences a missing value would leave broken: empty quotes, doubled or
+/// stranded punctuation, counts of nothing.
+const DANGLING: [&str; 16] = [
+    "，。", "。。", "；。", "：。", "、。", "，，", "、、", "，；", "“”", "（）", "即。", "即；",
+    "零个", "零项", "零点", "零条",
+];
+
+fn check_dangling(md: &str) -> Vec<String> {
+    let mut problems: Vec<String> = DANGLING
+        .iter()
+        .filter(|p| md.contains(*p))
+        .map(|p| format!("句子残缺：出现“{p}”"))
+        .collect();
+    for block in blocks(md) {
+        let text = block.trim_end_matches(['*', ' ']);
+        let ends_well = block.starts_with('#')
+            || text.ends_with(['。', '！', '：', '？', '”'])
+            || text.ends_with("{.byline}");
+        if !ends_well {
+            problems.push(format!("段落没有结束标点：{}", tail(block)));
+        }
+    }
+    problems
+}
+
+/// Every genre check at once.
+fn genre_problems(md: &str) -> Vec<String> {
+    [
+        check_point_count(md),
+        check_level1_sequence(md),
+        check_numbering(md),
+        check_phase_counts(md),
+        check_task_counts(md),
+        check_label_claims(md),
+        check_placeholders(md),
+        check_fullwidth(md),
+        check_dangling(md),
+    ]
+    .concat()
+}
+
+fn assert_genre(md: &str, what: &str) {
+    let problems = genre_problems(md);
+    assert!(
+        problems.is_empty(),
+        "{what} 的讲话有问题：\n{}\n\n{md}",
+        problems.join("\n")
+    );
+}
+
+fn head(s: &str) -> String {
+    s.chars().take(24).collect()
+}
+
+fn tail(s: &str) -> String {
+    let n = s.chars().count();
+    s.chars().skip(n.saturating_sub(24)).collect()
+}
+
+// ---------------------------------------------------------------------------
+// The examples
+
+#[test]
+fn example_speeches_follow_the_genre() {
+    for example in EXAMPLES {
+        let md = speech(&root().join(example));
+        assert_genre(&md, example);
+        assert!(
+            md.starts_with("# 在") && md.contains("动员大会上的讲话\n"),
+            "{example}: 标题"
+        );
+        assert!(md.contains("\n同志们：\n"), "{example}: 称呼");
+        assert!(md.contains("以优异成绩迎接"), "{example}: 结尾应呼应节点");
+    }
+}
+
+#[test]
+fn example_speeches_have_the_length_of_a_speech() {
+    for example in EXAMPLES {
+        let md = speech(&root().join(example));
+        let zi = zh::char_count(&md);
+        assert!(
+            LENGTH.contains(&zi),
+            "{example}: {zi} 字，应在 3000–6000 字之间"
+        );
+    }
+}
+
+#[test]
+fn each_kind_speaks_of_its_own_work() {
+    let words = [
+        ("profiles/hospital.yaml", &["医德医风", "患者", "医改"][..]),
+        ("profiles/county.yaml", &["基层组织", "发展", "群众"][..]),
+        (
+            "profiles/traffic.yaml",
+            &["安全生产", "隐患", "平安交通"][..],
+        ),
+    ];
+    for (example, words) in words {
+        let md = speech(&root().join(example));
+        for word in words {
+            assert!(md.contains(word), "{example}: 讲话里没有“{word}”");
+        }
+    }
+}
+
+#[test]
+fn the_hospital_speech_weaves_in_its_facts() {
+    let md = speech(&root().join("profiles/hospital.yaml"));
+    for fact in [
+        "#### 院党委书记　张建华 {.byline}",
+        "#### （2010年5月20日） {.byline}",
+        "根据市卫生局党委的统一部署，经院党委研究决定",
+        "刚才，赵院长代表院党委对活动作了具体部署",
+        "我讲三点意见",
+        "“五个好”，即领导班子好、",
+        "分三个阶段进行",
+        "第一阶段，广泛发动、安排部署。时间是从现在起到6月底。这一阶段主要抓好三项工作：一是",
+        "时间是从今年7月到明年7月",
+        "以优异成绩迎接建党90周年和党的十八大！",
+    ] {
+        assert!(md.contains(fact), "医院讲话里没有“{fact}”：\n{md}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Edits a user makes
+
+#[test]
+fn moving_a_phase_changes_how_its_span_is_spoken() {
+    let (dir, path, text) = example_copy("traffic.yaml");
+    let before = speech(&root().join("profiles/traffic.yaml"));
+    assert!(before.contains("第一阶段，宣传发动。时间是从现在起到5月中旬。"));
+    assert!(before.contains("时间是从今年5月中旬到9月底。"));
+    let edited = text
+        .replace("to: 2008-05-15", "to: 2008-05-31")
+        .replace("from: 2008-05-16", "from: 2008-06-01");
+    assert_ne!(edited, text, "示例配置的日期变了，请更新本测试");
+    std::fs::write(&path, edited).unwrap();
+    let after = speech(&path);
+    assert!(
+        after.contains("第一阶段，宣传发动。时间是从现在起到5月底。"),
+        "{after}"
+    );
+    assert!(after.contains("时间是从今年6月到9月。"), "{after}");
+    assert_genre(&after, "改了日期的交通局配置");
+    drop(dir);
+}
+
+#[test]
+fn a_fourth_point_is_counted_and_numbered() {
+    let (dir, path, text) = example_copy("hospital.yaml");
+    let extra = "
+points:
+  - {}
+  - {}
+  - {}
+  - title: 加强医院文化建设，凝聚干事创业的精神力量
+    items:
+      - lead: 培育医院精神
+        text: 要总结提炼体现医院特色的院训和服务理念
+      - lead: 关心职工生活
+        text: 要为一线医务人员办好几件实事。
+";
+    std::fs::write(&path, format!("{text}{extra}")).unwrap();
+    let md = speech(&path);
+    assert_genre(&md, "加了第四点的医院配置");
+    assert!(md.contains("我讲四点意见"), "{md}");
+    assert!(
+        md.contains("\n## 四、加强医院文化建设，凝聚干事创业的精神力量\n"),
+        "{md}"
+    );
+    assert!(md.contains("*（一）培育医院精神*。要总结提炼"), "{md}");
+    assert!(
+        md.contains("*（二）关心职工生活*。要为一线医务人员办好几件实事。"),
+        "{md}"
+    );
+    assert_eq!(level1_headings(&md).len(), 4);
+    drop(dir);
+}
+
+#[test]
+fn a_point_of_the_profile_replaces_the_templates() {
+    let (dir, path, text) = example_copy("county.yaml");
+    let own = "
+points:
+  - title: 站在全局高度认识这次活动。
+    items:
+      - lead: 这是巩固执政基础的需要
+        text: 基层强则全县强
+      - lead: 这是推动发展的需要
+";
+    std::fs::write(&path, format!("{text}{own}")).unwrap();
+    let md = speech(&path);
+    assert_genre(&md, "改写了第一点的县委配置");
+    assert!(md.contains("\n## 一、站在全局高度认识这次活动\n"), "{md}");
+    assert!(
+        md.contains("**第一，这是巩固执政基础的需要**。基层强则全县强。"),
+        "{md}"
+    );
+    assert!(md.contains("**第二，这是推动发展的需要**。"), "{md}");
+    assert!(!md.contains("**第三，"), "模板自己的第一点不应再出现：{md}");
+    assert!(md.contains("我讲三点意见"));
+    drop(dir);
+}
+
+#[test]
+fn a_bare_profile_leaves_nothing_dangling() {
+    let dir = tempfile::tempdir().unwrap();
+    for kind in ["hospital", "county", "traffic", "generic"] {
+        let yaml = format!(
+            "org: {{ name: 青山区第一人民医院, kind: {kind} }}\n\
+             campaign: {{ name: 作风建设年 }}\n\
+             meeting: {{ date: 2012-03-15 }}\n"
+        );
+        let md = speech_of(dir.path(), &format!("{kind}.yaml"), &yaml);
+        assert_genre(&md, kind);
+        for absent in [
+            "个阶段进行",
+            "项工作：",
+            "”，即",
+            "以优异成绩迎接",
+            "刚才",
+            "{.byline}\n\n#### （",
+        ] {
+            assert!(
+                !md.contains(absent),
+                "{kind}: 没有相应配置却出现“{absent}”：\n{md}"
+            );
+        }
+        assert!(
+            md.contains("#### （2012年3月15日） {.byline}"),
+            "{kind}: 日期行"
+        );
+        assert!(md.contains("我讲三点意见"), "{kind}");
+    }
+}
+
+#[test]
+fn two_phases_and_two_tasks_are_said_with_liang() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "
+org: { name: 青山县委, kind: county }
+campaign:
+  name: 基层组织建设年
+  standards:
+    - label: 三有
+      items: [有阵地, 有人员, 有经费]
+  phases:
+    - name: 动员部署
+      from: 2012-03-01
+      to: 2012-03-31
+      tasks: [召开动员大会, 制定实施方案]
+    - name: 整顿提高
+      from: 2012-04-01
+meeting: { date: 2012-03-15, speaker: { title: 县委书记 } }
+";
+    let md = speech_of(dir.path(), "county.yaml", yaml);
+    assert_genre(&md, "两个阶段的配置");
+    assert!(md.contains("分两个阶段进行"), "{md}");
+    assert!(
+        md.contains("这一阶段主要抓好两项工作：一是召开动员大会；二是制定实施方案。"),
+        "{md}"
+    );
+    assert!(md.contains("#### 县委书记 {.byline}"), "{md}");
+    assert!(
+        md.contains("各级党组织要做到“三有”，即有阵地、有人员、有经费。"),
+        "{md}"
+    );
+    assert!(!md.contains("二个") && !md.contains("二项"), "{md}");
+}
+
+#[test]
+fn a_single_phase_is_not_called_a_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "
+org: { name: 青山区第一人民医院, kind: hospital }
+campaign:
+  name: 医疗质量提升
+  phases:
+    - name: 全面实施
+      from: 2013-01-01
+      tasks: [完善制度, 开展检查, 总结提高]
+meeting: { date: 2013-01-10 }
+";
+    let md = speech_of(dir.path(), "hospital.yaml", yaml);
+    assert_genre(&md, "只有一个阶段的配置");
+    assert!(!md.contains("第一阶段") && !md.contains("个阶段"), "{md}");
+    assert!(
+        md.contains("活动的时间是从今年1月起。活动主要抓好三项工作：一是完善制度；"),
+        "{md}"
+    );
+}
+
+#[test]
+fn profile_values_are_escaped_in_html() {
+    let (dir, path, text) = example_copy("hospital.yaml");
+    let edited = text.replace(
+        "before_me: 赵院长代表院党委对活动作了具体部署",
+        "before_me: <script>alert(1)</script>",
+    );
+    assert_ne!(edited, text, "示例配置的 before_me 变了，请更新本测试");
+    std::fs::write(&path, edited).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bigan"))
+        .args(["render", "--format", "html"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("<script>alert(1)"), "{html}");
+    drop(dir);
+}
+
+// ---------------------------------------------------------------------------
+// The checks themselves must be able to fail.
+
+#[test]
+fn checks_catch_broken_drafts() {
+    let one = |check: fn(&str) -> Vec<String>, md: &str| {
+        let found = check(md);
+        assert!(!found.is_empty(), "没查出问题：{md}");
+    };
+    let clean = |check: fn(&str) -> Vec<String>, md: &str| {
+        let found = check(md);
+        assert!(found.is_empty(), "误报：{found:?}\n{md}");
+    };
+    let four = "下面，我讲三点意见。\n\n## 一、甲\n\n## 二、乙\n\n## 三、丙\n\n## 四、丁\n";
+    one(check_point_count, four);
+    clean(check_point_count, &four.replace("三点", "四点"));
+    one(check_level1_sequence, "## 一、甲\n\n## 三、丙\n");
+    one(
+        check_numbering,
+        "## 一、甲\n\n*（一）子*。文\n\n*（三）子*。文\n",
+    );
+    one(
+        check_numbering,
+        "## 一、甲\n\n**第一，子**。文\n\n**第一，子**。文\n",
+    );
+    clean(
+        check_numbering,
+        "## 一、甲\n\n*（一）子*。文\n\n## 二、乙\n\n*（一）子*。文\n\n*（二）子*。文\n",
+    );
+    one(
+        check_phase_counts,
+        "分三个阶段进行。\n\n第一阶段，甲。\n\n第二阶段，乙。\n\n结束。\n",
+    );
+    one(
+        check_phase_counts,
+        "分两个阶段进行。\n\n第一阶段，甲。\n\n第三阶段，乙。\n",
+    );
+    clean(
+        check_phase_counts,
+        "分两个阶段进行。\n\n第一阶段，甲。\n\n第二阶段，乙。\n",
+    );
+    one(check_task_counts, "主要抓好三项工作：一是甲；二是乙。");
+    one(check_task_counts, "主要抓好两项工作：一是甲；三是乙。");
+    clean(check_task_counts, "主要抓好两项工作：一是甲，丙；二是乙。");
+    one(
+        check_label_claims,
+        "要做到“五个好”，即甲好、乙好、丙好、丁好。",
+    );
+    clean(
+        check_label_claims,
+        "要做到“四到位”，即甲、乙、丙、丁；要做到“主题”，即甲。",
+    );
+    one(check_placeholders, "在20xx年工作会议上");
+    one(check_placeholders, "某某同志");
+    one(check_fullwidth, "同志们:大家好");
+    one(check_fullwidth, "一是(甲)");
+    clean(check_fullwidth, "#### 时间 {.byline}\n\nabc, def (1)");
+    one(check_dangling, "主题是“”。");
+    one(check_dangling, "分零个阶段进行。");
+    one(check_dangling, "活动的时间是");
+}
+
+#[test]
+fn a_users_base_template_wins_over_the_built_in_kinds() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("speech")).unwrap();
+    std::fs::write(
+        dir.path().join("speech/base.md"),
+        "# 在{{ campaign.name }}活动动员大会上的讲话\n\n同志们：\n\n我讲{{ points | length | cn_num }}点意见。\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bigan"))
+        .args(["render", "--templates"])
+        .arg(dir.path())
+        .arg(root().join("profiles/hospital.yaml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        md,
+        "# 在创先争优活动动员大会上的讲话\n\n同志们：\n\n我讲三点意见。\n"
+    );
+}
