@@ -65,10 +65,18 @@ fn load_profile(b: Bencher) {
     b.bench_local(|| Loader::new().load(black_box(&path)).unwrap());
 }
 
-/// Compiling the templates, once per process.
+/// Compiling every template, as a batch does once per process.
 #[divan::bench]
 fn compile_templates() -> Renderer {
     renderer()
+}
+
+/// Compiling the templates one hospital speech needs, as `bigan render
+/// profiles/hospital.yaml` does.
+#[divan::bench]
+fn compile_templates_one_speech() -> Renderer {
+    let dir = std::env::var_os("BIGAN_BENCH_TEMPLATES").map(PathBuf::from);
+    Renderer::only(dir.as_deref(), &[Doc::Speech], Some("hospital")).unwrap()
 }
 
 /// What `bigan render DIR -o OUT --doc all` does for 1,000 profiles, less

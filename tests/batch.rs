@@ -94,7 +94,11 @@ fn a_folder_renders_the_good_profiles_and_reports_the_broken_one() {
         "every good draft, nothing for the broken profile, the campaign file or the notes"
     );
     let speech = fs::read_to_string(dir.path().join("out/a-hospital.speech.md")).unwrap();
-    assert!(speech.contains("甲医院"), "{speech}");
+    // The campaign came through `extends`, the date from the profile.
+    assert!(
+        speech.contains("作风建设年") && speech.contains("2024年3月5日"),
+        "{speech}"
+    );
     // The broken profile, located rustc-style.
     assert!(err.contains("profiles/b-broken.yaml:3:18: 错误"), "{err}");
     assert!(err.contains("2024-13-45"), "{err}");

@@ -209,7 +209,8 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
             out.display()
         );
     }
-    let renderer = Renderer::new(args.templates.as_deref()).map_err(super::input)?;
+    let docs = args.doc.docs();
+    let renderer = Renderer::only(args.templates.as_deref(), &docs, None).map_err(super::input)?;
     let threads = threads();
     let entries = gather(&mut Loader::new(), &args.profiles, threads)?;
 
@@ -254,7 +255,6 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     }
     fs_err::create_dir_all(out)?;
 
-    let docs = args.doc.docs();
     let mut report = Report::new(jobs.len(), out);
     render_all(
         &renderer,
