@@ -1,6 +1,6 @@
 //! `bigan render`: profiles → drafts.
 //!
-//! One profile file is rendered on its own ([`single`]): the draft on
+//! One profile file is rendered on its own (`single`): the draft on
 //! stdout, or `-o FILE`, or with `--doc all` one file per document in the
 //! folder `-o`; everything is rendered before anything is written, so a
 //! failure writes nothing. Several profiles or a folder make a batch
