@@ -1,5 +1,15 @@
-//! `bigan render`: profiles → drafts, on stdout or into files. Everything is
-//! rendered before anything is written, so a failure writes nothing.
+//! `bigan render`: profiles → drafts.
+//!
+//! One profile file is rendered on its own (`single`): the draft on
+//! stdout, or `-o FILE`, or with `--doc all` one file per document in the
+//! folder `-o`; everything is rendered before anything is written, so a
+//! failure writes nothing. Several profiles or a folder make a batch
+//! ([`batch`]): one file per profile and document in the folder `-o`, a
+//! bad profile reported and the rest still written.
+
+pub mod batch;
+mod pool;
+mod progress;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,27 +25,35 @@ use crate::profile::{self, Profile};
 use crate::render::{Doc, Renderer};
 
 pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
+    let batch = match args.profiles.as_slice() {
+        [one] => one.is_dir(),
+        _ => true,
+    };
+    if batch {
+        return batch::run(args);
+    }
     if args.format == Format::Docx && args.output.is_none() {
         anyhow::bail!("DOCX 是 Word 文件，不能输出到屏幕：请用 -o 指定文件，如 -o 讲话.docx");
     }
-    let renderer = Renderer::new(args.templates.as_deref()).map_err(input)?;
-    let [path] = args.profiles.as_slice() else {
-        anyhow::bail!("一次只能生成一份配置：请只给一个配置文件");
-    };
-    if path.is_dir() {
-        anyhow::bail!("{} 是文件夹：请给出一个配置文件", path.display());
+    if args.doc == DocChoice::All && args.output.is_none() {
+        anyhow::bail!("--doc all 会生成多份文稿：请用 -o 指定输出文件夹，如 -o 文稿");
     }
+    single(args, &args.profiles[0])
+}
+
+/// One profile: render every document asked for, then write them all.
+fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
     let loaded = profile::load(path)?;
     super::print_diagnostics(&loaded.diagnostics);
     let Some(profile) = loaded.profile else {
         return Ok(super::status(false));
     };
     let docs = docs_for(args.doc, &profile, path)?;
-    let mut rendered = Vec::new();
-    for doc in docs {
-        let bytes = draft::bytes(&renderer, &profile, doc, args.format).map_err(input)?;
-        rendered.push((doc, bytes));
-    }
+    // Only the templates this profile's documents use: compiling them all
+    // would double the time of a one-speech run.
+    let kind = Some(profile.org.kind.name());
+    let renderer = Renderer::only(args.templates.as_deref(), &docs, kind).map_err(input)?;
+    let rendered = render_docs(&renderer, &profile, &docs, args.format).map_err(input)?;
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
             std::io::stdout()
@@ -59,6 +77,18 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     Ok(super::status(true))
 }
 
+/// Every document in `docs` of `profile`, in `format`: all or none.
+pub fn render_docs(
+    renderer: &Renderer,
+    profile: &Profile,
+    docs: &[Doc],
+    format: Format,
+) -> anyhow::Result<Vec<(Doc, Vec<u8>)>> {
+    docs.iter()
+        .map(|&doc| Ok((doc, draft::bytes(renderer, profile, doc, format)?)))
+        .collect()
+}
+
 /// The documents to write for `choice`: `all` means those the profile has
 /// the facts for.
 fn docs_for(choice: DocChoice, profile: &Profile, path: &Path) -> anyhow::Result<Vec<Doc>> {
@@ -78,11 +108,21 @@ fn docs_for(choice: DocChoice, profile: &Profile, path: &Path) -> anyhow::Result
 
 /// `profiles/hospital.yaml` → `DIR/hospital.speech.md`.
 pub fn file_for(dir: &Path, profile: &Path, doc: Doc, format: Format) -> PathBuf {
-    let stem = profile
+    dir.join(format!(
+        "{}.{}.{}",
+        stem(profile),
+        doc.name(),
+        format.extension()
+    ))
+}
+
+/// What a profile's output files are named after: its file name without
+/// the extension.
+fn stem(profile: &Path) -> String {
+    profile
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "draft".to_owned());
-    dir.join(format!("{stem}.{}.{}", doc.name(), format.extension()))
+        .unwrap_or_else(|| "draft".to_owned())
 }
 
 fn input(e: anyhow::Error) -> anyhow::Error {

@@ -31,6 +31,10 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The profile and each file it extends, nearest first (for watching).
     pub files: Vec<PathBuf>,
+    /// Whether the file, with what it extends, has an `org` or a `meeting`
+    /// section (or could not be parsed): a campaign file shared through
+    /// `extends` has neither and is no profile of its own.
+    pub looks_like_profile: bool,
 }
 
 /// One file read and parsed, kept so a campaign file shared by many
@@ -61,6 +65,9 @@ impl Loader {
         let mut diagnostics = Vec::new();
         let top = self.layer(path)?;
         let raw = self.with_bases(top.clone(), path, &mut files, &mut diagnostics);
+        let looks_like_profile = raw
+            .as_ref()
+            .is_none_or(|r| r.org.is_some() || r.meeting.is_some());
         let profile = raw.and_then(|raw| {
             let root = Pos {
                 source: top.source,
@@ -77,7 +84,47 @@ impl Loader {
             profile,
             diagnostics,
             files,
+            looks_like_profile,
         })
+    }
+
+    /// Reads `paths` and parses them on up to `threads` threads, ahead of
+    /// [`Loader::load`]: the YAML parse is most of a load, so a batch uses
+    /// every core and still parses each file once. A file that cannot be
+    /// read is left for `load` to report.
+    pub fn preload(&mut self, paths: &[PathBuf], threads: usize) {
+        let mut todo = Vec::new();
+        let mut queued = std::collections::HashSet::new();
+        for path in paths {
+            let key = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+            if self.layers.contains_key(&key) || !queued.insert(key.clone()) {
+                continue;
+            }
+            if let Ok(text) = read_profile_text(path) {
+                todo.push((key, self.sources.add(path.to_owned(), text)));
+            }
+        }
+        let chunk = todo.len().div_ceil(threads.max(1)).max(1);
+        let this = &*self;
+        let parsed: Vec<(PathBuf, Layer)> = std::thread::scope(|s| {
+            let workers: Vec<_> = todo
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|(key, source)| (key.clone(), this.parse(*source)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            // A worker that died leaves its files to `load`.
+            workers
+                .into_iter()
+                .filter_map(|w| w.join().ok())
+                .flatten()
+                .collect()
+        });
+        self.layers.extend(parsed);
     }
 
     /// Follows the `extends` chain from `layer` (the file at `path`) and

@@ -68,6 +68,18 @@ impl Renderer {
     /// Compiles the built-in templates and, when given, the user's templates
     /// in `user_dir` (which override built-ins of the same name).
     pub fn new(user_dir: Option<&Path>) -> anyhow::Result<Renderer> {
+        Renderer::only(user_dir, &Doc::ALL, None)
+    }
+
+    /// Like [`Renderer::new`], but compiles only the built-in templates of
+    /// `docs` for an organisation of `kind` (every kind when `None`), and
+    /// all of the user's. Compiling every template is half the time of a
+    /// run that renders one speech; this one compiles a quarter of them.
+    pub fn only(
+        user_dir: Option<&Path>,
+        docs: &[Doc],
+        kind: Option<&str>,
+    ) -> anyhow::Result<Renderer> {
         let mut tera = tera::Tera::default();
         // Markdown is not HTML: escaping happens when HTML is made.
         tera.autoescape_on(Vec::<&str>::new());
@@ -84,7 +96,7 @@ impl Renderer {
         };
         let mut all: Vec<(String, String)> = BUILTIN
             .iter()
-            .filter(|(name, _)| !superseded(name, &user))
+            .filter(|(name, _)| wanted(name, docs, kind) && !superseded(name, &user))
             .map(|(name, text)| (format!("{BUILTIN_PREFIX}{name}"), (*text).to_owned()))
             .collect();
         all.extend(user);
@@ -118,6 +130,16 @@ impl Renderer {
             format!("{}/base.md", doc.name())
         }
     }
+}
+
+/// Whether the built-in template `name` (`speech/hospital.md`) is one of
+/// `docs`, and the base or the `kind` template.
+fn wanted(name: &str, docs: &[Doc], kind: Option<&str>) -> bool {
+    let Some((doc, file)) = name.split_once('/') else {
+        return true;
+    };
+    docs.iter().any(|d| d.name() == doc)
+        && kind.is_none_or(|k| file == "base.md" || file.strip_suffix(".md") == Some(k))
 }
 
 /// Whether the built-in kind template `name` (`speech/hospital.md`) gives

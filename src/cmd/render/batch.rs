@@ -1,0 +1,570 @@
+//! `bigan render` over many profiles: which files are profiles, one output
+//! file per profile and document, a bad profile reported and the others
+//! still written, and a summary at the end.
+//!
+//! Which files are rendered:
+//! - every `*.yaml` / `*.yml` named on the command line or found in a
+//!   folder named there (and its subfolders, hidden ones left out);
+//! - except a file that another file of the run reaches through
+//!   `extends`: it is a shared campaign file, not a profile;
+//! - and except a file found in a folder that has neither an `org` nor a
+//!   `meeting` section (with what it extends): it is not a profile either.
+//!   A file named on the command line is always rendered, and fails with
+//!   its problems if it is not a profile.
+//!
+//! Output files are named `STEM.DOC.EXT` after the profile's file name; two
+//! profiles with the same name (in different folders) would overwrite each
+//! other, so that is refused before anything is written.
+//!
+//! The templates are compiled once for the run and every file is read and
+//! parsed once, however many profiles `extends` it (one [`Loader`]).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::pool;
+pub use super::pool::threads;
+use super::progress::Progress;
+use crate::cli::RenderArgs;
+use crate::diagnostic::Diagnostic;
+use crate::error::{FAILURE, InputError, PROBLEMS};
+use crate::output::{self, Format};
+use crate::profile::{Loaded, Loader};
+use crate::render::{Doc, Renderer};
+
+/// A file the command line names, itself or through a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// Named on the command line, rather than found in a folder.
+    pub named: bool,
+}
+
+/// What became of one candidate once every candidate was loaded.
+pub enum Entry {
+    /// A profile to render; it may still have errors (see its diagnostics).
+    Profile { path: PathBuf, loaded: Box<Loaded> },
+    /// A file that could not be read at all.
+    Unreadable { path: PathBuf, error: anyhow::Error },
+    /// A file that is not rendered on its own.
+    Skipped { path: PathBuf, why: Skip },
+}
+
+/// Why a file is not rendered on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// Other files of the run extend it: `by` is the first, of `count`.
+    Extended { by: PathBuf, count: usize },
+    /// Found in a folder, with neither `org` nor `meeting`.
+    NotAProfile,
+}
+
+/// The candidates `paths` name, in order, each file once: a folder gives
+/// its `*.yaml` and `*.yml` files, subfolders included, sorted by name.
+pub fn find(paths: &[PathBuf]) -> anyhow::Result<Vec<Candidate>> {
+    let mut found = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files)?;
+            found.extend(
+                files
+                    .into_iter()
+                    .map(|path| Candidate { path, named: false }),
+            );
+        } else {
+            found.push(Candidate {
+                path: path.clone(),
+                named: true,
+            });
+        }
+    }
+    let mut seen = HashSet::new();
+    found.retain(|c| seen.insert(canonical(&c.path)));
+    Ok(found)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut entries = fs_err::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        // file_type does not follow links, so a linked folder cannot loop.
+        if entry.file_type()?.is_dir() {
+            walk(&path, found)?;
+        } else if is_yaml(&path) && path.is_file() {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_owned())
+}
+
+/// Loads every candidate with one `loader` and decides which are profiles
+/// (see the module's rules). Keeps the candidates' order.
+pub fn sort_out(loader: &mut Loader, candidates: Vec<Candidate>) -> Vec<Entry> {
+    let loads: Vec<(Candidate, anyhow::Result<Loaded>)> = candidates
+        .into_iter()
+        .map(|c| {
+            let loaded = loader.load(&c.path);
+            (c, loaded)
+        })
+        .collect();
+    // Every file some candidate extends: who first, and how many.
+    let mut extended: HashMap<PathBuf, (PathBuf, usize)> = HashMap::new();
+    for (c, loaded) in &loads {
+        let Ok(loaded) = loaded else { continue };
+        for base in loaded.files.iter().skip(1) {
+            extended
+                .entry(canonical(base))
+                .or_insert_with(|| (c.path.clone(), 0))
+                .1 += 1;
+        }
+    }
+    loads
+        .into_iter()
+        .map(|(c, loaded)| match loaded {
+            Err(error) => Entry::Unreadable {
+                path: c.path,
+                error,
+            },
+            Ok(loaded) => {
+                if let Some((by, count)) = extended.get(&canonical(&c.path)) {
+                    Entry::Skipped {
+                        path: c.path,
+                        why: Skip::Extended {
+                            by: by.clone(),
+                            count: *count,
+                        },
+                    }
+                } else if !c.named && !loaded.looks_like_profile {
+                    Entry::Skipped {
+                        path: c.path,
+                        why: Skip::NotAProfile,
+                    }
+                } else {
+                    Entry::Profile {
+                        path: c.path,
+                        loaded: Box::new(loaded),
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// Profiles whose output files would have the same name, as groups of
+/// paths (names compared without case, as Windows and macOS do).
+pub fn clashes<'a>(profiles: impl IntoIterator<Item = &'a Path>) -> Vec<Vec<&'a Path>> {
+    let mut by_stem: HashMap<String, Vec<&Path>> = HashMap::new();
+    let mut order = Vec::new();
+    for path in profiles {
+        let key = super::stem(path).to_lowercase();
+        let group = by_stem.entry(key.clone()).or_default();
+        if group.is_empty() {
+            order.push(key);
+        }
+        group.push(path);
+    }
+    order
+        .into_iter()
+        .filter_map(|k| by_stem.remove(&k))
+        .filter(|g| g.len() > 1)
+        .collect()
+}
+
+/// What rendering one entry gave.
+pub enum Rendered {
+    /// Every document asked for, ready to write.
+    Drafts(Vec<(Doc, Vec<u8>)>),
+    /// The profile has errors (in its diagnostics) or could not be read.
+    Invalid,
+    /// `--doc progress` of a profile without a `progress` section.
+    NoProgress,
+    /// A template failed on this profile.
+    Failed(anyhow::Error),
+}
+
+pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
+    let Some(out) = args.output.as_deref() else {
+        anyhow::bail!(
+            "一次生成多份配置（或一个文件夹）时，请用 -o 指定输出文件夹，如 -o 文稿：每份配置的每篇文稿各写成一个文件"
+        );
+    };
+    if out.is_file() {
+        anyhow::bail!(
+            "{} 是一个文件：一次生成多份配置时，请用 -o 指定一个文件夹（不存在会自动创建）",
+            out.display()
+        );
+    }
+    let docs = args.doc.docs();
+    let renderer = Renderer::only(args.templates.as_deref(), &docs, None).map_err(super::input)?;
+    let threads = threads();
+    let entries = gather(&mut Loader::new(), &args.profiles, threads)?;
+
+    let skipped: Vec<(&Path, &Skip)> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Skipped { path, why } => Some((path.as_path(), why)),
+            _ => None,
+        })
+        .collect();
+    for (path, why) in &skipped {
+        eprintln!("跳过 {}：{}", path.display(), skip_reason(why));
+    }
+    let jobs: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| !matches!(e, Entry::Skipped { .. }))
+        .collect();
+    if jobs.is_empty() {
+        let given: Vec<String> = args
+            .profiles
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        anyhow::bail!(
+            "在 {} 中没有找到要生成的配置文件（*.yaml、*.yml）：检查路径，或用 bigan new 新建一份",
+            given.join("、")
+        );
+    }
+    let clashing = clashes(jobs.iter().map(|e| e.path()));
+    if !clashing.is_empty() {
+        let groups: Vec<String> = clashing
+            .iter()
+            .map(|g| {
+                let names: Vec<String> = g.iter().map(|p| p.display().to_string()).collect();
+                names.join(" 与 ")
+            })
+            .collect();
+        anyhow::bail!(
+            "这些配置文件同名，生成的文稿会互相覆盖，没有生成任何文稿：{}。请把其中一份改名，或分几次生成到不同的文件夹",
+            groups.join("；")
+        );
+    }
+    fs_err::create_dir_all(out)?;
+
+    let mut report = Report::new(jobs.len(), out);
+    render_all(
+        &renderer,
+        &jobs,
+        &docs,
+        args.format,
+        threads,
+        |entry, rendered| report.one(entry, rendered, args),
+    );
+    Ok(report.finish(&skipped))
+}
+
+/// Finds the files `paths` name, parses them on `threads` threads and
+/// sorts them out with `loader` (see the module's rules).
+pub fn gather(
+    loader: &mut Loader,
+    paths: &[PathBuf],
+    threads: usize,
+) -> anyhow::Result<Vec<Entry>> {
+    let candidates = find(paths)?;
+    let files: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
+    loader.preload(&files, threads);
+    Ok(sort_out(loader, candidates))
+}
+
+/// Renders `docs` of each of `jobs` on `threads` threads, handing each
+/// result to `sink` on the calling thread in the order of `jobs`.
+pub fn render_all(
+    renderer: &Renderer,
+    jobs: &[&Entry],
+    docs: &[Doc],
+    format: Format,
+    threads: usize,
+    sink: impl FnMut(&&Entry, Rendered),
+) {
+    pool::in_order(
+        jobs,
+        threads,
+        |entry| render_entry(renderer, entry, docs, format),
+        sink,
+    );
+}
+
+impl Entry {
+    pub fn path(&self) -> &Path {
+        match self {
+            Entry::Profile { path, .. }
+            | Entry::Unreadable { path, .. }
+            | Entry::Skipped { path, .. } => path,
+        }
+    }
+}
+
+/// Renders every document of `docs` the entry's profile has (worker side:
+/// nothing printed, nothing written).
+fn render_entry(renderer: &Renderer, entry: &Entry, docs: &[Doc], format: Format) -> Rendered {
+    let Entry::Profile { loaded, .. } = entry else {
+        return Rendered::Invalid;
+    };
+    let Some(profile) = &loaded.profile else {
+        return Rendered::Invalid;
+    };
+    let docs: Vec<Doc> = docs
+        .iter()
+        .copied()
+        .filter(|d| d.supported_by(profile))
+        .collect();
+    if docs.is_empty() {
+        return Rendered::NoProgress;
+    }
+    match super::render_docs(renderer, profile, &docs, format) {
+        Ok(drafts) => Rendered::Drafts(drafts),
+        Err(e) => Rendered::Failed(e),
+    }
+}
+
+/// The calling thread's side of a batch: writes what was rendered, says
+/// what went wrong, keeps count for the summary.
+struct Report<'a> {
+    out: &'a Path,
+    progress: Progress,
+    profiles: usize,
+    drafts: usize,
+    failed: Vec<PathBuf>,
+    io_failure: bool,
+    /// Template errors already shown: the same error on many profiles is
+    /// shown once.
+    shown: HashSet<String>,
+}
+
+impl<'a> Report<'a> {
+    fn new(total: usize, out: &'a Path) -> Self {
+        Report {
+            out,
+            progress: Progress::new(total),
+            profiles: 0,
+            drafts: 0,
+            failed: Vec::new(),
+            io_failure: false,
+            shown: HashSet::new(),
+        }
+    }
+
+    fn one(&mut self, entry: &Entry, rendered: Rendered, args: &RenderArgs) {
+        let path = entry.path();
+        match entry {
+            Entry::Profile { loaded, .. } if !loaded.diagnostics.is_empty() => {
+                self.progress.print(&diagnostics_text(&loaded.diagnostics));
+            }
+            Entry::Unreadable { error, .. } => {
+                self.progress.print(&crate::error::report(error));
+                self.io_failure = true;
+            }
+            _ => {}
+        }
+        let written = match rendered {
+            Rendered::Drafts(drafts) => self.write(path, &drafts, args),
+            Rendered::Invalid => None,
+            Rendered::NoProgress => {
+                self.progress.print(&format!(
+                    "{}: 错误: 没有 progress 一节，无法生成推进会讲话\n  = 修改建议：加上 progress: {{ date: …, achievements: […], problems: […] }}，或不用 --doc progress",
+                    path.display()
+                ));
+                None
+            }
+            Rendered::Failed(e) => {
+                let text = crate::error::report(&e);
+                if self.shown.insert(text.clone()) {
+                    self.progress
+                        .print(&format!("{}：生成失败\n{text}", path.display()));
+                } else {
+                    self.progress
+                        .print(&format!("{}：生成失败，模板错误同上", path.display()));
+                }
+                None
+            }
+        };
+        match written {
+            Some(files) => {
+                self.profiles += 1;
+                self.drafts += files.len();
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                self.progress
+                    .advance(&format!("{} → {}", path.display(), names.join("、")));
+            }
+            None => {
+                self.failed.push(path.to_owned());
+                self.progress
+                    .advance(&format!("{}：未生成（错误见上）", path.display()));
+            }
+        }
+    }
+
+    /// Writes one profile's drafts; `None` (reported) when one failed.
+    fn write(
+        &mut self,
+        path: &Path,
+        drafts: &[(Doc, Vec<u8>)],
+        args: &RenderArgs,
+    ) -> Option<Vec<PathBuf>> {
+        let mut files = Vec::with_capacity(drafts.len());
+        for (doc, bytes) in drafts {
+            let target = super::file_for(self.out, path, *doc, args.format);
+            if let Err(e) = output::write::guarded(&target, bytes, args.force) {
+                self.progress.print(&crate::error::report(&e));
+                self.io_failure |= !e.chain().any(|c| c.is::<InputError>());
+                return None;
+            }
+            files.push(target);
+        }
+        Some(files)
+    }
+
+    /// Prints the summary; the exit status: 1 when a profile failed, 2
+    /// when a file could not be read or written.
+    fn finish(mut self, skipped: &[(&Path, &Skip)]) -> ExitCode {
+        self.progress.finish();
+        let failed: Vec<&Path> = self.failed.iter().map(PathBuf::as_path).collect();
+        eprint!(
+            "{}",
+            summary(self.profiles, self.drafts, self.out, &failed, skipped)
+        );
+        match (self.failed.is_empty(), self.io_failure) {
+            (true, _) => ExitCode::SUCCESS,
+            (false, false) => ExitCode::from(PROBLEMS),
+            (false, true) => ExitCode::from(FAILURE),
+        }
+    }
+}
+
+fn diagnostics_text(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(ToString::to_string).collect()
+}
+
+fn skip_reason(why: &Skip) -> String {
+    match why {
+        Skip::Extended { by, count: 1 } => {
+            format!(
+                "共用文件（{} 用 extends 引用了它），不单独生成",
+                by.display()
+            )
+        }
+        Skip::Extended { by, count } => format!(
+            "共用文件（{} 等 {count} 份配置用 extends 引用了它），不单独生成",
+            by.display()
+        ),
+        Skip::NotAProfile => {
+            "没有 org（单位）和 meeting（会议）两节，不是单位配置；如果它是配置，请补上这两节"
+                .to_owned()
+        }
+    }
+}
+
+/// How many failures the summary names before "等".
+const NAMED_FAILURES: usize = 10;
+
+fn summary(
+    rendered: usize,
+    written: usize,
+    out: &Path,
+    failed: &[&Path],
+    skipped: &[(&Path, &Skip)],
+) -> String {
+    let mut s = if rendered == 0 {
+        "没有生成任何文稿。\n".to_owned()
+    } else {
+        format!(
+            "完成：{rendered} 份配置生成了 {written} 篇文稿，写在 {}\n",
+            out.display()
+        )
+    };
+    if !failed.is_empty() {
+        let names: Vec<String> = failed
+            .iter()
+            .take(NAMED_FAILURES)
+            .map(|p| p.display().to_string())
+            .collect();
+        let more = if failed.len() > NAMED_FAILURES {
+            " 等"
+        } else {
+            ""
+        };
+        s.push_str(&format!(
+            "失败 {} 份（错误见上，改好后重新运行即可）：{}{more}\n",
+            failed.len(),
+            names.join("、")
+        ));
+    }
+    if !skipped.is_empty() {
+        s.push_str(&format!(
+            "跳过 {} 个文件（共用的活动文件，或不是单位配置，见上）\n",
+            skipped.len()
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clashes_are_found_without_case() {
+        let paths = [
+            Path::new("a/hospital.yaml"),
+            Path::new("b/county.yaml"),
+            Path::new("c/Hospital.yml"),
+        ];
+        assert_eq!(
+            clashes(paths),
+            vec![vec![
+                Path::new("a/hospital.yaml"),
+                Path::new("c/Hospital.yml")
+            ]]
+        );
+        assert!(clashes([Path::new("a/x.yaml"), Path::new("a/y.yaml")]).is_empty());
+    }
+
+    #[test]
+    fn a_folder_gives_its_yaml_files_sorted_and_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::create_dir_all(root.join(".hidden")).unwrap();
+        for f in [
+            "b.yaml",
+            "a.yml",
+            "notes.txt",
+            "sub/c.yaml",
+            ".hidden/d.yaml",
+            ".e.yaml",
+        ] {
+            std::fs::write(root.join(f), "").unwrap();
+        }
+        let found = find(&[root.to_owned(), root.join("a.yml")]).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|c| c.path.strip_prefix(root).unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Path::new("a.yml"),
+                Path::new("b.yaml"),
+                Path::new("sub/c.yaml")
+            ]
+        );
+        assert!(
+            found.iter().all(|c| !c.named),
+            "a.yml was found in the folder first"
+        );
+    }
+}
