@@ -72,6 +72,12 @@ fn below_ten_thousand(n: u64, leading: bool) -> String {
     out
 }
 
+/// A count before a measure word, where two is 两: 分两个阶段, 讲两点意见,
+/// but 十二个, 二十个.
+pub fn count(n: u64) -> String {
+    if n == 2 { "两".to_owned() } else { numeral(n) }
+}
+
 /// The marker styles a template can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
@@ -280,6 +286,13 @@ mod tests {
         }
         assert_eq!(numeral(0), "零");
         assert_eq!(numeral(NUMERAL_MAX + 1), (NUMERAL_MAX + 1).to_string());
+    }
+
+    #[test]
+    fn counts_use_liang_for_two() {
+        assert_eq!(count(2), "两");
+        assert_eq!(count(3), "三");
+        assert_eq!(count(12), "十二");
     }
 
     #[test]

@@ -200,7 +200,6 @@ fn every_draft_of_a_folder_is_guarded() {
 }
 
 #[test]
-#[ignore = "render writes drafts one by one; un-ignore once it checks every target with output::write::check before writing"]
 fn a_refused_draft_in_a_folder_writes_none_of_the_others() {
     let dir = setup();
     assert_eq!(

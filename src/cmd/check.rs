@@ -90,7 +90,7 @@ fn summary(out: &mut String, p: &Profile) {
             &speaker
         }
     );
-    let _ = writeln!(out, "  意见：{}点", zh::numeral(points));
+    let _ = writeln!(out, "  意见：{}点", zh::count(points));
     timeline(out, p);
 }
 
@@ -103,7 +103,7 @@ fn timeline(out: &mut String, p: &Profile) {
         let _ = writeln!(out, "  阶段：未填写");
         return;
     }
-    let _ = writeln!(out, "  阶段：{}个", zh::numeral(phases.len() as u64));
+    let _ = writeln!(out, "  阶段：{}个", zh::count(phases.len() as u64));
     let mut meetings = vec![(meeting_name(p.meeting.kind), p.meeting.date)];
     if let Some(progress) = &p.progress {
         meetings.push(("推进会", progress.date));

@@ -67,10 +67,21 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
         }
         (Some(dir), _) => {
             fs_err::create_dir_all(dir)?;
-            for (doc, bytes) in &rendered {
-                let target = file_for(dir, path, *doc, args.format);
-                output::write::guarded(&target, bytes, args.force)?;
+            let targets: Vec<(PathBuf, &[u8])> = rendered
+                .iter()
+                .map(|(doc, bytes)| (file_for(dir, path, *doc, args.format), bytes.as_slice()))
+                .collect();
+            // All or none: one refused draft leaves the others untouched too.
+            let mut writer = output::write::Writer::new(args.force);
+            for (target, bytes) in &targets {
+                writer.check(target, bytes)?;
+            }
+            for (target, bytes) in &targets {
+                writer.write(target, bytes)?;
                 eprintln!("已写入 {}", target.display());
+            }
+            for note in writer.finish() {
+                eprintln!("{note}");
             }
         }
     }

@@ -9,7 +9,7 @@
 //! has no record of (the user may have written it by hand). A forced
 //! overwrite first copies the old content to `.bigan/backup/`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -89,34 +89,139 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> anyhow::Error {
 /// unless `force`. A file that already holds exactly `bytes` is left alone.
 /// The refusal is an [`InputError`] that says how to keep both.
 pub fn guarded(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    let target = real_target(path);
-    let _records = RECORDS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    match decide(&target, bytes, force)? {
-        Decision::Same => {}
-        Decision::Write => atomic(&target, bytes)?,
-        Decision::Overwrite(old) => {
-            backup(&target, &old)?;
-            atomic(&target, bytes)?;
-        }
-    }
-    if let Err(e) = record(&target, bytes) {
-        // The draft is safely written; without its record the next run
-        // refuses to overwrite it, which loses nothing.
-        eprintln!(
-            "提醒：已写入 {}，但没能记下它（{e:#}）；下次重新生成到这里时需要加 --force",
-            path.display()
-        );
+    let mut writer = Writer::new(force);
+    writer.write(path, bytes)?;
+    for note in writer.finish() {
+        eprintln!("{note}");
     }
     Ok(())
 }
 
 /// Whether [`guarded`] would write `bytes` to `path`, without writing
-/// anything: so a command writing several drafts can check them all first
-/// and write none when one would be refused.
+/// anything.
 pub fn check(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    decide(&real_target(path), bytes, force).map(|_| ())
+    Writer::new(force).check(path, bytes)
+}
+
+/// Writes many drafts under the rules of [`guarded`], reading each
+/// folder's records once and saving them once, in [`Writer::finish`]:
+/// a batch of thousands of drafts costs one record file per folder, not
+/// one per draft.
+pub struct Writer {
+    force: bool,
+    /// Each folder's records as read at its first draft.
+    records: HashMap<PathBuf, Records>,
+    /// What this writer wrote: folder → name → fingerprint.
+    written: BTreeMap<PathBuf, BTreeMap<String, u64>>,
+    /// Things the user should know (backups made), for the caller to show.
+    notes: Vec<String>,
+}
+
+impl Writer {
+    pub fn new(force: bool) -> Writer {
+        Writer {
+            force,
+            records: HashMap::new(),
+            written: BTreeMap::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Whether `bytes` may be written to `path`, writing nothing: a command
+    /// writing several drafts checks them all first and writes none when
+    /// one would be refused.
+    pub fn check(&mut self, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+        self.decide(&real_target(path), bytes).map(|_| ())
+    }
+
+    /// Writes `bytes` to `path` if the rules allow; the record is kept in
+    /// memory until [`Writer::finish`].
+    pub fn write(&mut self, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+        let target = real_target(path);
+        match self.decide(&target, bytes)? {
+            Decision::Same => {}
+            Decision::Write => atomic(&target, bytes)?,
+            Decision::Overwrite(old) => {
+                if let Some(note) = backup(&target, &old)? {
+                    self.notes.push(note);
+                }
+                atomic(&target, bytes)?;
+            }
+        }
+        if let Some(name) = record_name(&target) {
+            self.written
+                .entry(folder_of(&target).to_owned())
+                .or_default()
+                .insert(name, fingerprint(bytes));
+        }
+        Ok(())
+    }
+
+    /// Saves the records of everything written, and returns the notes for
+    /// the user. The drafts themselves are already safely written: a record
+    /// that cannot be saved only makes the next run ask for `--force`, which
+    /// the notes then say.
+    pub fn finish(mut self) -> Vec<String> {
+        // Serialises the read-modify-write of the record files, so writers
+        // in several threads at once all get recorded.
+        let _lock = RECORDS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for (folder, names) in std::mem::take(&mut self.written) {
+            if let Err(e) = save_records(&folder, names) {
+                self.notes.push(format!(
+                    "提醒：{} 里的文稿已写入，但没能记下它们（{e:#}）；下次重新生成到这里时需要加 --force",
+                    shown(&folder)
+                ));
+            }
+        }
+        self.notes
+    }
+
+    fn decide(&mut self, path: &Path, bytes: &[u8]) -> anyhow::Result<Decision> {
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Decision::Write),
+            Err(e) => {
+                return Err(e).with_context(|| format!("无法读取 {} 的信息", path.display()));
+            }
+        };
+        if meta.is_dir() {
+            anyhow::bail!(
+                "{} 是文件夹：-o 写一份文稿时要给文件名，如 -o 讲话.md",
+                path.display()
+            );
+        }
+        if meta.len() > MAX_COMPARED_BYTES {
+            return if self.force {
+                Ok(Decision::Overwrite(Vec::new()))
+            } else {
+                Err(refusal(path, false))
+            };
+        }
+        let old = std::fs::read(path).with_context(|| {
+            format!(
+                "无法读取 {}：检查是否有权限，或文件是否被 Word/WPS 打开",
+                path.display()
+            )
+        })?;
+        if old == bytes {
+            return Ok(Decision::Same);
+        }
+        let folder = folder_of(path).to_owned();
+        let recorded = self
+            .records
+            .entry(folder.clone())
+            .or_insert_with(|| Records::load(&folder))
+            .get(path);
+        if recorded == Some(fingerprint(&old)) {
+            return Ok(Decision::Write);
+        }
+        if self.force {
+            return Ok(Decision::Overwrite(old));
+        }
+        Err(refusal(path, recorded.is_some()))
+    }
 }
 
 /// What to do with a target.
@@ -127,46 +232,6 @@ enum Decision {
     Write,
     /// It is to be replaced by force; its old content is kept here.
     Overwrite(Vec<u8>),
-}
-
-fn decide(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<Decision> {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Decision::Write),
-        Err(e) => {
-            return Err(e).with_context(|| format!("无法读取 {} 的信息", path.display()));
-        }
-    };
-    if meta.is_dir() {
-        anyhow::bail!(
-            "{} 是文件夹：-o 写一份文稿时要给文件名，如 -o 讲话.md",
-            path.display()
-        );
-    }
-    if meta.len() > MAX_COMPARED_BYTES {
-        return if force {
-            Ok(Decision::Overwrite(Vec::new()))
-        } else {
-            Err(refusal(path, false))
-        };
-    }
-    let old = std::fs::read(path).with_context(|| {
-        format!(
-            "无法读取 {}：检查是否有权限，或文件是否被 Word/WPS 打开",
-            path.display()
-        )
-    })?;
-    if old == bytes {
-        return Ok(Decision::Same);
-    }
-    let recorded = Records::load(folder_of(path)).get(path);
-    if recorded == Some(fingerprint(&old)) {
-        return Ok(Decision::Write);
-    }
-    if force {
-        return Ok(Decision::Overwrite(old));
-    }
-    Err(refusal(path, recorded.is_some()))
 }
 
 /// Why an existing draft was not overwritten, and how to keep both.
@@ -186,37 +251,37 @@ fn refusal(path: &Path, edited: bool) -> anyhow::Error {
 }
 
 /// Copies what a forced overwrite replaces to `.bigan/backup/NAME`.
-fn backup(path: &Path, old: &[u8]) -> anyhow::Result<()> {
+fn backup(path: &Path, old: &[u8]) -> anyhow::Result<Option<String>> {
     if old.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let Some(name) = path.file_name() else {
-        return Ok(());
+        return Ok(None);
     };
     let dir = beside(path, &Path::new(STATE_DIR).join(BACKUP_DIR));
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("无法创建备份文件夹 {}，没有覆盖任何文件", shown(&dir)))?;
     let saved = dir.join(name);
     atomic(&saved, old).context("备份原文件失败，没有覆盖它")?;
-    eprintln!(
+    Ok(Some(format!(
         "提醒：{} 原来的内容已备份到 {}",
         path.display(),
         shown(&saved)
-    );
-    Ok(())
+    )))
 }
 
-/// Notes that bigan wrote `bytes` to `path`.
-fn record(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let Some(name) = record_name(path) else {
-        return Ok(());
-    };
-    let dir = folder_of(path).join(STATE_DIR);
-    let mut records = Records::load(folder_of(path));
-    if records.0.get(&name) == Some(&fingerprint(bytes)) {
+/// Adds `names` to the records of `folder`, as they are on disk now.
+fn save_records(folder: &Path, names: BTreeMap<String, u64>) -> anyhow::Result<()> {
+    let mut records = Records::load(folder);
+    let before = records.0.len();
+    let mut changed = false;
+    for (name, hash) in names {
+        changed |= records.0.insert(name, hash) != Some(hash);
+    }
+    if !changed && records.0.len() == before {
         return Ok(());
     }
-    records.0.insert(name, fingerprint(bytes));
+    let dir = folder.join(STATE_DIR);
     std::fs::create_dir_all(&dir).with_context(|| format!("无法创建 {}", shown(&dir)))?;
     atomic(&dir.join(STATE_FILE), records.to_text().as_bytes())
 }

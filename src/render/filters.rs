@@ -11,8 +11,8 @@ use crate::zh::{self, Marker};
 pub fn cn_num(n: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let n = u64::try_from(n)
         .map_err(|_| tera::Error::message(format!("cn_num 只接受非负整数，收到 {n}")))?;
-    if n == 2 && kwargs.get::<bool>("measure")?.unwrap_or(false) {
-        return Ok("两".to_owned());
+    if kwargs.get::<bool>("measure")?.unwrap_or(false) {
+        return Ok(zh::count(n));
     }
     Ok(zh::numeral(n))
 }

@@ -255,7 +255,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     }
     fs_err::create_dir_all(out)?;
 
-    let mut report = Report::new(jobs.len(), out);
+    let mut report = Report::new(jobs.len(), out, args.force);
     render_all(
         &renderer,
         &jobs,
@@ -340,14 +340,18 @@ struct Report<'a> {
     drafts: usize,
     failed: Vec<PathBuf>,
     io_failure: bool,
+    /// Writes the drafts, keeping each folder's records in memory until
+    /// the end.
+    writer: output::write::Writer,
     /// Template errors already shown: the same error on many profiles is
     /// shown once.
     shown: HashSet<String>,
 }
 
 impl<'a> Report<'a> {
-    fn new(total: usize, out: &'a Path) -> Self {
+    fn new(total: usize, out: &'a Path, force: bool) -> Self {
         Report {
+            writer: output::write::Writer::new(force),
             out,
             progress: Progress::new(total),
             profiles: 0,
@@ -415,15 +419,26 @@ impl<'a> Report<'a> {
         drafts: &[(Doc, Vec<u8>)],
         args: &RenderArgs,
     ) -> Option<Vec<PathBuf>> {
-        let mut files = Vec::with_capacity(drafts.len());
-        for (doc, bytes) in drafts {
-            let target = super::file_for(self.out, path, *doc, args.format);
-            if let Err(e) = output::write::guarded(&target, bytes, args.force) {
-                self.progress.print(&crate::error::report(&e));
-                self.io_failure |= !e.chain().any(|c| c.is::<InputError>());
-                return None;
-            }
-            files.push(target);
+        let files: Vec<PathBuf> = drafts
+            .iter()
+            .map(|(doc, _)| super::file_for(self.out, path, *doc, args.format))
+            .collect();
+        // A profile's drafts are written all or none: a refused one (edited
+        // by hand) keeps its siblings as they were too.
+        let checked = files
+            .iter()
+            .zip(drafts)
+            .try_for_each(|(target, (_, bytes))| self.writer.check(target, bytes));
+        let written = checked.and_then(|()| {
+            files
+                .iter()
+                .zip(drafts)
+                .try_for_each(|(target, (_, bytes))| self.writer.write(target, bytes))
+        });
+        if let Err(e) = written {
+            self.progress.print(&crate::error::report(&e));
+            self.io_failure |= !e.chain().any(|c| c.is::<InputError>());
+            return None;
         }
         Some(files)
     }
@@ -431,6 +446,9 @@ impl<'a> Report<'a> {
     /// Prints the summary; the exit status: 1 when a profile failed, 2
     /// when a file could not be read or written.
     fn finish(mut self, skipped: &[(&Path, &Skip)]) -> ExitCode {
+        for note in self.writer.finish() {
+            self.progress.print(&note);
+        }
         self.progress.finish();
         let failed: Vec<&Path> = self.failed.iter().map(PathBuf::as_path).collect();
         eprint!(
