@@ -403,11 +403,34 @@ mod tests {
     fn records_survive_a_round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("讲 话.md");
-        record(&path, b"x").unwrap();
+        save_records(
+            dir.path(),
+            BTreeMap::from([("讲 话.md".to_owned(), fingerprint(b"x"))]),
+        )
+        .unwrap();
         assert_eq!(
             Records::load(dir.path()).get(&path),
             Some(fingerprint(b"x"))
         );
+    }
+
+    #[test]
+    fn a_writer_saves_each_folder_once_with_every_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(false);
+        for i in 0..5 {
+            writer
+                .write(&dir.path().join(format!("{i}.md")), b"x")
+                .unwrap();
+        }
+        assert!(!dir.path().join(STATE_DIR).exists(), "saved only at finish");
+        assert!(writer.finish().is_empty());
+        let records = Records::load(dir.path());
+        assert_eq!(records.0.len(), 5);
+        // Unedited drafts are bigan's: a new writer may replace them.
+        Writer::new(false)
+            .write(&dir.path().join("3.md"), b"y")
+            .unwrap();
     }
 
     #[cfg(unix)]
