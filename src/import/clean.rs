@@ -139,18 +139,7 @@ pub fn first_date(line: &str) -> Option<NaiveDate> {
         if i > 0 && chars[i - 1].is_ascii_digit() {
             continue;
         }
-        let num = |at: usize, max: usize| -> Option<(u32, usize)> {
-            let n = chars
-                .get(at..)?
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if n == 0 || n > max {
-                return None;
-            }
-            let s: String = chars[at..at + n].iter().collect();
-            s.parse().ok().map(|v| (v, at + n))
-        };
+        let num = |at: usize, max: usize| crate::lint::date::digits(&chars, at, max);
         let Some((y, e)) = num(i, 4) else { continue };
         if e - i != 4 {
             continue;

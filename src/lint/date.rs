@@ -13,8 +13,10 @@ pub struct BadDate {
     pub why: String,
 }
 
-fn digits(chars: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
-    let n = chars[at..]
+/// The ASCII number of at most `max` digits at `at`, and where it ends.
+pub(crate) fn digits(chars: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
+    let n = chars
+        .get(at..)?
         .iter()
         .take_while(|c| c.is_ascii_digit())
         .count();

@@ -7,7 +7,7 @@
 //! docs/lint.md documents them and the JSON output.
 
 pub mod count;
-mod date;
+pub(crate) mod date;
 pub mod debris;
 mod dup;
 pub mod markers;
