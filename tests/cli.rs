@@ -260,3 +260,29 @@ fn help_explains_every_command() {
     let o = bigan(&["render", "--help"], &root());
     assert!(stdout(&o).contains("--templates"));
 }
+
+#[test]
+fn markdown_characters_in_profile_text_stay_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "org: { name: 某市急救中心, kind: hospital }\ncampaign:\n  name: 服务提升\n  phases:\n    - name: 全面推进\n      from: 2024-03-01\n      to: 2024-06-30\n      tasks: [实行7*24小时值班, 开通5*8小时咨询热线, 设立_窗口_]\nmeeting: { date: 2024-03-01 }\n",
+    )
+    .unwrap();
+    for doc in ["speech", "plan"] {
+        let o = bigan(
+            &["render", "p.yaml", "--doc", doc, "--format", "html"],
+            dir.path(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let html = stdout(&o);
+        assert!(html.contains("实行7*24小时值班"), "{doc}: {html}");
+        assert!(html.contains("开通5*8小时咨询热线"), "{doc}");
+        assert!(html.contains("设立_窗口_"), "{doc}");
+        let o = bigan(
+            &["render", "p.yaml", "--doc", doc, "--format", "txt"],
+            dir.path(),
+        );
+        assert!(stdout(&o).contains("实行7*24小时值班"), "{doc}");
+    }
+}

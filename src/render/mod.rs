@@ -3,6 +3,7 @@
 
 pub mod context;
 mod error;
+mod escape;
 mod filters;
 mod templates;
 
@@ -110,7 +111,9 @@ impl Renderer {
 
     /// Renders `doc` for `profile` as a Markdown draft.
     pub fn render(&self, profile: &Profile, doc: Doc) -> anyhow::Result<String> {
-        let view = context::build(profile, doc);
+        // Profile text stands in Markdown: escape it once, before any template.
+        let safe = escape::profile(profile);
+        let view = context::build(&safe, doc);
         let context = tera::Context::from_serialize(&view)
             .map_err(|e| anyhow::anyhow!("内部错误：无法准备模板数据：{e}"))?;
         let name = self.template_for(doc, profile.org.kind.name());
