@@ -167,3 +167,16 @@ fn every_example_profile_loads_clean() {
         assert!(loaded.profile.is_some());
     }
 }
+
+#[test]
+fn diagnostics_come_in_line_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "p.yaml",
+        "meeting:\n  date: 2010-02-30\norg: { name: 甲 }\ncampaign:\n  name: 乙\n  phases:\n    - { name: 丙, from: 2010-07-01, to: 2010-06-30 }\n",
+    );
+    let loaded = profile::load(&path).unwrap();
+    let lines: Vec<u32> = loaded.diagnostics.iter().map(|d| d.line).collect();
+    assert_eq!(lines, [2, 7], "{:#?}", loaded.diagnostics);
+}

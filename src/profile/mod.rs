@@ -80,6 +80,15 @@ impl Loader {
             profile
         });
         let profile = profile.filter(|_| !crate::diagnostic::has_errors(&diagnostics));
+        // Read top to bottom: the profile's own problems first, then each
+        // file it extends, each in line order.
+        let file_rank = |d: &Diagnostic| {
+            files
+                .iter()
+                .position(|f| *f == d.path)
+                .unwrap_or(usize::MAX)
+        };
+        diagnostics.sort_by_key(|d| (file_rank(d), d.line, d.column));
         Ok(Loaded {
             profile,
             diagnostics,
