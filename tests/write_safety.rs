@@ -333,3 +333,48 @@ fn a_folder_is_not_a_draft() {
     let err = write::guarded(dir.path(), b"x", true).unwrap_err();
     assert!(format!("{err:#}").contains("文件夹"), "{err:#}");
 }
+
+/// `new`, `templates export` and `import` with `--force` over a file the
+/// user edited: the edit is backed up, the file replaced.
+#[test]
+fn forced_new_export_and_import_back_up_the_users_file() {
+    let dir = setup();
+    let mine = "# 我改过的配置\norg: { name: 我的单位 }\n";
+
+    fs::write(dir.path().join("朝阳医院.yaml"), mine).unwrap();
+    let o = bigan(&["new", "朝阳医院", "--force"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("备份"), "{}", stderr(&o));
+    assert_ne!(
+        fs::read_to_string(dir.path().join("朝阳医院.yaml")).unwrap(),
+        mine
+    );
+    assert_eq!(backups(dir.path(), "朝阳医院.yaml"), vec![mine]);
+
+    let tpl = dir.path().join("tpl");
+    let o = bigan(&["templates", "export", "tpl"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let edited = "{# 我改过的模板 #}\n";
+    fs::write(tpl.join("speech/hospital.md"), edited).unwrap();
+    let o = bigan(&["templates", "export", "tpl", "--force"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(backups(&tpl.join("speech"), "hospital.md"), vec![edited]);
+    // Untouched templates are identical, so nothing else is backed up.
+    assert!(backups(&tpl.join("speech"), "base.md").is_empty());
+
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/hospital-mobilization-speech.scraped.txt");
+    fs::write(dir.path().join("导入.yaml"), mine).unwrap();
+    let o = bigan(
+        &[
+            "import",
+            source.to_str().unwrap(),
+            "-o",
+            "导入.yaml",
+            "--force",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(backups(dir.path(), "导入.yaml"), vec![mine]);
+}
