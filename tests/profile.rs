@@ -167,3 +167,38 @@ fn every_example_profile_loads_clean() {
         assert!(loaded.profile.is_some());
     }
 }
+
+/// The items of a standard labelled `label`, with `n` items, as diagnostics.
+fn standard_diagnostics(label: &str, n: usize) -> Vec<bigan::diagnostic::Diagnostic> {
+    let dir = tempfile::tempdir().unwrap();
+    let items: Vec<String> = (1..=n).map(|i| format!("第{i}条")).collect();
+    let path = write(
+        dir.path(),
+        "p.yaml",
+        &format!(
+            "org: {{ name: 甲 }}\ncampaign:\n  name: 乙\n  standards:\n    - label: {label}\n      items: [{}]\nmeeting: {{ date: 2010-05-20 }}\n",
+            items.join(", ")
+        ),
+    );
+    profile::load(&path).unwrap().diagnostics
+}
+
+#[test]
+fn campaign_names_with_two_numerals_are_not_counted() {
+    for label in ["三严三实", "两学一做", "一岗双责"] {
+        let found = standard_diagnostics(label, 6);
+        assert!(found.is_empty(), "{label}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_miscounted_label_says_two_as_liang() {
+    let found = standard_diagnostics("三到位", 2);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = &found[0];
+    assert_eq!(d.message, "“三到位”说有三项，但下面列了两项", "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("“两到位”"), "{d}");
+    assert_eq!((d.line, d.column), (5, 14), "{d}");
+    let found = standard_diagnostics("两个维护", 3);
+    assert!(found[0].message.contains("说有两项"), "{:#?}", found);
+}

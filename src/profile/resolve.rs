@@ -195,17 +195,14 @@ impl<'a> Resolver<'a> {
         if let Some(claimed) = leading_numeral(&label) {
             let actual = items.len() as u64;
             if claimed != actual {
-                let fixed = label.replacen(
-                    &label[..numeral_prefix_len(&label)],
-                    &zh::numeral(actual),
-                    1,
-                );
+                let fixed =
+                    label.replacen(&label[..numeral_prefix_len(&label)], &zh::count(actual), 1);
                 self.error(
                     raw.label.pos,
                     format!(
                         "“{label}”说有{}项，但下面列了{}项",
-                        zh::numeral(claimed),
-                        zh::numeral(actual)
+                        zh::count(claimed),
+                        zh::count(actual)
                     ),
                     &format!("补齐或删减 items，或把标签改成“{fixed}”"),
                 );
@@ -532,10 +529,15 @@ fn numeral_prefix_len(label: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// The count a label like 五个好, 五带头, 四句话 claims, if it claims one.
+/// The count a label like 五个好, 五带头, 四句话 claims, if it claims one:
+/// a numeral and a single head. A campaign name with a second numeral
+/// (三严三实, 两学一做, 一岗双责) counts nothing its items must match.
 pub(crate) fn leading_numeral(label: &str) -> Option<u64> {
     let len = numeral_prefix_len(label);
     if len == 0 || len == label.len() {
+        return None;
+    }
+    if label[len..].contains(|c| "一二两三四五六七八九十百千万双零".contains(c)) {
         return None;
     }
     zh::parse_numeral(&label[..len])
@@ -587,4 +589,31 @@ fn date_hint(raw: &str) -> String {
         }
     }
     "日期写成 年-月-日，如 2010-05-20，并确认这一天确实存在".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numeral_and_one_head_claims_a_count() {
+        for (label, n) in [
+            ("五个好", 5),
+            ("五带头", 5),
+            ("四句话", 4),
+            ("三到位", 3),
+            ("十个方面", 10),
+            ("两个维护", 2),
+        ] {
+            assert_eq!(leading_numeral(label), Some(n), "{label}");
+        }
+    }
+
+    #[test]
+    fn campaign_names_with_a_second_numeral_claim_nothing() {
+        for label in ["三严三实", "两学一做", "一岗双责", "五个一工程", "五", "好"]
+        {
+            assert_eq!(leading_numeral(label), None, "{label}");
+        }
+    }
 }
