@@ -202,3 +202,53 @@ fn a_miscounted_label_says_two_as_liang() {
     let found = standard_diagnostics("两个维护", 3);
     assert!(found[0].message.contains("说有两项"), "{:#?}", found);
 }
+
+/// Diagnostics of a profile whose `points` (and `progress.points`) are
+/// the YAML list `points`.
+fn points_diagnostics(points: &str) -> Vec<bigan::diagnostic::Diagnostic> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "p.yaml",
+        &format!(
+            "org: {{ name: 甲 }}\ncampaign:\n  name: 乙\n  phases:\n    - {{ name: 丙, from: 2010-05-20, to: 2010-06-30 }}\nmeeting: {{ date: 2010-05-20 }}\npoints: {points}\nprogress:\n  date: 2010-06-10\n  points: {points}\n"
+        ),
+    );
+    profile::load(&path).unwrap().diagnostics
+}
+
+#[test]
+fn an_empty_lead_is_a_located_error() {
+    let found = points_diagnostics("[{}, { items: [{ lead: 甲 }, { lead: \"  \" }] }]");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].message.starts_with("points 第二点的第二条 lead"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[1].message.starts_with("progress.points 第二点"),
+        "{}",
+        found[1]
+    );
+    assert_eq!((found[0].line, found[0].column), (7, 45), "{}", found[0]);
+    assert_eq!(found[1].line, 10, "{}", found[1]);
+}
+
+#[test]
+fn a_fourth_point_needs_a_title_but_the_first_three_may_be_empty() {
+    assert!(points_diagnostics("[{}, {}, {}]").is_empty());
+    assert!(points_diagnostics("[{}, {}, {}, { title: 丁 }]").is_empty());
+    for fourth in ["{}", "{ items: [{ lead: 甲 }] }", "{ title: \"\" }"] {
+        let found = points_diagnostics(&format!("[{{}}, {{}}, {{}}, {fourth}]"));
+        assert_eq!(found.len(), 2, "{fourth}: {found:#?}");
+        assert_eq!(found[0].message, "points 第四点没有标题", "{}", found[0]);
+        assert!(
+            found[0].hint.as_deref().unwrap().contains("title:"),
+            "{}",
+            found[0]
+        );
+        assert_eq!((found[0].line, found[0].column), (7, 22), "{}", found[0]);
+        assert_eq!(found[1].message, "progress.points 第四点没有标题");
+    }
+}

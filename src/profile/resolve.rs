@@ -96,7 +96,7 @@ impl<'a> Resolver<'a> {
         let org = self.org(raw.org, root);
         let campaign = self.campaign(raw.campaign, root);
         let meeting = self.meeting(raw.meeting, root);
-        let points = self.points(raw.points);
+        let points = self.points(raw.points, "points");
         let (org, campaign, meeting) = (org?, campaign?, meeting?);
         self.meeting_against_phases(&meeting, &campaign);
         let plan = self.plan(raw.plan, &org, &meeting);
@@ -334,11 +334,64 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn points(&mut self, raw: Option<Located<Vec<Located<RawPoint>>>>) -> Vec<Option<Point>> {
+    /// The points of a speech (`key` is `points` or `progress.points`):
+    /// `None` keeps the template's point at that place.
+    fn points(
+        &mut self,
+        raw: Option<Located<Vec<Located<RawPoint>>>>,
+        key: &str,
+    ) -> Vec<Option<Point>> {
         let Some(list) = raw else {
             return Vec::new();
         };
-        list.value.into_iter().map(|p| point(p.value)).collect()
+        list.value
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| self.point(p, i, key))
+            .collect()
+    }
+
+    /// One point; `{}` at the first three places keeps the template's.
+    fn point(&mut self, raw: Located<RawPoint>, index: usize, key: &str) -> Option<Point> {
+        let nth = zh::numeral(index as u64 + 1);
+        let title = optional(raw.value.title);
+        if index >= TEMPLATE_POINTS && title.is_none() {
+            self.error(
+                raw.pos,
+                format!("{key} 第{nth}点没有标题"),
+                &format!(
+                    "加上 title: …（模板只写了前三点，第{nth}点的标题要自己写），或删掉这一点"
+                ),
+            );
+        }
+        let items = raw.value.items.map(|l| {
+            l.value
+                .into_iter()
+                .enumerate()
+                .map(|(j, i)| {
+                    let lead = i.value.lead.value.trim().to_owned();
+                    if lead.is_empty() {
+                        self.error(
+                            i.value.lead.pos,
+                            format!(
+                                "{key} 第{nth}点的第{}条 lead 是空的",
+                                zh::numeral(j as u64 + 1)
+                            ),
+                            "填上这一条的要点，如 lead: 提高思想认识；不要这一条就删掉它",
+                        );
+                    }
+                    Item {
+                        lead,
+                        text: optional(i.value.text),
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
+        if title.is_none() && items.is_none() {
+            None
+        } else {
+            Some(Point { title, items })
+        }
     }
 
     fn plan(
@@ -447,29 +500,8 @@ impl<'a> Resolver<'a> {
             before_me: optional(raw.before_me),
             achievements: raw.achievements.map(texts).unwrap_or_default(),
             problems: raw.problems.map(texts).unwrap_or_default(),
-            points: raw
-                .points
-                .map(|l| l.value.into_iter().map(|p| point(p.value)).collect())
-                .unwrap_or_default(),
+            points: self.points(raw.points, "progress.points"),
         }))
-    }
-}
-
-fn point(raw: RawPoint) -> Option<Point> {
-    let title = optional(raw.title);
-    let items = raw.items.map(|l| {
-        l.value
-            .into_iter()
-            .map(|i| Item {
-                lead: i.value.lead.value.trim().to_owned(),
-                text: optional(i.value.text),
-            })
-            .collect::<Vec<_>>()
-    });
-    if title.is_none() && items.is_none() {
-        None
-    } else {
-        Some(Point { title, items })
     }
 }
 
@@ -518,6 +550,10 @@ fn choice_hint(got: &str, choices: &[&str]) -> String {
         None => format!("可选：{}", choices.join("、")),
     }
 }
+
+/// How many points the templates write themselves: a point after these
+/// must bring its own title.
+const TEMPLATE_POINTS: usize = 3;
 
 /// How many characters at the start of `label` form a Chinese numeral.
 fn numeral_prefix_len(label: &str) -> usize {
