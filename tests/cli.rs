@@ -286,3 +286,79 @@ fn markdown_characters_in_profile_text_stay_text() {
         assert!(stdout(&o).contains("实行7*24小时值班"), "{doc}");
     }
 }
+
+/// `import --clean-only` extracts no outline, so it prints no summary:
+/// only the cleaned text, on stdout.
+#[test]
+fn import_clean_only_prints_only_the_cleaned_text() {
+    let dir = root().join("tests/fixtures/import");
+    for name in [
+        "hospital-mobilization-speech.scraped.txt",
+        "county-progress-meeting-speech.txt",
+    ] {
+        let o = bigan(&["import", "--clean-only", name], &dir);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{name}");
+        assert!(!stdout(&o).is_empty(), "{name}");
+        assert!(!stdout(&o).contains("points:"), "{name}");
+    }
+}
+
+/// `-o FILE` in a missing folder makes the folder, as `-o DIR` does; a
+/// file name where a folder is needed is refused, creating nothing.
+#[test]
+fn missing_output_folders_are_made_and_file_names_for_folders_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = root().join("profiles/hospital.yaml");
+    let profile = profile.to_str().unwrap();
+    let o = bigan(&["render", profile, "-o", "missing/speech.md"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.path().join("missing/speech.md").is_file());
+
+    for out in ["out/all.md", "all.DOCX"] {
+        let o = bigan(&["render", profile, "--doc", "all", "-o", out], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{out}: {}", stderr(&o));
+        assert!(stderr(&o).contains("文件夹"), "{}", stderr(&o));
+        assert!(!dir.path().join(out).exists(), "{out}");
+    }
+    assert!(!dir.path().join("out").exists());
+    let profiles = root().join("profiles");
+    let o = bigan(
+        &["render", profiles.to_str().unwrap(), "-o", "batch.md"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!dir.path().join("batch.md").exists());
+
+    // An existing folder is a folder, whatever its name.
+    fs::create_dir(dir.path().join("稿.md")).unwrap();
+    let o = bigan(
+        &["render", profile, "--doc", "all", "-o", "稿.md"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn doc_all_into_an_existing_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("稿"), "手写的\n").unwrap();
+    let profile = root().join("profiles/hospital.yaml");
+    let o = bigan(
+        &[
+            "render",
+            profile.to_str().unwrap(),
+            "--doc",
+            "all",
+            "-o",
+            "稿",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("文件夹"), "{}", stderr(&o));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("稿")).unwrap(),
+        "手写的\n"
+    );
+}

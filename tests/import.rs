@@ -265,8 +265,13 @@ fn never_overwrites_without_force() {
             .unwrap()
             .contains("points:")
     );
-    // No temporary files are left behind.
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // The hand-written file is backed up; no temporary files are left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join(".bigan/backup"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(backups, ["手写的配置\n"]);
 }
 
 #[test]

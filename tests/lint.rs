@@ -454,3 +454,27 @@ fn drafts_of_the_example_profiles_are_clean() {
         assert_eq!(code, 0);
     }
 }
+
+/// A count before a measure word is 两, never 二: “两个阶段”, not “二个阶段”.
+#[test]
+fn counts_of_two_say_liang() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.md");
+    std::fs::write(
+        &path,
+        "下面，我讲三点意见。\n\n## 一、提高认识\n\n要提高认识。\n\n## 二、加强领导\n\n要加强领导。\n\n活动分三个阶段进行：第一阶段，动员部署；第二阶段，整改落实。\n\n再讲几点意见。\n\n## 一、甲\n\n## 二、乙\n",
+    )
+    .unwrap();
+    let (_, found) = findings(&path, &[]);
+    let text: Vec<String> = found
+        .iter()
+        .map(|f| format!("{} {}", f["message"], f["hint"]))
+        .collect();
+    let all = text.join("\n");
+    assert!(all.contains("后面有两点"), "{all}");
+    assert!(all.contains("改成“讲两点意见”"), "{all}");
+    assert!(all.contains("后面有两个阶段"), "{all}");
+    assert!(all.contains("改成“分两个阶段”"), "{all}");
+    assert!(all.contains("写成“讲两点意见”"), "{all}");
+    assert!(!all.contains("二点") && !all.contains("二个"), "{all}");
+}

@@ -170,6 +170,45 @@ fn every_example_profile_loads_clean() {
 
 #[test]
 fn diagnostics_come_in_line_order() {
+
+/// The items of a standard labelled `label`, with `n` items, as diagnostics.
+fn standard_diagnostics(label: &str, n: usize) -> Vec<bigan::diagnostic::Diagnostic> {
+    let dir = tempfile::tempdir().unwrap();
+    let items: Vec<String> = (1..=n).map(|i| format!("第{i}条")).collect();
+    let path = write(
+        dir.path(),
+        "p.yaml",
+        &format!(
+            "org: {{ name: 甲 }}\ncampaign:\n  name: 乙\n  standards:\n    - label: {label}\n      items: [{}]\nmeeting: {{ date: 2010-05-20 }}\n",
+            items.join(", ")
+        ),
+    );
+    profile::load(&path).unwrap().diagnostics
+}
+
+#[test]
+fn campaign_names_with_two_numerals_are_not_counted() {
+    for label in ["三严三实", "两学一做", "一岗双责"] {
+        let found = standard_diagnostics(label, 6);
+        assert!(found.is_empty(), "{label}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_miscounted_label_says_two_as_liang() {
+    let found = standard_diagnostics("三到位", 2);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = &found[0];
+    assert_eq!(d.message, "“三到位”说有三项，但下面列了两项", "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("“两到位”"), "{d}");
+    assert_eq!((d.line, d.column), (5, 14), "{d}");
+    let found = standard_diagnostics("两个维护", 3);
+    assert!(found[0].message.contains("说有两项"), "{:#?}", found);
+}
+
+/// Diagnostics of a profile whose `points` (and `progress.points`) are
+/// the YAML list `points`.
+fn points_diagnostics(points: &str) -> Vec<bigan::diagnostic::Diagnostic> {
     let dir = tempfile::tempdir().unwrap();
     let path = write(
         dir.path(),
@@ -179,4 +218,46 @@ fn diagnostics_come_in_line_order() {
     let loaded = profile::load(&path).unwrap();
     let lines: Vec<u32> = loaded.diagnostics.iter().map(|d| d.line).collect();
     assert_eq!(lines, [2, 7], "{:#?}", loaded.diagnostics);
+
+        &format!(
+            "org: {{ name: 甲 }}\ncampaign:\n  name: 乙\n  phases:\n    - {{ name: 丙, from: 2010-05-20, to: 2010-06-30 }}\nmeeting: {{ date: 2010-05-20 }}\npoints: {points}\nprogress:\n  date: 2010-06-10\n  points: {points}\n"
+        ),
+    );
+    profile::load(&path).unwrap().diagnostics
+}
+
+#[test]
+fn an_empty_lead_is_a_located_error() {
+    let found = points_diagnostics("[{}, { items: [{ lead: 甲 }, { lead: \"  \" }] }]");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].message.starts_with("points 第二点的第二条 lead"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[1].message.starts_with("progress.points 第二点"),
+        "{}",
+        found[1]
+    );
+    assert_eq!((found[0].line, found[0].column), (7, 45), "{}", found[0]);
+    assert_eq!(found[1].line, 10, "{}", found[1]);
+}
+
+#[test]
+fn a_fourth_point_needs_a_title_but_the_first_three_may_be_empty() {
+    assert!(points_diagnostics("[{}, {}, {}]").is_empty());
+    assert!(points_diagnostics("[{}, {}, {}, { title: 丁 }]").is_empty());
+    for fourth in ["{}", "{ items: [{ lead: 甲 }] }", "{ title: \"\" }"] {
+        let found = points_diagnostics(&format!("[{{}}, {{}}, {{}}, {fourth}]"));
+        assert_eq!(found.len(), 2, "{fourth}: {found:#?}");
+        assert_eq!(found[0].message, "points 第四点没有标题", "{}", found[0]);
+        assert!(
+            found[0].hint.as_deref().unwrap().contains("title:"),
+            "{}",
+            found[0]
+        );
+        assert_eq!((found[0].line, found[0].column), (7, 22), "{}", found[0]);
+        assert_eq!(found[1].message, "progress.points 第四点没有标题");
+    }
 }

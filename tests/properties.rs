@@ -388,15 +388,29 @@ fn points() -> impl Strategy<Value = Node> {
     });
     let point = (
         prop::option::of(fine_text()),
+        fine_text(),
         prop::option::of(prop::collection::vec(item, 0..4)),
-    )
-        .prop_map(|(title, items)| {
-            let mut e = Vec::new();
-            e.extend(title.map(|t| ("title", t)));
-            e.extend(items.map(|i| ("items", Node::List(i))));
-            map(e)
-        });
-    prop::collection::vec(point, 0..6).prop_map(Node::List)
+    );
+    // A point after the template's three must bring its own title.
+    prop::collection::vec(point, 0..6).prop_map(|points| {
+        Node::List(
+            points
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, fallback, items))| {
+                    let title = if i >= 3 {
+                        Some(title.unwrap_or(fallback))
+                    } else {
+                        title
+                    };
+                    let mut e = Vec::new();
+                    e.extend(title.map(|t| ("title", t)));
+                    e.extend(items.map(|i| ("items", Node::List(i))));
+                    map(e)
+                })
+                .collect(),
+        )
+    })
 }
 
 /// Consecutive phases from 2010-05-20, each one to six months long; the

@@ -61,6 +61,60 @@ fn render_to(dir: &Path, out: &str, force: bool) -> Output {
     bigan(&args, dir)
 }
 
+/// The contents of the backups of `name` in `dir/.bigan/backup`, oldest
+/// name first.
+fn backups(dir: &Path, name: &str) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir.join(".bigan/backup")) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let file = p.file_name().unwrap().to_string_lossy().into_owned();
+            file.starts_with(&format!("{name}."))
+        })
+        .collect();
+    // Same second: `NAME.T` sorts before `NAME.T-2`.
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_second_force_keeps_the_first_backup() {
+    let dir = setup();
+    let draft = dir.path().join("讲话.md");
+    fs::write(&draft, "第一稿，手写。\n").unwrap();
+    let o = render_to(dir.path(), "讲话.md", true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    fs::write(&draft, "第二稿，又改过。\n").unwrap();
+    let o = render_to(dir.path(), "讲话.md", true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut kept = backups(dir.path(), "讲话.md");
+    kept.sort();
+    assert_eq!(kept, vec!["第一稿，手写。\n", "第二稿，又改过。\n"]);
+}
+
+#[test]
+fn a_huge_file_is_backed_up_before_a_forced_overwrite() {
+    let dir = setup();
+    let draft = dir.path().join("讲话.md");
+    let huge = "大".repeat(6 * 1024 * 1024); // 18 MiB, past the comparison limit
+    fs::write(&draft, &huge).unwrap();
+    let o = render_to(dir.path(), "讲话.md", false);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let o = render_to(dir.path(), "讲话.md", true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("备份"), "{}", stderr(&o));
+    assert!(fs::read_to_string(&draft).unwrap().contains("张建华"));
+    assert!(
+        backups(dir.path(), "讲话.md") == vec![huge],
+        "the huge file is kept"
+    );
+}
+
 #[test]
 fn rerendering_an_unedited_draft_replaces_it() {
     let dir = setup();
@@ -107,10 +161,9 @@ fn an_edited_draft_is_refused_then_backed_up_when_forced() {
     let o = render_to(dir.path(), "讲话.md", true);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(fs::read_to_string(&draft).unwrap().contains("李明远"));
-    let backup = dir.path().join(".bigan/backup/讲话.md");
     assert_eq!(
-        fs::read_to_string(backup).unwrap(),
-        edited,
+        backups(dir.path(), "讲话.md"),
+        vec![edited],
         "the edit is kept"
     );
     assert!(stderr(&o).contains("备份"), "{}", stderr(&o));
@@ -279,4 +332,49 @@ fn a_folder_is_not_a_draft() {
     let dir = tempfile::tempdir().unwrap();
     let err = write::guarded(dir.path(), b"x", true).unwrap_err();
     assert!(format!("{err:#}").contains("文件夹"), "{err:#}");
+}
+
+/// `new`, `templates export` and `import` with `--force` over a file the
+/// user edited: the edit is backed up, the file replaced.
+#[test]
+fn forced_new_export_and_import_back_up_the_users_file() {
+    let dir = setup();
+    let mine = "# 我改过的配置\norg: { name: 我的单位 }\n";
+
+    fs::write(dir.path().join("朝阳医院.yaml"), mine).unwrap();
+    let o = bigan(&["new", "朝阳医院", "--force"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("备份"), "{}", stderr(&o));
+    assert_ne!(
+        fs::read_to_string(dir.path().join("朝阳医院.yaml")).unwrap(),
+        mine
+    );
+    assert_eq!(backups(dir.path(), "朝阳医院.yaml"), vec![mine]);
+
+    let tpl = dir.path().join("tpl");
+    let o = bigan(&["templates", "export", "tpl"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let edited = "{# 我改过的模板 #}\n";
+    fs::write(tpl.join("speech/hospital.md"), edited).unwrap();
+    let o = bigan(&["templates", "export", "tpl", "--force"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(backups(&tpl.join("speech"), "hospital.md"), vec![edited]);
+    // Untouched templates are identical, so nothing else is backed up.
+    assert!(backups(&tpl.join("speech"), "base.md").is_empty());
+
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/hospital-mobilization-speech.scraped.txt");
+    fs::write(dir.path().join("导入.yaml"), mine).unwrap();
+    let o = bigan(
+        &[
+            "import",
+            source.to_str().unwrap(),
+            "-o",
+            "导入.yaml",
+            "--force",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(backups(dir.path(), "导入.yaml"), vec![mine]);
 }

@@ -120,7 +120,12 @@ fn emit(args: &ImportArgs, outputs: Vec<(Option<PathBuf>, String)>) -> anyhow::R
                 if path.is_dir() {
                     anyhow::bail!("{} 是文件夹：请给出文件名", path.display());
                 }
-                crate::output::write::atomic(path, text.as_bytes())?;
+                // --force: a profile the user edited is backed up first.
+                if let Some(note) =
+                    crate::output::write::replace_keeping_backup(path, text.as_bytes())?
+                {
+                    eprintln!("{note}");
+                }
                 eprintln!("已写入 {}", path.display());
             }
         }

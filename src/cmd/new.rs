@@ -18,7 +18,9 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let text = starter(args.kind, &org_name, Local::now().date_naive());
-    crate::output::write::atomic(&path, text.as_bytes())?;
+    if let Some(note) = crate::output::write::replace_keeping_backup(&path, text.as_bytes())? {
+        eprintln!("{note}");
+    }
     eprintln!(
         "已创建 {}。改好其中的单位、人员和日期后运行：bigan check {} && bigan render {}",
         path.display(),

@@ -29,6 +29,26 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
         [one] => one.is_dir(),
         _ => true,
     };
+    // Several drafts go into a folder: a file name given for it is a
+    // mistake, not a folder to create. (An existing file in a batch is
+    // reported by the batch.)
+    if (batch || args.doc == DocChoice::All)
+        && let Some(out) = &args.output
+        && !out.is_dir()
+    {
+        if !out.exists() && looks_like_a_draft(out) {
+            anyhow::bail!(
+                "-o {} 看起来是一个文件名，但这里会生成多份文稿，要写进一个文件夹：请用 -o 给出文件夹，如 -o 文稿",
+                out.display()
+            );
+        }
+        if out.exists() && !batch {
+            anyhow::bail!(
+                "{} 是一个文件：--doc all 会生成多份文稿，请用 -o 指定一个文件夹（不存在会自动创建）",
+                out.display()
+            );
+        }
+    }
     if batch {
         return batch::run(args);
     }
@@ -62,6 +82,10 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
         }
         (None, _) => anyhow::bail!("--doc all 会生成多份文稿：请用 -o 指定输出文件夹"),
         (Some(out), [(_, bytes)]) if args.doc != DocChoice::All && !out.is_dir() => {
+            // A missing folder of -o FILE is made, as -o DIR is.
+            if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+                fs_err::create_dir_all(parent)?;
+            }
             output::write::guarded(out, bytes, args.force)?;
             eprintln!("已写入 {}", out.display());
         }
@@ -86,6 +110,16 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(super::status(true))
+}
+
+/// Whether `path` is named like a draft file (`.md .html .txt .docx`), so
+/// it was not meant as a folder.
+fn looks_like_a_draft(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["md", "html", "txt", "docx"]
+            .iter()
+            .any(|d| e.eq_ignore_ascii_case(d))
+    })
 }
 
 /// Every document in `docs` of `profile`, in `format`: all or none.

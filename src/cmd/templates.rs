@@ -32,7 +32,12 @@ pub fn run(args: &TemplatesArgs) -> anyhow::Result<ExitCode> {
                 if let Some(parent) = path.parent() {
                     fs_err::create_dir_all(parent)?;
                 }
-                crate::output::write::atomic(&path, text.as_bytes())?;
+                // --force: a template the user edited is backed up first.
+                if let Some(note) =
+                    crate::output::write::replace_keeping_backup(&path, text.as_bytes())?
+                {
+                    eprintln!("{note}");
+                }
             }
             eprintln!(
                 "已导出 {} 个模板到 {}。修改后用 --templates {} 生成",

@@ -446,11 +446,11 @@ fn report(
     let Some(n) = claim.number else {
         if matches!(claim.kind, Kind::Points | Kind::Phases) {
             let unit = unit(claim);
-            let fixed = |count: u64| claim.text.replacen('几', &zh::numeral(count), 1);
+            let fixed = |count: u64| claim.text.replacen('几', &zh::count(count), 1);
             let hint = match found {
                 Some(l @ Listing::Markers { first, last, .. }) => format!(
                     "后面有{}{unit}（{first}至{last}），写成“{}”",
-                    zh::numeral(l.count()),
+                    zh::count(l.count()),
                     fixed(l.count())
                 ),
                 _ => "数一数后面的内容，写明数目，如“讲三点意见”".to_owned(),
@@ -483,14 +483,14 @@ fn report(
         .skip_while(|c| !is_numeral(*c))
         .take_while(|c| is_numeral(*c))
         .collect();
-    let fixed = claim.text.replacen(&numeral_text, &zh::numeral(actual), 1);
+    let fixed = claim.text.replacen(&numeral_text, &zh::count(actual), 1);
     let (what, hint) = match found {
         Listing::Markers { first, last, .. } => (
-            format!("后面有{}{unit}（{first}至{last}）", zh::numeral(actual)),
+            format!("后面有{}{unit}（{first}至{last}）", zh::count(actual)),
             format!("改成“{fixed}”，或补齐、删减后面的内容"),
         ),
         Listing::Items { .. } => (
-            format!("后面列举了{}项", zh::numeral(actual)),
+            format!("后面列举了{}项", zh::count(actual)),
             format!("核对列举的内容（用“、”分隔），或改成“{fixed}”"),
         ),
     };
@@ -498,7 +498,7 @@ fn report(
         rule,
         line,
         claim.start,
-        format!("“{}”说的是{}{unit}，但{what}", claim.text, zh::numeral(n)),
+        format!("“{}”说的是{}{unit}，但{what}", claim.text, zh::count(n)),
         hint,
     ));
 }

@@ -7,7 +7,8 @@
 //! file it writes in `.bigan/written` beside it, and refuses, unless
 //! `--force`, to replace a file whose content no longer matches, or one it
 //! has no record of (the user may have written it by hand). A forced
-//! overwrite first copies the old content to `.bigan/backup/`.
+//! overwrite first copies the old content to `.bigan/backup/NAME.TIME`,
+//! under a name no earlier backup has: a backup is never replaced.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
@@ -24,8 +25,9 @@ pub const STATE_DIR: &str = ".bigan";
 const STATE_FILE: &str = "written";
 /// Where a forced overwrite keeps the content it replaced.
 const BACKUP_DIR: &str = "backup";
-/// Files larger than this are never read to be compared or backed up; no
-/// draft comes near it.
+/// Files larger than this are never read into memory to be compared; a
+/// forced overwrite backs them up by copying the file. No draft comes near
+/// it.
 const MAX_COMPARED_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Serialises the read-modify-write of the records, so drafts written from
@@ -142,7 +144,7 @@ impl Writer {
             Decision::Same => {}
             Decision::Write => atomic(&target, bytes)?,
             Decision::Overwrite(old) => {
-                if let Some(note) = backup(&target, &old)? {
+                if let Some(note) = backup(&target, old.as_deref())? {
                     self.notes.push(note);
                 }
                 atomic(&target, bytes)?;
@@ -194,7 +196,7 @@ impl Writer {
         }
         if meta.len() > MAX_COMPARED_BYTES {
             return if self.force {
-                Ok(Decision::Overwrite(Vec::new()))
+                Ok(Decision::Overwrite(None))
             } else {
                 Err(refusal(path, false))
             };
@@ -218,7 +220,7 @@ impl Writer {
             return Ok(Decision::Write);
         }
         if self.force {
-            return Ok(Decision::Overwrite(old));
+            return Ok(Decision::Overwrite(Some(old)));
         }
         Err(refusal(path, recorded.is_some()))
     }
@@ -230,8 +232,9 @@ enum Decision {
     Same,
     /// It is new, or bigan's own and unedited.
     Write,
-    /// It is to be replaced by force; its old content is kept here.
-    Overwrite(Vec<u8>),
+    /// It is to be replaced by force; its old content is kept here, or
+    /// `None` when it is too large to read and is copied instead.
+    Overwrite(Option<Vec<u8>>),
 }
 
 /// Why an existing draft was not overwritten, and how to keep both.
@@ -250,9 +253,51 @@ fn refusal(path: &Path, edited: bool) -> anyhow::Error {
     .into()
 }
 
-/// Copies what a forced overwrite replaces to `.bigan/backup/NAME`.
-fn backup(path: &Path, old: &[u8]) -> anyhow::Result<Option<String>> {
-    if old.is_empty() {
+/// Replaces `path` with `bytes` atomically, first backing up an existing,
+/// different file to `.bigan/backup/` beside it (see [`backup`]). For files
+/// the user asked to overwrite with `--force` that are not drafts (a new
+/// profile, exported templates, an imported profile): nothing is recorded.
+/// Returns the note to show the user when a backup was made.
+pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> anyhow::Result<Option<String>> {
+    let target = real_target(path);
+    let meta = match std::fs::metadata(&target) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            atomic(&target, bytes)?;
+            return Ok(None);
+        }
+        Err(e) => {
+            return Err(e).with_context(|| format!("无法读取 {} 的信息", target.display()));
+        }
+    };
+    if meta.is_dir() {
+        anyhow::bail!("{} 是文件夹：请给出文件名", target.display());
+    }
+    let note = if meta.len() > MAX_COMPARED_BYTES {
+        backup(&target, None)?
+    } else {
+        let old = std::fs::read(&target).with_context(|| {
+            format!(
+                "无法读取 {}：检查是否有权限，或文件是否被 Word/WPS 打开",
+                target.display()
+            )
+        })?;
+        if old == bytes {
+            return Ok(None);
+        }
+        backup(&target, Some(&old))?
+    };
+    atomic(&target, bytes)?;
+    Ok(note)
+}
+
+/// Keeps what an overwrite replaces as `.bigan/backup/NAME.YYYYMMDD-HHMMSS`
+/// (local time), with `-2`, `-3`… when that name is taken, so a second
+/// `--force` never destroys the first backup. `old` is the content when it
+/// was read; `None` copies the file itself (one too large to read). An
+/// empty file needs no backup.
+fn backup(path: &Path, old: Option<&[u8]>) -> anyhow::Result<Option<String>> {
+    if old.is_some_and(<[u8]>::is_empty) {
         return Ok(None);
     }
     let Some(name) = path.file_name() else {
@@ -261,8 +306,43 @@ fn backup(path: &Path, old: &[u8]) -> anyhow::Result<Option<String>> {
     let dir = beside(path, &Path::new(STATE_DIR).join(BACKUP_DIR));
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("无法创建备份文件夹 {}，没有覆盖任何文件", shown(&dir)))?;
-    let saved = dir.join(name);
-    atomic(&saved, old).context("备份原文件失败，没有覆盖它")?;
+    let failed = || format!("备份 {} 失败，没有覆盖它", path.display());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".bigan-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .with_context(failed)?;
+    match old {
+        Some(old) => tmp
+            .write_all(old)
+            .and_then(|()| tmp.as_file().sync_all())
+            .with_context(failed)?,
+        None => {
+            std::fs::copy(path, tmp.path()).with_context(failed)?;
+            tmp.as_file().sync_all().with_context(failed)?;
+        }
+    }
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+    let mut base = name.to_os_string();
+    base.push(format!(".{stamp}"));
+    let mut n = 1;
+    let saved = loop {
+        let mut candidate = base.clone();
+        if n > 1 {
+            candidate.push(format!("-{n}"));
+        }
+        let saved = dir.join(candidate);
+        // No-clobber: an existing backup is never replaced, even by a
+        // concurrent run that picked the same name.
+        match tmp.persist_noclobber(&saved) {
+            Ok(_) => break saved,
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && n < 10_000 => {
+                tmp = e.file;
+                n += 1;
+            }
+            Err(e) => return Err(e.error).with_context(failed),
+        }
+    };
     Ok(Some(format!(
         "提醒：{} 原来的内容已备份到 {}",
         path.display(),
@@ -389,6 +469,24 @@ mod tests {
         let path = dir.path().join("nope").join("a.md");
         assert!(atomic(&path, b"x").is_err());
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn backups_never_replace_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, b"big").unwrap();
+        for old in [&b"one"[..], b"two", b"three"] {
+            assert!(backup(&path, Some(old)).unwrap().is_some());
+        }
+        // The copy of a file too large to read.
+        assert!(backup(&path, None).unwrap().is_some());
+        let mut kept: Vec<Vec<u8>> = std::fs::read_dir(dir.path().join(".bigan/backup"))
+            .unwrap()
+            .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+            .collect();
+        kept.sort();
+        assert_eq!(kept, [&b"big"[..], b"one", b"three", b"two"]);
     }
 
     #[test]

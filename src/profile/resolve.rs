@@ -96,7 +96,7 @@ impl<'a> Resolver<'a> {
         let org = self.org(raw.org, root);
         let campaign = self.campaign(raw.campaign, root);
         let meeting = self.meeting(raw.meeting, root);
-        let points = self.points(raw.points);
+        let points = self.points(raw.points, "points");
         let (org, campaign, meeting) = (org?, campaign?, meeting?);
         self.meeting_against_phases(&meeting, &campaign);
         let plan = self.plan(raw.plan, &org, &meeting);
@@ -195,17 +195,14 @@ impl<'a> Resolver<'a> {
         if let Some(claimed) = leading_numeral(&label) {
             let actual = items.len() as u64;
             if claimed != actual {
-                let fixed = label.replacen(
-                    &label[..numeral_prefix_len(&label)],
-                    &zh::numeral(actual),
-                    1,
-                );
+                let fixed =
+                    label.replacen(&label[..numeral_prefix_len(&label)], &zh::count(actual), 1);
                 self.error(
                     raw.label.pos,
                     format!(
                         "“{label}”说有{}项，但下面列了{}项",
-                        zh::numeral(claimed),
-                        zh::numeral(actual)
+                        zh::count(claimed),
+                        zh::count(actual)
                     ),
                     &format!("补齐或删减 items，或把标签改成“{fixed}”"),
                 );
@@ -337,11 +334,64 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn points(&mut self, raw: Option<Located<Vec<Located<RawPoint>>>>) -> Vec<Option<Point>> {
+    /// The points of a speech (`key` is `points` or `progress.points`):
+    /// `None` keeps the template's point at that place.
+    fn points(
+        &mut self,
+        raw: Option<Located<Vec<Located<RawPoint>>>>,
+        key: &str,
+    ) -> Vec<Option<Point>> {
         let Some(list) = raw else {
             return Vec::new();
         };
-        list.value.into_iter().map(|p| point(p.value)).collect()
+        list.value
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| self.point(p, i, key))
+            .collect()
+    }
+
+    /// One point; `{}` at the first three places keeps the template's.
+    fn point(&mut self, raw: Located<RawPoint>, index: usize, key: &str) -> Option<Point> {
+        let nth = zh::numeral(index as u64 + 1);
+        let title = optional(raw.value.title);
+        if index >= TEMPLATE_POINTS && title.is_none() {
+            self.error(
+                raw.pos,
+                format!("{key} 第{nth}点没有标题"),
+                &format!(
+                    "加上 title: …（模板只写了前三点，第{nth}点的标题要自己写），或删掉这一点"
+                ),
+            );
+        }
+        let items = raw.value.items.map(|l| {
+            l.value
+                .into_iter()
+                .enumerate()
+                .map(|(j, i)| {
+                    let lead = i.value.lead.value.trim().to_owned();
+                    if lead.is_empty() {
+                        self.error(
+                            i.value.lead.pos,
+                            format!(
+                                "{key} 第{nth}点的第{}条 lead 是空的",
+                                zh::numeral(j as u64 + 1)
+                            ),
+                            "填上这一条的要点，如 lead: 提高思想认识；不要这一条就删掉它",
+                        );
+                    }
+                    Item {
+                        lead,
+                        text: optional(i.value.text),
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
+        if title.is_none() && items.is_none() {
+            None
+        } else {
+            Some(Point { title, items })
+        }
     }
 
     fn plan(
@@ -450,29 +500,8 @@ impl<'a> Resolver<'a> {
             before_me: optional(raw.before_me),
             achievements: raw.achievements.map(texts).unwrap_or_default(),
             problems: raw.problems.map(texts).unwrap_or_default(),
-            points: raw
-                .points
-                .map(|l| l.value.into_iter().map(|p| point(p.value)).collect())
-                .unwrap_or_default(),
+            points: self.points(raw.points, "progress.points"),
         }))
-    }
-}
-
-fn point(raw: RawPoint) -> Option<Point> {
-    let title = optional(raw.title);
-    let items = raw.items.map(|l| {
-        l.value
-            .into_iter()
-            .map(|i| Item {
-                lead: i.value.lead.value.trim().to_owned(),
-                text: optional(i.value.text),
-            })
-            .collect::<Vec<_>>()
-    });
-    if title.is_none() && items.is_none() {
-        None
-    } else {
-        Some(Point { title, items })
     }
 }
 
@@ -522,6 +551,10 @@ fn choice_hint(got: &str, choices: &[&str]) -> String {
     }
 }
 
+/// How many points the templates write themselves: a point after these
+/// must bring its own title.
+const TEMPLATE_POINTS: usize = 3;
+
 /// How many characters at the start of `label` form a Chinese numeral.
 fn numeral_prefix_len(label: &str) -> usize {
     label
@@ -532,10 +565,15 @@ fn numeral_prefix_len(label: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// The count a label like 五个好, 五带头, 四句话 claims, if it claims one.
+/// The count a label like 五个好, 五带头, 四句话 claims, if it claims one:
+/// a numeral and a single head. A campaign name with a second numeral
+/// (三严三实, 两学一做, 一岗双责) counts nothing its items must match.
 pub(crate) fn leading_numeral(label: &str) -> Option<u64> {
     let len = numeral_prefix_len(label);
     if len == 0 || len == label.len() {
+        return None;
+    }
+    if label[len..].contains(|c| "一二两三四五六七八九十百千万双零".contains(c)) {
         return None;
     }
     zh::parse_numeral(&label[..len])
@@ -587,4 +625,31 @@ fn date_hint(raw: &str) -> String {
         }
     }
     "日期写成 年-月-日，如 2010-05-20，并确认这一天确实存在".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numeral_and_one_head_claims_a_count() {
+        for (label, n) in [
+            ("五个好", 5),
+            ("五带头", 5),
+            ("四句话", 4),
+            ("三到位", 3),
+            ("十个方面", 10),
+            ("两个维护", 2),
+        ] {
+            assert_eq!(leading_numeral(label), Some(n), "{label}");
+        }
+    }
+
+    #[test]
+    fn campaign_names_with_a_second_numeral_claim_nothing() {
+        for label in ["三严三实", "两学一做", "一岗双责", "五个一工程", "五", "好"]
+        {
+            assert_eq!(leading_numeral(label), None, "{label}");
+        }
+    }
 }
