@@ -213,12 +213,6 @@ fn points_diagnostics(points: &str) -> Vec<bigan::diagnostic::Diagnostic> {
     let path = write(
         dir.path(),
         "p.yaml",
-        "meeting:\n  date: 2010-02-30\norg: { name: 甲 }\ncampaign:\n  name: 乙\n  phases:\n    - { name: 丙, from: 2010-07-01, to: 2010-06-30 }\n",
-    );
-    let loaded = profile::load(&path).unwrap();
-    let lines: Vec<u32> = loaded.diagnostics.iter().map(|d| d.line).collect();
-    assert_eq!(lines, [2, 7], "{:#?}", loaded.diagnostics);
-
         &format!(
             "org: {{ name: 甲 }}\ncampaign:\n  name: 乙\n  phases:\n    - {{ name: 丙, from: 2010-05-20, to: 2010-06-30 }}\nmeeting: {{ date: 2010-05-20 }}\npoints: {points}\nprogress:\n  date: 2010-06-10\n  points: {points}\n"
         ),
@@ -260,4 +254,17 @@ fn a_fourth_point_needs_a_title_but_the_first_three_may_be_empty() {
         assert_eq!((found[0].line, found[0].column), (7, 22), "{}", found[0]);
         assert_eq!(found[1].message, "progress.points 第四点没有标题");
     }
+}
+
+#[test]
+fn diagnostics_come_in_line_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "p.yaml",
+        "meeting:\n  date: 2010-02-30\norg: { name: 甲 }\ncampaign:\n  name: 乙\n  phases:\n    - { name: 丙, from: 2010-07-01, to: 2010-06-30 }\n",
+    );
+    let loaded = profile::load(&path).unwrap();
+    let lines: Vec<u32> = loaded.diagnostics.iter().map(|d| d.line).collect();
+    assert_eq!(lines, [2, 7], "{:#?}", loaded.diagnostics);
 }
