@@ -168,9 +168,6 @@ fn every_example_profile_loads_clean() {
     }
 }
 
-#[test]
-fn diagnostics_come_in_line_order() {
-
 /// The items of a standard labelled `label`, with `n` items, as diagnostics.
 fn standard_diagnostics(label: &str, n: usize) -> Vec<bigan::diagnostic::Diagnostic> {
     let dir = tempfile::tempdir().unwrap();
