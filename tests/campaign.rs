@@ -718,7 +718,8 @@ fn kind_templates_speak_of_the_profiles_campaign_not_the_examples() {
     let (_dir, path) = written("traffic.yaml", FOREIGN_TRAFFIC);
     for doc in ["speech", "plan", "progress"] {
         let md = render(&path, doc, "md");
-        for hard_coded in ["平安创建", "创建标准", "创建工作", "创建情况", "争创"] {
+        for hard_coded in ["平安创建", "创建标准", "创建工作", "创建情况", "争创"]
+        {
             assert!(!md.contains(hard_coded), "{doc}: “{hard_coded}”\n{md}");
         }
         // The label is computed once: 行动 is not doubled into 行动活动.
