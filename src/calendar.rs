@@ -42,7 +42,7 @@ fn part_of_month(d: NaiveDate) -> &'static str {
 }
 
 /// A year as the speaker says it from `now`: 今年, 明年, 去年, or 2013年.
-fn spoken_year(year: i32, now: i32) -> String {
+pub fn spoken_year(year: i32, now: i32) -> String {
     match year - now {
         0 => "今年".to_owned(),
         1 => "明年".to_owned(),

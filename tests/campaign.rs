@@ -660,3 +660,158 @@ fn html_drafts_carry_one_timeline_with_a_bar_per_phase() {
         }
     }
 }
+
+/// A traffic bureau running a campaign none of the examples runs: a name
+/// ending in 行动, a target rather than an occasion, no standards, three
+/// phases of which one has one task and two none, and a progress meeting in
+/// the last phase whose points come from the profile without a final 。.
+const FOREIGN_TRAFFIC: &str = "
+org:
+  name: 青山县交通运输局
+  short: 我局
+  kind: traffic
+  party_org: 局党委
+  superior: 县委、县政府
+  units: 各股室、各直属单位
+  staff: 全系统干部职工
+campaign:
+  name: 道路安全百日攻坚行动
+  milestones: [全年安全生产目标]
+  phases:
+    - name: 排查摸底
+      from: 2012-03-01
+      to: 2012-04-30
+      tasks: [全面排查各类隐患]
+    - name: 集中整治阶段
+      from: 2012-05-01
+      to: 2012-08-31
+    - name: 巩固提高
+      from: 2012-09-01
+      to: 2012-10-31
+meeting:
+  kind: mobilization
+  date: 2012-02-20
+progress:
+  date: 2012-09-20
+  achievements: [排查隐患三百余处, 整治重点路段十二处]
+  problems: [个别单位整改进度偏慢, 部分隐患反复出现]
+  points:
+    - {}
+    - {}
+    - {}
+    - title: 统筹年底工作
+      items:
+        - lead: 安排好年终考核
+          text: 考核要和活动结合
+";
+
+/// `yaml` written as `name` into a fresh folder.
+fn written(name: &str, yaml: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, yaml).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn kind_templates_speak_of_the_profiles_campaign_not_the_examples() {
+    let (_dir, path) = written("traffic.yaml", FOREIGN_TRAFFIC);
+    for doc in ["speech", "plan", "progress"] {
+        let md = render(&path, doc, "md");
+        for hard_coded in ["平安创建", "创建标准", "创建工作", "创建情况", "争创"]
+        {
+            assert!(!md.contains(hard_coded), "{doc}: “{hard_coded}”\n{md}");
+        }
+        // The label is computed once: 行动 is not doubled into 行动活动.
+        assert!(!md.contains("行动活动"), "{doc}: 行动活动\n{md}");
+        assert!(md.contains("道路安全百日攻坚行动"), "{doc}\n{md}");
+        // A target is secured, never greeted.
+        assert!(!md.contains("迎接全年"), "{doc}: 迎接全年\n{md}");
+        assert!(
+            md.contains("为全年安全生产目标提供有力保障"),
+            "{doc}: target\n{md}"
+        );
+    }
+    let speech = render(&path, "speech", "md");
+    assert!(
+        speech.contains("# 在道路安全百日攻坚行动动员大会上的讲话"),
+        "{speech}"
+    );
+    // No standards in the profile: the speech does not promise any.
+    assert!(!speech.contains("标准和时间步骤"), "{speech}");
+}
+
+#[test]
+fn the_speech_merges_the_phases_whose_tasks_come_later() {
+    let (_dir, path) = written("traffic.yaml", FOREIGN_TRAFFIC);
+    let md = render(&path, "speech", "md");
+    assert_eq!(md.matches("另行部署").count(), 1, "{md}");
+    assert!(
+        md.contains("“集中整治”和“巩固提高”这两个阶段的具体任务"),
+        "{md}"
+    );
+    assert!(md.contains("分三个阶段进行"), "{md}");
+}
+
+#[test]
+fn a_progress_meeting_in_the_last_phase_has_no_next_phase() {
+    let (_dir, path) = written("traffic.yaml", FOREIGN_TRAFFIC);
+    let md = render(&path, "progress", "md");
+    for wrong in ["下一阶段", "中间阶段"] {
+        assert!(!md.contains(wrong), "“{wrong}” in the last phase:\n{md}");
+    }
+    assert!(md.contains("就做好下一步的工作"), "{md}");
+    // Quoted parallel items take no 顿号 between them (GB/T 15834).
+    assert!(md.contains("“排查摸底”和“集中整治”阶段"), "{md}");
+    assert!(!md.contains("”、“"), "{md}");
+    // The profile's item keeps its full stop.
+    assert!(
+        md.contains("*（一）安排好年终考核*。考核要和活动结合。"),
+        "{md}"
+    );
+    check_progress_counts(&md, &load(&path), "last phase");
+
+    // One phase earlier, the next phase is still ahead.
+    let earlier = FOREIGN_TRAFFIC.replace("date: 2012-09-20", "date: 2012-06-20");
+    let (_dir, path) = written("traffic.yaml", &earlier);
+    let md = render(&path, "progress", "md");
+    assert!(md.contains("就做好下一阶段的工作"), "{md}");
+}
+
+#[test]
+fn plan_phase_sentences_fit_the_number_of_phases_and_tasks() {
+    let (_dir, path) = written("traffic.yaml", FOREIGN_TRAFFIC);
+    let md = render(&path, "plan", "md");
+    // One task is said in a sentence, not numbered as a list of one.
+    assert!(!md.contains("以下一项工作"), "{md}");
+    assert!(md.contains("本阶段的主要任务是全面排查各类隐患。"), "{md}");
+    assert!(!md.contains("1\\. 全面排查"), "{md}");
+    // Three phases: the last one is the closing phase.
+    let closing = "这一阶段要全面回顾活动开展情况";
+    assert_eq!(md.matches(closing).count(), 1, "{md}");
+
+    // Two phases: the second is no closing phase.
+    let two = "
+org: { name: 青山县委, kind: county }
+campaign:
+  name: 基层组织建设年
+  phases:
+    - { name: 动员部署, from: 2012-03-01, to: 2012-03-31, tasks: [召开动员大会, 制定实施方案] }
+    - { name: 整顿提高, from: 2012-04-01, to: 2012-10-31, tasks: [整顿软弱涣散党组织] }
+meeting: { date: 2012-02-20 }
+";
+    let (_dir, path) = written("county.yaml", two);
+    let md = render(&path, "plan", "md");
+    assert!(!md.contains(closing), "{md}");
+    assert!(md.contains("分两个阶段进行"), "{md}");
+
+    // One phase has a sentence of its own, neither opening nor closing.
+    let one = two.replace(
+        "    - { name: 整顿提高, from: 2012-04-01, to: 2012-10-31, tasks: [整顿软弱涣散党组织] }\n",
+        "",
+    );
+    let (_dir, path) = written("county.yaml", &one);
+    let md = render(&path, "plan", "md");
+    assert!(!md.contains(closing) && !md.contains("开好头"), "{md}");
+    assert!(md.contains("统筹安排、同步推进"), "{md}");
+}

@@ -733,3 +733,35 @@ fn a_users_base_template_wins_over_the_built_in_kinds() {
         "# 在创先争优活动动员大会上的讲话\n\n同志们：\n\n我讲三点意见。\n"
     );
 }
+
+#[test]
+fn occasions_are_greeted_and_targets_secured() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "
+org: { name: 青山区市场监管局, kind: generic }
+campaign:
+  name: 食品安全百日攻坚行动
+  milestones: [建党90周年, 全年食品安全目标]
+  phases:
+    - { name: 动员部署, from: 2011-03-01, to: 2011-03-31, tasks: [召开动员大会, 制定实施方案] }
+    - { name: 集中整治, from: 2011-04-01, to: 2011-05-31 }
+    - { name: 总结验收, from: 2011-06-01, to: 2011-06-30 }
+meeting: { date: 2011-03-10 }
+";
+    let md = speech_of(dir.path(), "generic.yaml", yaml);
+    assert_genre(&md, "目标与纪念日并存的配置");
+    assert!(!md.contains("行动活动"), "{md}");
+    assert!(
+        md.contains("# 在食品安全百日攻坚行动动员大会上的讲话"),
+        "{md}"
+    );
+    assert!(md.contains("整个活动围绕迎接建党90周年展开"), "{md}");
+    assert!(
+        md.contains("以优异成绩迎接建党90周年，为全年食品安全目标提供有力保障！"),
+        "{md}"
+    );
+    assert!(!md.contains("迎接全年"), "{md}");
+    // Two phases without tasks ahead: one sentence for both, not two alike.
+    assert_eq!(md.matches("另行部署").count(), 1, "{md}");
+    assert!(md.contains("“集中整治”和“总结验收”这两个阶段"), "{md}");
+}

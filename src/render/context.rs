@@ -9,6 +9,10 @@ use crate::calendar;
 use crate::profile::{self, MeetingKind, Person, Profile};
 use crate::zh;
 
+/// Endings that already say what kind of undertaking a campaign is, so its
+/// label takes no 活动: 百日攻坚行动, not 百日攻坚行动活动.
+const SELF_NAMED: [&str; 5] = ["活动", "行动", "工程", "攻坚战", "运动"];
+
 /// How many points each genre's template writes before the profile adds any:
 /// why, what, how for a mobilisation speech; and likewise for the others.
 pub const DEFAULT_POINTS: usize = 3;
@@ -41,11 +45,18 @@ pub struct OrgView<'a> {
 #[derive(Serialize)]
 pub struct CampaignView<'a> {
     pub name: &'a str,
+    /// What running text calls the campaign: 平安交通创建活动, but
+    /// 百日攻坚行动 as it stands.
+    pub label: String,
     pub full_name: &'a str,
     pub goals: &'a [String],
     pub theme: &'a [String],
     pub standards: Vec<StandardView<'a>>,
     pub milestones: &'a [String],
+    /// Milestones the campaign greets (迎接建党90周年, 北京奥运会).
+    pub occasions: Vec<&'a str>,
+    /// Milestones the work secures (为全年安全生产目标提供保障).
+    pub targets: Vec<&'a str>,
     pub phases: Vec<PhaseView<'a>>,
     /// The whole campaign as a plan writes it: 2010年5月—2011年12月.
     pub span_written: Option<String>,
@@ -64,6 +75,8 @@ pub struct StandardView<'a> {
 #[derive(Serialize)]
 pub struct PhaseView<'a> {
     pub name: &'a str,
+    /// The name without a final 阶段, for “宣传发动”阶段.
+    pub short: &'a str,
     pub from_iso: String,
     pub to_iso: Option<String>,
     pub from: String,
@@ -142,6 +155,9 @@ pub struct ProgressView<'a> {
     pub since: String,
     /// How long ago that was: 五个多月, 一年多, 不到一个月.
     pub elapsed: String,
+    /// The first phase that starts after the progress meeting, if any:
+    /// without one the speech speaks of 下一步, not 下一阶段.
+    pub next_phase: Option<&'a str>,
 }
 
 /// Builds what the template of `doc` sees.
@@ -190,7 +206,22 @@ pub fn build<'a>(profile: &'a Profile, doc: Doc) -> View<'a> {
                     items: &s.items,
                 })
                 .collect(),
+            label: label(&p.campaign.name),
             milestones: &p.campaign.milestones,
+            occasions: p
+                .campaign
+                .milestones
+                .iter()
+                .map(String::as_str)
+                .filter(|m| is_occasion(m))
+                .collect(),
+            targets: p
+                .campaign
+                .milestones
+                .iter()
+                .map(String::as_str)
+                .filter(|m| !is_occasion(m))
+                .collect(),
             span_written: p
                 .campaign
                 .span()
@@ -238,8 +269,30 @@ pub fn build<'a>(profile: &'a Profile, doc: Doc) -> View<'a> {
             problems: &pr.problems,
             since: since(launch(p), pr.date),
             elapsed: elapsed(launch(p), pr.date),
+            next_phase: p
+                .campaign
+                .phases
+                .iter()
+                .find(|ph| ph.from > pr.date)
+                .map(|ph| ph.name.as_str()),
         }),
     }
+}
+
+/// The campaign as running text names it: its name, with 活动 added unless
+/// the name already ends in a word for the undertaking.
+fn label(name: &str) -> String {
+    if SELF_NAMED.iter().any(|end| name.ends_with(end)) {
+        name.to_owned()
+    } else {
+        format!("{name}活动")
+    }
+}
+
+/// Whether a milestone is an occasion to greet (建党90周年, 党的十八大,
+/// 北京奥运会) rather than a target to secure (全年安全生产目标).
+fn is_occasion(m: &str) -> bool {
+    m.contains("周年") || m.starts_with("党的") || m.ends_with('会')
 }
 
 fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView<'_> {
@@ -250,6 +303,11 @@ fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView<'_> {
     };
     PhaseView {
         name: &ph.name,
+        short: ph
+            .name
+            .strip_suffix("阶段")
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&ph.name),
         from_iso: ph.from.to_string(),
         to_iso: ph.to.map(|d| d.to_string()),
         from: calendar::cn_date(ph.from),
@@ -287,11 +345,7 @@ fn launch(p: &Profile) -> NaiveDate {
 
 /// The month of `day` as a speaker on `today` names it: 今年5月.
 fn since(day: NaiveDate, today: NaiveDate) -> String {
-    let year = match today.year() - day.year() {
-        0 => "今年".to_owned(),
-        1 => "去年".to_owned(),
-        _ => format!("{}年", day.year()),
-    };
+    let year = calendar::spoken_year(day.year(), today.year());
     format!("{year}{}月", day.month())
 }
 
@@ -307,14 +361,11 @@ fn elapsed(day: NaiveDate, today: NaiveDate) -> String {
         .is_some_and(|whole| whole < today);
     let more = if more { "多" } else { "" };
     // A count before a measure word says 两, not 二: 两个多月, 两年多.
-    let count = |n: i32| match n {
-        2 => "两".to_owned(),
-        n => zh::numeral(n as u64),
-    };
+    let count = |n: i32| zh::count(u64::try_from(n).unwrap_or(0));
     match months {
         ..=0 => "不到一个月".to_owned(),
         1..=11 => format!("{}个{more}月", count(months)),
-        12 if more.is_empty() => "一年".to_owned(),
+        _ if months % 12 == 0 && more.is_empty() => format!("{}年", count(months / 12)),
         _ => format!("{}年多", count(months / 12)),
     }
 }
@@ -360,6 +411,22 @@ mod tests {
     }
 
     #[test]
+    fn a_label_says_活动_once() {
+        assert_eq!(label("平安交通创建"), "平安交通创建活动");
+        assert_eq!(label("食品安全百日攻坚行动"), "食品安全百日攻坚行动");
+        assert_eq!(label("创先争优活动"), "创先争优活动");
+        assert_eq!(label("民心工程"), "民心工程");
+    }
+
+    #[test]
+    fn milestones_split_into_occasions_and_targets() {
+        assert!(is_occasion("建党90周年"));
+        assert!(is_occasion("党的十八大"));
+        assert!(is_occasion("北京奥运会"));
+        assert!(!is_occasion("全年安全生产目标"));
+    }
+
+    #[test]
     fn the_launch_as_the_progress_speaker_names_it() {
         assert_eq!(since(d("2010-05-20"), d("2010-11-10")), "今年5月");
         assert_eq!(since(d("2010-11-20"), d("2011-03-10")), "去年11月");
@@ -378,6 +445,9 @@ mod tests {
             ("2010-01-31", "2010-02-28", "不到一个月"),
             ("2010-04-28", "2012-05-01", "两年多"),
             ("2010-04-28", "2010-07-01", "两个多月"),
+            ("2010-05-20", "2012-05-20", "两年"),
+            ("2010-05-20", "2013-05-20", "三年"),
+            ("2010-05-20", "2013-05-21", "三年多"),
         ];
         for (from, to, want) in cases {
             assert_eq!(elapsed(d(from), d(to)), want, "{from}..{to}");

@@ -1,5 +1,5 @@
 //! The genre's arithmetic as Tera filters, so templates never count or
-//! number by hand: `cn_num`, `marker`, `cn_date`, `phase_span`, `bare`.
+//! number by hand: `cn_num`, `marker`, `cn_date`, `phase_span`, `bare`, `series`.
 
 use tera::{Kwargs, State, TeraResult, Value};
 
@@ -86,6 +86,24 @@ pub fn phase_span(phase: Value, kwargs: Kwargs, _: &State) -> TeraResult<String>
 /// `{{ item | bare }}`: drops the final 。；， so the template adds its own.
 pub fn bare(s: &str, _: Kwargs, _: &State) -> String {
     zh::bare(s).to_owned()
+}
+
+/// `{{ ["甲", "乙", "丙"] | series }}` → 甲、乙和丙: a list as running text
+/// names it. `quoted=true` writes “甲”“乙”和“丙”: GB/T 15834 drops the 顿号
+/// between quoted parallel items.
+pub fn series(items: Vec<String>, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let quoted = kwargs.get::<bool>("quoted")?.unwrap_or(false);
+    let items: Vec<String> = if quoted {
+        items.iter().map(|i| format!("“{i}”")).collect()
+    } else {
+        items
+    };
+    let sep = if quoted { "" } else { "、" };
+    Ok(match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}和{last}", rest.join(sep)),
+    })
 }
 
 fn parse(date: &str) -> TeraResult<chrono::NaiveDate> {

@@ -91,6 +91,7 @@ impl Renderer {
         tera.register_filter("cn_date", filters::cn_date);
         tera.register_filter("phase_span", filters::phase_span);
         tera.register_filter("bare", filters::bare);
+        tera.register_filter("series", filters::series);
         let user = match user_dir {
             Some(dir) => user_templates(dir)?,
             None => Vec::new(),
