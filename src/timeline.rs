@@ -6,6 +6,7 @@
 //! the chart looks the same in every draft; text from the profile is
 //! escaped, and the SVG carries no script.
 
+use crate::output::html::escape;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -251,22 +252,6 @@ fn short_name(name: &str) -> String {
     let mut cut: String = name.chars().take(NAME_CHARS - 1).collect();
     cut.push('…');
     cut
-}
-
-/// Text and attribute values: names come from the user's profile.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
