@@ -6,12 +6,12 @@
 //! the chart looks the same in every draft; text from the profile is
 //! escaped, and the SVG carries no script.
 
-use crate::output::html::escape;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::calendar::{self, cn_date};
+use crate::output::html::escape;
 use crate::profile::{MeetingKind, Phase, Profile};
 use crate::render::Doc;
 
