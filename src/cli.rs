@@ -89,7 +89,7 @@ pub struct CheckArgs {
     #[arg(required = true, value_name = "PROFILE")]
     pub profiles: Vec<PathBuf>,
     /// 讲话语速（字/分钟），用于估算讲话时长
-    #[arg(long, default_value_t = 200, value_name = "N")]
+    #[arg(long, default_value_t = crate::zh::SPEAKING_PACE, value_name = "N")]
     pub pace: u32,
     /// 自定义模板所在文件夹
     #[arg(long, value_name = "DIR")]

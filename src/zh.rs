@@ -188,6 +188,14 @@ pub fn char_count(text: &str) -> usize {
         .count()
 }
 
+/// How fast a speech is read aloud, in 字 a minute, when nobody says.
+pub const SPEAKING_PACE: u32 = 200;
+
+/// Minutes to read `chars` 字 aloud at `pace` 字 a minute, rounded up.
+pub fn speaking_minutes(chars: usize, pace: u32) -> usize {
+    chars.div_ceil(pace.max(1) as usize)
+}
+
 /// Full-width punctuation of Chinese text.
 pub fn is_fullwidth_punct(c: char) -> bool {
     matches!(
@@ -322,6 +330,13 @@ mod tests {
     #[test]
     fn counts_characters_like_an_office() {
         assert_eq!(char_count("同志们：\n\n**一、** abc 2010年"), 11);
+    }
+
+    #[test]
+    fn speaking_time_rounds_up() {
+        assert_eq!(speaking_minutes(3562, SPEAKING_PACE), 18);
+        assert_eq!(speaking_minutes(400, 200), 2);
+        assert_eq!(speaking_minutes(10, 0), 10);
     }
 
     #[test]

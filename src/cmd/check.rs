@@ -195,15 +195,14 @@ fn length(renderer: &Renderer, p: &Profile, pace: u32) -> anyhow::Result<String>
     for doc in Doc::ALL.into_iter().filter(|d| d.supported_by(p)) {
         let text = renderer.render(p, doc)?;
         let chars = zh::char_count(&text);
-        let line = match doc {
-            Doc::Plan => format!("  {}：约{chars}字\n", doc.title()),
-            _ => {
-                let minutes = (chars as f64 / f64::from(pace.max(1))).ceil();
-                format!(
-                    "  {}：约{chars}字，按每分钟{pace}字约讲{minutes}分钟\n",
-                    doc.title()
-                )
-            }
+        let line = if doc.is_spoken() {
+            let minutes = zh::speaking_minutes(chars, pace);
+            format!(
+                "  {}：约{chars}字，按每分钟{pace}字约讲{minutes}分钟\n",
+                doc.title()
+            )
+        } else {
+            format!("  {}：约{chars}字\n", doc.title())
         };
         out.push_str(&line);
     }

@@ -13,9 +13,6 @@ use crate::zh;
 
 use super::build::{Build, DocView, Draft, Problem};
 
-/// The speaking pace the panel assumes, in 字 a minute (as `check`).
-pub const PACE: usize = 200;
-
 /// The reload script, served at `/live.js` (a file, not inline, so the
 /// page's Content-Security-Policy can forbid every inline script): it asks
 /// `/version` every 300 ms and reloads once the server has finished a new
@@ -212,9 +209,10 @@ fn length(out: &mut String, doc: Doc, draft: &Draft) {
     let chars = zh::char_count(&draft.markdown);
     out.push_str("<section class=\"length\">\n<h2>篇幅</h2>\n");
     let _ = writeln!(out, "<p class=\"figure\">约{chars}字</p>");
-    if doc != Doc::Plan {
-        let minutes = chars.div_ceil(PACE);
-        let _ = writeln!(out, "<p>按每分钟{PACE}字，约讲{minutes}分钟</p>");
+    if doc.is_spoken() {
+        let pace = zh::SPEAKING_PACE;
+        let minutes = zh::speaking_minutes(chars, pace);
+        let _ = writeln!(out, "<p>按每分钟{pace}字，约讲{minutes}分钟</p>");
     }
     out.push_str("</section>\n");
 }

@@ -45,6 +45,12 @@ impl Doc {
         }
     }
 
+    /// Whether the document is read aloud (a plan is not): what a speaking
+    /// time is given for.
+    pub fn is_spoken(self) -> bool {
+        self != Doc::Plan
+    }
+
     /// Whether `profile` has what this document needs.
     pub fn supported_by(self, profile: &Profile) -> bool {
         match self {
