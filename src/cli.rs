@@ -120,7 +120,7 @@ pub struct PreviewArgs {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// 要检查的文稿（Markdown 或纯文本）
+    /// 要检查的文稿：Markdown、纯文本、Word 文档（.docx）或网页（.html）
     #[arg(required_unless_present = "list_rules", value_name = "DRAFT")]
     pub drafts: Vec<PathBuf>,
     /// 输出格式

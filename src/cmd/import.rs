@@ -13,7 +13,7 @@ use crate::import::{self, profile};
 use crate::zh;
 
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let text = super::lint::read(&args.input)?;
+    let text = crate::input::read(&args.input)?.plain_text();
     let stem = args
         .input
         .file_stem()
