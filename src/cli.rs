@@ -36,7 +36,7 @@ pub enum Command {
     Templates(TemplatesArgs),
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RenderArgs {
     /// 配置文件（.yaml）；多个文件或文件夹时须用 -o 指定输出文件夹
     #[arg(required = true, value_name = "PROFILE")]
@@ -44,8 +44,12 @@ pub struct RenderArgs {
     /// 生成哪种文稿；all 生成配置支持的全部文稿（须用 -o 指定文件夹）
     #[arg(long, value_enum, default_value_t = DocChoice::Speech)]
     pub doc: DocChoice,
-    /// 输出格式
-    #[arg(long, value_enum, default_value_t = Format::Md)]
+    /// 输出格式；不写时按 -o 文件的扩展名（.md .html .txt .docx），输出到屏幕或文件夹时为 md
+    #[arg(long = "format", value_enum)]
+    pub format_given: Option<Format>,
+    /// The format written: `--format`, or what `-o`'s name says
+    /// (worked out by `cmd::render` before anything else).
+    #[arg(skip = Format::Md)]
     pub format: Format,
     /// 输出文件；不写则输出到屏幕。多个配置或 --doc all 时是输出文件夹
     #[arg(short, long, value_name = "PATH")]

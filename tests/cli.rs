@@ -362,3 +362,48 @@ fn doc_all_into_an_existing_file_is_refused() {
         "手写的\n"
     );
 }
+
+/// `-o NAME.EXT` picks the format; a `--format` that says otherwise, or a
+/// name that names no format, is refused before anything is written.
+#[test]
+fn the_output_files_name_picks_its_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = root().join("profiles/hospital.yaml");
+    let profile = profile.to_str().unwrap();
+    for (name, starts) in [
+        ("讲话.docx", &b"PK\x03\x04"[..]),
+        ("讲话.html", b"<!DOCTYPE html>"),
+        ("讲话.md", "# 在".as_bytes()),
+        ("讲话.txt", "在".as_bytes()),
+    ] {
+        let o = bigan(&["render", profile, "-o", name], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let bytes = fs::read(dir.path().join(name)).unwrap();
+        assert!(bytes.starts_with(starts), "{name}");
+    }
+    let o = bigan(
+        &["render", profile, "-o", "稿.docx", "--format", "md"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("“Word 文档”") && stderr(&o).contains("稿.md"),
+        "{}",
+        stderr(&o)
+    );
+    for name in ["稿.pdf", "稿"] {
+        let o = bigan(&["render", profile, "-o", name], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = stderr(&o);
+        for ext in [".md", ".html", ".txt", ".docx", "--format"] {
+            assert!(err.contains(ext), "{name}: {err}");
+        }
+        assert!(!dir.path().join(name).exists());
+    }
+    // An unknown name is fine when --format says what to write.
+    let o = bigan(
+        &["render", profile, "-o", "稿", "--format", "txt"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
