@@ -7,6 +7,7 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod draft;
 pub mod error;
+pub mod explain;
 pub mod import;
 pub mod input;
 pub mod lint;
