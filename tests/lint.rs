@@ -542,6 +542,13 @@ fn counts_of_two_say_liang() {
 
 // ---- Word documents and web pages ----
 
+/// Lints `path` and expects nothing found.
+fn assert_clean(path: &Path) {
+    let (code, found) = findings(path, &[]);
+    assert!(found.is_empty(), "{}: {found:#?}", path.display());
+    assert_eq!(code, 0, "{}", path.display());
+}
+
 /// The DOCX of `markdown` as bigan writes it.
 fn docx_of(markdown: &str) -> Vec<u8> {
     bigan::output::docx::document(markdown, &bigan::profile::Fonts::default()).unwrap()
@@ -603,9 +610,7 @@ fn every_example_docx_and_html_is_clean() {
     }
     assert!(drafts.len() >= 14, "{drafts:?}");
     for draft in &drafts {
-        let (code, found) = findings(draft, &[]);
-        assert!(found.is_empty(), "{}: {found:#?}", draft.display());
-        assert_eq!(code, 0);
+        assert_clean(draft);
     }
 }
 
@@ -620,8 +625,7 @@ fn planted_faults_in_a_docx_are_found_at_their_paragraph() {
     let dir = tempfile::tempdir().unwrap();
     let clean_docx = dir.path().join("clean.docx");
     std::fs::write(&clean_docx, docx_of(&clean)).unwrap();
-    let (code, found) = findings(&clean_docx, &[]);
-    assert!(found.is_empty() && code == 0, "{found:#?}");
+    assert_clean(&clean_docx);
     for fault in FAULTS.iter().filter(|f| f.rule != "markup.emphasis") {
         let text = clean.replacen(fault.find, fault.replace, 1);
         let path = dir.path().join(format!("{}.docx", fault.rule));
@@ -876,6 +880,5 @@ fn a_word_documents_own_fonts_are_read_by_family() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fonts.docx");
     std::fs::write(&path, bytes).unwrap();
-    let (code, found) = findings(&path, &[]);
-    assert!(found.is_empty() && code == 0, "{found:#?}");
+    assert_clean(&path);
 }

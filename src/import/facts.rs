@@ -515,21 +515,21 @@ mod tests {
 
     #[test]
     fn the_phases_fix_the_year() {
-        let text = "分三个阶段进行。第一阶段，广泛发动、安排部署。时间是从现在起到6月底。这一阶段抓好三项工作。第二阶段，全面争创、扎实推进。时间是从今年7月到明年7月。第三阶段，巩固提高、深入提升阶段。时间是从2011年7月开始，这一阶段主要抓好三项工作。";
+        let text = "整个行动分三步走。第一阶段，宣传发动。时间是从现在起到6月底。本阶段做好两件事。第二阶段，整改提高。时间是从今年7月到明年7月。第三阶段，总结巩固阶段。时间是从2011年7月开始，重在建章立制。";
         let told = read(&lines(text), &Outline::default());
         assert_eq!(told.year, Some(2010));
         assert_eq!(told.date, None);
         assert_eq!(told.by, ymd(2010, 6, 30));
         let p = &told.phases;
         assert_eq!(p.len(), 3);
-        assert_eq!(p[0].name, "广泛发动、安排部署");
+        assert_eq!(p[0].name, "宣传发动");
         assert_eq!(
             (p[0].from, p[0].to, p[0].from_meeting),
             (None, ymd(2010, 6, 30), true)
         );
         assert_eq!(p[0].said, "从现在起到6月底");
         assert_eq!((p[1].from, p[1].to), (ymd(2010, 7, 1), ymd(2011, 7, 31)));
-        assert_eq!(p[2].name, "巩固提高、深入提升");
+        assert_eq!(p[2].name, "总结巩固");
         assert_eq!((p[2].from, p[2].to), (ymd(2011, 8, 1), None));
     }
 
@@ -568,23 +568,20 @@ mod tests {
 
     #[test]
     fn superior_and_who_spoke_before() {
-        let line = "根据市卫生局党委的部署和要求，经院党委研究，今天召开动员大会。刚才，赵院长代表院党委对我院开展“创先争优”活动进行了具体部署，下面，我讲三点意见。";
-        assert_eq!(superior(line).as_deref(), Some("市卫生局党委"));
+        let line = "根据区教育局党委的统一部署，经校党委研究决定，今天召开全校大会。刚才，王校长就“书香校园”活动作了具体安排，下面，我讲三点意见。";
+        assert_eq!(superior(line).as_deref(), Some("区教育局党委"));
         assert_eq!(
             before_me(line).as_deref(),
-            Some("赵院长代表院党委对我院开展“创先争优”活动进行了具体部署")
+            Some("王校长就“书香校园”活动作了具体安排")
         );
         assert_eq!(
-            before_me(
-                "刚才团县委、县妇联的负责同志分别作了发言，发言重点突出，思路清晰，我完全同意。"
-            )
-            .as_deref(),
-            Some("团县委、县妇联的负责同志分别作了发言")
+            before_me("刚才各乡镇的负责同志分别作了汇报，内容实在，我都同意。").as_deref(),
+            Some("各乡镇的负责同志分别作了汇报")
         );
-        assert_eq!(superior("根据泰州市交通行业开展活动的要求"), None);
+        assert_eq!(superior("根据全市文明行业创建活动的要求"), None);
         assert_eq!(
-            superior("按照中央和省、市、县委的部署要求，紧紧围绕").as_deref(),
-            Some("中央和省、市、县委")
+            superior("按照省、市、县委的部署要求，扎实推进").as_deref(),
+            Some("省、市、县委")
         );
     }
 }
