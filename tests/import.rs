@@ -447,14 +447,13 @@ fn docx(paragraphs: &[String], numbered: &[usize]) -> Vec<u8> {
 }
 
 /// The profile import writes, without its first line (which names the file).
-fn imported(source: &Path, dir: &Path) -> String {
+fn imported(source: &Path) -> String {
     let out = bigan(&["import", s(source)]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let _ = dir;
     let text = String::from_utf8(out.stdout).unwrap();
     text.split_once('\n').unwrap().1.to_owned()
 }
@@ -469,7 +468,7 @@ fn a_speech_saved_as_docx_imports_as_its_text_does() {
         "traffic-bureau-safety-speech.txt",
     ] {
         let text = std::fs::read_to_string(fixture(name)).unwrap();
-        let from_text = imported(&fixture(name), dir.path());
+        let from_text = imported(&fixture(name));
         let paragraphs: Vec<String> = text
             .lines()
             .map(|l| l.trim().to_owned())
@@ -477,7 +476,7 @@ fn a_speech_saved_as_docx_imports_as_its_text_does() {
             .collect();
         let plain = dir.path().join("plain.docx");
         std::fs::write(&plain, docx(&paragraphs, &[])).unwrap();
-        assert_eq!(imported(&plain, dir.path()), from_text, "{name}");
+        assert_eq!(imported(&plain), from_text, "{name}");
         // The point headings 一、二、三、 numbered by Word.
         let headings: Vec<usize> = paragraphs
             .iter()
@@ -490,6 +489,29 @@ fn a_speech_saved_as_docx_imports_as_its_text_does() {
         assert_eq!(headings.len(), 3, "{name}");
         let numbered = dir.path().join("numbered.docx");
         std::fs::write(&numbered, docx(&paragraphs, &headings)).unwrap();
-        assert_eq!(imported(&numbered, dir.path()), from_text, "{name}");
+        assert_eq!(imported(&numbered), from_text, "{name}");
     }
+}
+
+/// What is not text is refused with why, exit 2; a UTF-16 file with a BOM
+/// (Notepad's “Unicode”) is read.
+#[test]
+fn binary_input_is_refused_and_utf16_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let nul = dir.path().join("nul.txt");
+    std::fs::write(&nul, vec![0u8; 100_000]).unwrap();
+    let out = bigan(&["import", s(&nul)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("空字节"));
+    assert!(out.stdout.is_empty());
+
+    let text = std::fs::read_to_string(fixture("traffic-bureau-safety-speech.txt")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let unicode = dir.path().join("unicode.txt");
+    std::fs::write(&unicode, utf16).unwrap();
+    assert_eq!(
+        imported(&unicode),
+        imported(&fixture("traffic-bureau-safety-speech.txt"))
+    );
 }
