@@ -717,6 +717,12 @@ struct Body {
 }
 
 /// Reads the paragraphs of `document.xml` or a footer, and the body's page.
+///
+/// One loop over the XML events, and so one long function: the states it
+/// keeps (inside a paragraph's or a run's properties, a run, its text, a
+/// deleted revision, a field code, the section) decide together what each
+/// element means, and split apart they would have to be passed around as
+/// one struct anyway.
 fn read_body(
     xml: &str,
     styles: &Styles,
