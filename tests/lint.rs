@@ -800,11 +800,11 @@ const DEVIATIONS: &[Deviation] = &[
         )],
     },
     Deviation {
-        what: "page numbers without dashes",
+        what: "page numbers with hyphens",
         rule: "layout.page_number",
         edits: &[
-            ("word/footer1.xml", "— </w:t>", " </w:t>"),
-            ("word/footer1.xml", " —</w:t>", " </w:t>"),
+            ("word/footer1.xml", "— </w:t>", "- </w:t>"),
+            ("word/footer1.xml", " —</w:t>", " -</w:t>"),
         ],
     },
     Deviation {

@@ -417,15 +417,15 @@ impl Checker<'_> {
         };
         let shape = |p: &Paragraph| {
             let t = p.text.trim();
-            let dash = |c: char| matches!(c, '—' | '－' | '-' | '–');
-            t.starts_with(dash) && t.ends_with(dash)
+            // 一字线: the em dash, not a hyphen or an en dash.
+            t.starts_with('—') && t.ends_with('—')
         };
         let sized = |p: &Paragraph| p.main_props().and_then(|r: &RunProps| r.size) == Some(SIZE_4);
         let odd = side("default");
         let even = side("even").filter(|_| docx.even_and_odd);
         for p in odd.iter().chain(even.iter()) {
             if !shape(p) {
-                wrong.push("不是“— 1 —”的写法（数字两边各一条一字线）".to_owned());
+                wrong.push("不是“— 1 —”的写法（数字两边各一条一字线“—”，不是短横“-”）".to_owned());
                 break;
             }
         }
