@@ -865,6 +865,28 @@ fn layout_faults_are_each_found() {
     }
 }
 
+/// WPS's way to the outer side: one footer whose number sits in a frame
+/// aligned “outside”.
+#[test]
+fn a_page_number_framed_outside_is_on_the_outer_side() {
+    let clean = std::fs::read_to_string(fixture("lint/clean.md")).unwrap();
+    let bytes = edited(
+        &docx_of(&clean),
+        &[
+            (
+                "word/footer1.xml",
+                r#"<w:jc w:val="right"/>"#,
+                r#"<w:framePr w:wrap="around" w:hAnchor="margin" w:xAlign="outside"/><w:jc w:val="right"/>"#,
+            ),
+            ("word/settings.xml", "<w:evenAndOddHeaders/>", ""),
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wps.docx");
+    std::fs::write(&path, bytes).unwrap();
+    assert_clean(&path);
+}
+
 #[test]
 fn a_word_documents_own_fonts_are_read_by_family() {
     // Word's own names for the 公文 faces, set by hand on the runs.

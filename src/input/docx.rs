@@ -95,6 +95,9 @@ pub struct ParaProps {
     pub line: Option<(u32, String)>,
     /// List numbering: (numId, level).
     numbering: Option<(String, u8)>,
+    /// A frame's horizontal place (`outside` puts a page number on the
+    /// outer side of every page, as WPS templates do).
+    pub frame_x: Option<String>,
 }
 
 impl ParaProps {
@@ -104,6 +107,7 @@ impl ParaProps {
             outline: self.outline.or(base.outline),
             line: self.line.clone().or_else(|| base.line.clone()),
             numbering: self.numbering.clone().or_else(|| base.numbering.clone()),
+            frame_x: self.frame_x.clone().or_else(|| base.frame_x.clone()),
         }
     }
 }
@@ -416,6 +420,7 @@ fn para_property(para: &mut ParaProps, e: &BytesStart) {
     match local(e).as_str() {
         "jc" => para.align = attr(e, "val"),
         "outlineLvl" => para.outline = number(e, "val"),
+        "framePr" => para.frame_x = attr(e, "xAlign"),
         "spacing" => {
             if let Some(line) = number(e, "line") {
                 let rule = attr(e, "lineRule").unwrap_or_else(|| "auto".to_owned());

@@ -439,8 +439,12 @@ impl Checker<'_> {
             p.and_then(|p| p.props.align.as_deref())
                 .is_some_and(|a| want.contains(&a))
         };
-        if !aligned(odd.as_ref(), &["right", "end"]) || !aligned(even.as_ref(), &["left", "start"])
-        {
+        // A frame aligned “outside” puts one footer's number on the outer
+        // side of every page (WPS does it so).
+        let framed_outside = odd.is_some_and(|p| p.props.frame_x.as_deref() == Some("outside"));
+        let sides =
+            aligned(odd.as_ref(), &["right", "end"]) && aligned(even.as_ref(), &["left", "start"]);
+        if !framed_outside && !sides {
             wrong.push("不在外侧（应单页居右、双页居左，设“奇偶页不同”）".to_owned());
         }
         if !wrong.is_empty() {
