@@ -34,9 +34,9 @@ pub enum Command {
     Check(CheckArgs),
     /// 在浏览器里预览文稿，保存配置或模板后自动刷新
     Preview(PreviewArgs),
-    /// 检查任何文稿（生成的或手写的）：数目、序号、占位符、标点、网页残留
+    /// 检查任何文稿（Markdown、文本、Word、网页）：数目、序号、占位符、标点、网页残留、Word 版面
     Lint(LintArgs),
-    /// 把从网站复制的范文清理干净，并提取提纲生成配置草稿
+    /// 把范文（文本、Word、网页）清理干净，提取提纲和日期、阶段等事实，生成配置草稿
     Import(ImportArgs),
     /// 新建一份可以直接生成的配置
     New(NewArgs),
