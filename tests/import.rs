@@ -196,6 +196,19 @@ fn county_and_traffic_speeches_import_with_their_points() {
     assert!(text.contains("date: 2010-11-03"), "{text}");
     assert!(text.contains("name: （请填写单位全称）"));
     check_passes(&county);
+    // check passes (the draft renders), and says what is still to fill in.
+    let out = bigan(&["check", s(&county)]);
+    let line = text
+        .lines()
+        .position(|l| l == "  name: （请填写单位全称）")
+        .unwrap()
+        + 1;
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(&format!(":{line}:9: 提醒: “org.name”还没有填写")),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let traffic = import_to("traffic-bureau-safety-speech.txt", dir.path());
     fill_dates(&traffic);

@@ -48,6 +48,16 @@ impl<'a> Resolver<'a> {
     /// A required text: missing or blank is an error pointing at `parent`.
     fn required(&mut self, value: Option<Text>, key: &str, parent: Pos) -> Option<String> {
         match value {
+            // “（请填写单位全称）”: a request bigan import left; the draft
+            // renders with it, and check says it is still to be filled.
+            Some(v) if v.value.trim().starts_with("（请填写") => {
+                self.warn(
+                    v.pos,
+                    format!("“{key}”还没有填写：{}", v.value.trim()),
+                    "换成实际内容",
+                );
+                Some(v.value.trim().to_owned())
+            }
             Some(v) if !v.value.trim().is_empty() => Some(v.value.trim().to_owned()),
             Some(v) => {
                 self.error(v.pos, format!("“{key}”不能为空"), "填上实际内容");
