@@ -219,14 +219,12 @@ fn warns_when_listening_beyond_this_machine() {
 /// script under the page's Content-Security-Policy, and lays out the
 /// 公文 page. Screenshots are left in `target/test-artifacts/` to look at.
 #[test]
+#[cfg_attr(
+    bigan_no_chromium,
+    ignore = "Chromium 没有安装（.ci/install-test-deps）"
+)]
 fn a_real_browser_shows_the_draft_and_the_timeline() {
-    let Some(chromium) = support::chromium() else {
-        eprintln!(
-            "SKIPPED a_real_browser_shows_the_draft_and_the_timeline: no chromium on PATH \
-             (CI installs it with .ci/install-test-deps)"
-        );
-        return;
-    };
+    let chromium = support::require_chromium();
     let dir = hospital();
     let profile_path = dir.path().join("hospital.yaml");
     let preview = Preview::start(dir.path(), &["hospital.yaml"]);
@@ -284,11 +282,12 @@ fn a_real_browser_shows_the_draft_and_the_timeline() {
 /// save, shows the located error when the profile breaks, and the draft
 /// again when it is fixed.
 #[test]
+#[cfg_attr(
+    bigan_no_chromium,
+    ignore = "Chromium 没有安装（.ci/install-test-deps）"
+)]
 fn a_real_browser_reloads_after_each_save() {
-    let Some(chromium) = support::chromium() else {
-        eprintln!("SKIPPED a_real_browser_reloads_after_each_save: no chromium on PATH");
-        return;
-    };
+    let chromium = support::require_chromium();
     let dir = hospital();
     let template = dir.path().join("tpl/speech/hospital.md");
     fs::create_dir_all(template.parent().unwrap()).unwrap();
@@ -643,6 +642,13 @@ mod support {
         "--disable-sync",
         "--hide-scrollbars",
     ];
+
+    /// The Chromium on PATH, or a failure saying it is missing (the tests
+    /// that need it are ignored where it is missing, unless run with
+    /// --ignored or under CI).
+    pub fn require_chromium() -> &'static str {
+        chromium().expect("no chromium on PATH: run .ci/install-test-deps")
+    }
 
     /// The Chromium on PATH, if any.
     pub fn chromium() -> Option<&'static str> {

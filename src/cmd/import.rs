@@ -13,7 +13,7 @@ use crate::import::{self, profile};
 use crate::zh;
 
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let text = super::lint::read(&args.input)?;
+    let text = crate::input::read(&args.input)?.plain_text();
     let stem = args
         .input
         .file_stem()
@@ -35,10 +35,9 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             args.input.display()
         ))));
     }
-    let today = chrono::Local::now().date_naive();
     let yamls: Vec<String> = speeches
         .iter()
-        .map(|s| profile::write(&s.outline, &s.facts, &source, today))
+        .map(|s| profile::write(&s.outline, &s.facts, &s.told, &source))
         .collect();
     for (i, s) in speeches.iter().enumerate() {
         let o = &s.outline;

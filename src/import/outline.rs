@@ -19,11 +19,13 @@ pub enum Announced {
     Nothing,
 }
 
-/// One sub-point: its marker as written and its lead sentence.
+/// One sub-point: its marker as written, its lead sentence, and what the
+/// source says after the lead (its paragraphs run together).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub marker: String,
     pub lead: String,
+    pub text: String,
 }
 
 /// One point (一、……).
@@ -213,27 +215,38 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
         .iter()
         .find_map(|(_, ms)| ms.first().filter(|m| m.line_start).map(|m| m.family));
     if let Some(family) = opening {
-        return part
-            .iter()
-            .filter_map(|(line, ms)| {
-                let m = ms.first().filter(|m| m.line_start && m.family == family)?;
-                let c = chars(line);
-                Some(Item {
-                    marker: m.text.clone(),
-                    lead: lead(&c, m.end),
-                })
-            })
-            .collect();
+        let mut out: Vec<Item> = Vec::new();
+        for (line, ms) in part {
+            let c = chars(line);
+            match ms.first().filter(|m| m.line_start && m.family == family) {
+                Some(m) => {
+                    let (lead, text) = lead(&c, m.end, c.len());
+                    out.push(Item {
+                        marker: m.text.clone(),
+                        lead,
+                        text,
+                    });
+                }
+                // A paragraph under an item is its text.
+                None => {
+                    if let Some(item) = out.last_mut() {
+                        item.text.push_str(line.trim());
+                    }
+                }
+            }
+        }
+        return out;
     }
     let mut out: Vec<Item> = Vec::new();
     let mut family = None;
     let mut last = 0;
     for (line, ms) in part {
         let c = chars(line);
-        for m in ms
+        let spoken: Vec<&Found> = ms
             .iter()
             .filter(|m| matches!(m.family, Family::Yishi | Family::Di))
-        {
+            .collect();
+        for (k, m) in spoken.iter().enumerate() {
             match family {
                 None if m.number == 1 => family = Some(m.family),
                 Some(f) if f == m.family && m.number == last + 1 => {}
@@ -241,24 +254,33 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
                 _ => continue,
             }
             last = m.number;
+            // Its text runs to the next marker of the line.
+            let until = spoken.get(k + 1).map_or(c.len(), |next| next.start);
+            let (lead, text) = lead(&c, m.end, until);
             out.push(Item {
                 marker: m.text.clone(),
-                lead: lead(&c, m.end),
+                lead,
+                text,
             });
         }
     }
     out
 }
 
-/// The lead sentence after a marker: up to the first full stop or
-/// semicolon.
-fn lead(line: &[char], from: usize) -> String {
-    let from = from.min(line.len());
-    let end = line[from..]
+/// The lead sentence after a marker, up to the first full stop or
+/// semicolon, and the text after it up to `until`.
+fn lead(line: &[char], from: usize, until: usize) -> (String, String) {
+    let until = until.min(line.len());
+    let from = from.min(until);
+    let end = line[from..until]
         .iter()
         .position(|c| matches!(c, '。' | '！' | '？' | '；'))
-        .map_or(line.len(), |p| from + p);
-    tidy(&line[from..end].iter().collect::<String>())
+        .map_or(until, |p| from + p);
+    let rest: String = line[(end + 1).min(until)..until].iter().collect();
+    (
+        tidy(&line[from..end].iter().collect::<String>()),
+        rest.trim().to_owned(),
+    )
 }
 
 #[cfg(test)]
@@ -294,5 +316,25 @@ mod tests {
         assert_eq!(o.announced, Some(Announced::Count(3)));
         let leads: Vec<&str> = o.points[0].items.iter().map(|i| i.lead.as_str()).collect();
         assert_eq!(leads, ["要做甲一", "要做甲二"]);
+        assert_eq!(o.points[0].items[0].text, "");
+    }
+
+    #[test]
+    fn each_item_keeps_its_text() {
+        let text = "同志们：\n一、甲\n第一，要重视。正文一。\n第二，要落实。\n（一）不是项。\n二、乙\n（一）明确责任\n正文二。\n更多正文。\n（二）加强督查\n三、丙。要抓两件事。一是抓甲；甲的正文。二是抓乙。";
+        let o = outline(&lines(text));
+        let texts: Vec<Vec<&str>> = o
+            .points
+            .iter()
+            .map(|p| p.items.iter().map(|i| i.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["正文一。", "（一）不是项。"],
+                vec!["正文二。更多正文。", ""],
+                vec!["甲的正文。", ""]
+            ]
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! `bigan lint`: the checks a careful reader makes on any draft, generated
-//! or hand-written, Markdown or plain text. Each rule has an id, a basis
+//! or hand-written: Markdown, plain text, a Word document or a web page,
+//! and a Word document's page against GB/T 9704 ([`layout`]). Each rule has an id, a basis
 //! (the national standard and clause, or common practice) and a severity;
 //! a finding says what is wrong, where (line:column) and how to fix it.
 //!
@@ -10,6 +11,7 @@ pub mod count;
 pub(crate) mod date;
 pub mod debris;
 mod dup;
+pub mod layout;
 pub mod markers;
 mod numbering;
 mod placeholder;
@@ -218,7 +220,7 @@ rule!(
 );
 
 /// Every rule, in the order findings of one line are listed.
-pub static RULES: [&Rule; 20] = [
+pub static RULES: [&Rule; 27] = [
     &COUNT_POINTS,
     &COUNT_PHASES,
     &COUNT_ITEMS,
@@ -239,6 +241,13 @@ pub static RULES: [&Rule; 20] = [
     &DEBRIS_PINYIN,
     &DUP_PARAGRAPH,
     &DATE_INVALID,
+    &layout::LAYOUT_PAGE,
+    &layout::LAYOUT_MARGINS,
+    &layout::LAYOUT_BODY,
+    &layout::LAYOUT_GRID,
+    &layout::LAYOUT_TITLE,
+    &layout::LAYOUT_HEADINGS,
+    &layout::LAYOUT_PAGE_NUMBER,
 ];
 
 /// The rule with id `id`.
@@ -349,7 +358,29 @@ impl Draft<'_> {
 /// Checks the draft `text` (read from `path`) with the selected rules.
 /// Findings come sorted by line and column.
 pub fn check(path: &Path, text: &str, selection: &Selection) -> Vec<Finding> {
-    let source = Source::new(path, text);
+    check_source(path, text, Source::new(path, text), selection)
+}
+
+/// Checks a draft in any format [`crate::input`] reads: its text with
+/// every rule, and a Word document's page against GB/T 9704.
+pub fn check_document(doc: &crate::input::Document, selection: &Selection) -> Vec<Finding> {
+    let source = match doc.format {
+        crate::input::Format::Text => Source::new(&doc.path, &doc.text),
+        _ => Source::from_blocks(&doc.blocks),
+    };
+    let mut out = check_source(&doc.path, &doc.text, source, selection);
+    if let Some(docx) = &doc.docx {
+        out.extend(
+            layout::check(&doc.path, &doc.text, docx)
+                .into_iter()
+                .filter(|f| selection.includes(f.rule)),
+        );
+        sort(&mut out);
+    }
+    out
+}
+
+fn check_source(path: &Path, text: &str, source: Source, selection: &Selection) -> Vec<Finding> {
     let markers = source
         .lines
         .iter()
@@ -377,6 +408,13 @@ pub fn check(path: &Path, text: &str, selection: &Selection) -> Vec<Finding> {
     dup::check(&draft, &mut out);
     date::check(&draft, &mut out);
     out.retain(|f| selection.includes(f.rule));
+    sort(&mut out);
+    out
+}
+
+/// By line and column (findings about a whole file first), then in the
+/// order of [`RULES`].
+fn sort(out: &mut [Finding]) {
     let order = |r: &Rule| {
         RULES
             .iter()
@@ -390,7 +428,6 @@ pub fn check(path: &Path, text: &str, selection: &Selection) -> Vec<Finding> {
             order(b.rule),
         ))
     });
-    out
 }
 
 #[cfg(test)]

@@ -48,6 +48,16 @@ impl<'a> Resolver<'a> {
     /// A required text: missing or blank is an error pointing at `parent`.
     fn required(&mut self, value: Option<Text>, key: &str, parent: Pos) -> Option<String> {
         match value {
+            // “（请填写单位全称）”: a request bigan import left; the draft
+            // renders with it, and check says it is still to be filled.
+            Some(v) if v.value.trim().starts_with("（请填写") => {
+                self.warn(
+                    v.pos,
+                    format!("“{key}”还没有填写：{}", v.value.trim()),
+                    "换成实际内容",
+                );
+                Some(v.value.trim().to_owned())
+            }
             Some(v) if !v.value.trim().is_empty() => Some(v.value.trim().to_owned()),
             Some(v) => {
                 self.error(v.pos, format!("“{key}”不能为空"), "填上实际内容");
@@ -65,6 +75,16 @@ impl<'a> Resolver<'a> {
     }
 
     fn date(&mut self, value: &Text, key: &str) -> Option<NaiveDate> {
+        // `date: ""`: left for the user to fill (bigan import does so when
+        // the source does not say).
+        if value.value.trim().is_empty() {
+            self.error(
+                value.pos,
+                format!("“{key}”空着，要填上日期"),
+                "按 年-月-日 填写，如 2010-05-20",
+            );
+            return None;
+        }
         let parsed = parse_date(&value.value);
         if parsed.is_none() {
             self.error(
@@ -378,6 +398,20 @@ impl<'a> Resolver<'a> {
                                 zh::numeral(j as u64 + 1)
                             ),
                             "填上这一条的要点，如 lead: 提高思想认识；不要这一条就删掉它",
+                        );
+                    }
+                    // `text: ""`: written by import where the source had no
+                    // text under the lead; the draft would show the lead alone.
+                    if let Some(t) = &i.value.text
+                        && t.value.trim().is_empty()
+                    {
+                        self.warn(
+                            t.pos,
+                            format!(
+                                "{key} 第{nth}点的第{}条只有要点，text 空着",
+                                zh::numeral(j as u64 + 1)
+                            ),
+                            "在 text: 后面写上这一条的正文；只要要点就删去 text 这一行",
                         );
                     }
                     Item {
