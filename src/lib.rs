@@ -9,6 +9,7 @@ pub mod draft;
 pub mod error;
 pub mod import;
 pub mod lint;
+pub mod marks;
 pub mod output;
 #[cfg(feature = "preview")]
 pub mod preview;

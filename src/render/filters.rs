@@ -1,9 +1,13 @@
 //! The genre's arithmetic as Tera filters, so templates never count or
-//! number by hand: `cn_num`, `marker`, `cn_date`, `phase_span`, `bare`, `series`.
+//! number by hand: `cn_num`, `marker`, `cn_date`, `phase_span`, `bare`; and
+//! the punctuation of running text, so profile text is quoted, titled and
+//! enumerated after GB/T 15834: `quoted`, `titled`, `series`, `and_list`
+//! (the rules themselves live in [`crate::marks`]).
 
 use tera::{Kwargs, State, TeraResult, Value};
 
 use crate::calendar;
+use crate::marks;
 use crate::zh::{self, Marker};
 
 /// `{{ points | length | cn_num }}` → 三; with `measure=true`, a count
@@ -88,22 +92,32 @@ pub fn bare(s: &str, _: Kwargs, _: &State) -> String {
     zh::bare(s).to_owned()
 }
 
-/// `{{ ["甲", "乙", "丙"] | series }}` → 甲、乙和丙: a list as running text
-/// names it. `quoted=true` writes “甲”“乙”和“丙”: GB/T 15834 drops the 顿号
-/// between quoted parallel items.
+/// `{{ ["甲", "乙", "丙"] | series }}` → 甲、乙、丙: an enumeration. Items
+/// that hold a 顿号 themselves are joined with ；, so 讲政治、有信念 stays
+/// one item. `quoted=true` writes “甲”“乙”“丙”.
 pub fn series(items: Vec<String>, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let quoted = kwargs.get::<bool>("quoted")?.unwrap_or(false);
-    let items: Vec<String> = if quoted {
-        items.iter().map(|i| format!("“{i}”")).collect()
-    } else {
-        items
-    };
-    let sep = if quoted { "" } else { "、" };
-    Ok(match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{}和{last}", rest.join(sep)),
-    })
+    Ok(marks::series(&items, quoted))
+}
+
+/// `{{ ["甲", "乙", "丙"] | and_list }}` → 甲、乙和丙: noun phrases joined
+/// with 和, or with 以及 where an item already holds 和, so no phrase reads
+/// 和…和. `quoted=true` writes “甲”和“乙”.
+pub fn and_list(items: Vec<String>, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let quoted = kwargs.get::<bool>("quoted")?.unwrap_or(false);
+    Ok(marks::and_list(&items, quoted))
+}
+
+/// `{{ campaign.full_name | quoted }}` → “…”, the quotation marks inside
+/// turned to ‘…’.
+pub fn quoted(text: &str, _: Kwargs, _: &State) -> String {
+    marks::quoted(text)
+}
+
+/// `{{ plan.basis.title | titled }}` → 《…》, the book-title marks inside
+/// turned to 〈…〉.
+pub fn titled(text: &str, _: Kwargs, _: &State) -> String {
+    marks::titled(text)
 }
 
 fn parse(date: &str) -> TeraResult<chrono::NaiveDate> {

@@ -98,6 +98,9 @@ impl Renderer {
         tera.register_filter("phase_span", filters::phase_span);
         tera.register_filter("bare", filters::bare);
         tera.register_filter("series", filters::series);
+        tera.register_filter("and_list", filters::and_list);
+        tera.register_filter("quoted", filters::quoted);
+        tera.register_filter("titled", filters::titled);
         let user = match user_dir {
             Some(dir) => user_templates(dir)?,
             None => Vec::new(),
