@@ -87,7 +87,6 @@ pub fn profile(p: &Profile) -> Profile {
                 .collect(),
         },
         meeting: Meeting {
-            kind: p.meeting.kind,
             date: p.meeting.date,
             speaker: person(&p.meeting.speaker),
             before_me: opt(&p.meeting.before_me),
