@@ -307,7 +307,8 @@ fn markers(md: &str) -> Vec<(u8, u64)> {
         {
             found.push((2, n));
         } else if let Some((n, _)) = text
-            .split_once("\\.")
+            .split_once('.')
+            .map(|(n, rest)| (n.trim_end_matches('\\'), rest))
             .filter(|(n, _)| n.parse::<u64>().is_ok())
         {
             found.push((3, n.parse().unwrap()));
@@ -785,7 +786,7 @@ fn plan_phase_sentences_fit_the_number_of_phases_and_tasks() {
     // One task is said in a sentence, not numbered as a list of one.
     assert!(!md.contains("以下一项工作"), "{md}");
     assert!(md.contains("本阶段的主要任务是全面排查各类隐患。"), "{md}");
-    assert!(!md.contains("1\\. 全面排查"), "{md}");
+    assert!(!md.contains("1.全面排查"), "{md}");
     // Three phases: the last one is the closing phase.
     let closing = "这一阶段要全面回顾活动开展情况";
     assert_eq!(md.matches(closing).count(), 1, "{md}");

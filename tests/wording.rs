@@ -211,3 +211,43 @@ fn meeting_kind_progress_says_to_write_a_progress_section() {
     let (code, said) = check(&text);
     assert_eq!(code, 0, "{said}");
 }
+
+#[test]
+fn markdown_drafts_show_no_backslash_that_changes_nothing() {
+    let renderer = Renderer::new(None).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["hospital", "county", "traffic"] {
+        let loaded = profile::load(&root.join(format!("profiles/{name}.yaml"))).unwrap();
+        let profile = loaded.profile.unwrap();
+        for doc in Doc::ALL.into_iter().filter(|d| d.supported_by(&profile)) {
+            let md = renderer.render(&profile, doc).unwrap();
+            assert!(!md.contains('\\'), "{name} {doc:?}:\n{md}");
+            assert!(md.contains("1.") || doc != Doc::Plan, "{name} {doc:?}");
+        }
+    }
+}
+
+#[test]
+fn a_template_that_leaves_a_space_after_a_marker_still_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates/speech");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("base.md"),
+        "# 标题\n\n{{ 1 | marker(level=3) }} 第一项。\n\n{{ 2 | marker(level=3) }}第二项。\n",
+    )
+    .unwrap();
+    let profile_path = write(dir.path(), &profile_text(THREE_PHASES, ""));
+    let profile = profile::load(&profile_path).unwrap().profile.unwrap();
+    let md = Renderer::new(Some(&dir.path().join("templates")))
+        .unwrap()
+        .render(&profile, Doc::Speech)
+        .unwrap();
+    assert!(md.contains("1\\. 第一项。"), "{md}");
+    assert!(md.contains("\n2.第二项。"), "{md}");
+    let seen: Vec<String> = bigan::output::blocks::parse(&md)
+        .iter()
+        .map(bigan::output::blocks::Block::text)
+        .collect();
+    assert_eq!(seen, ["标题", "1. 第一项。", "2.第二项。"]);
+}

@@ -24,8 +24,9 @@ pub fn cn_num(n: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ loop.index | marker(level=2) }}` → （一）; levels 1–4 after
 /// GB/T 9704, or `style="di"` (第一，), `"yishi"` (一是), `"phase"` (第一阶段).
 ///
-/// Level 3 comes out as `1\.`: the backslash keeps Markdown from reading a
-/// line that starts with it as a list.
+/// Level 3 comes out as `1.`: with text right after it no Markdown reads a
+/// list, and where a template leaves a space the rendered line is escaped
+/// ([`super::escape::line`]).
 pub fn marker(index: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let index = u64::try_from(index)
         .ok()
@@ -41,12 +42,7 @@ pub fn marker(index: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
             "marker 不认识“{name}”：level 取 1–4，style 取 di、yishi、phase"
         ))
     })?;
-    let text = marker.render(index);
-    Ok(if marker == Marker::Level3 {
-        text.replace('.', "\\.")
-    } else {
-        text
-    })
+    Ok(marker.render(index))
 }
 
 /// `{{ meeting.date | cn_date }}`: 2010-05-20 → 2010年5月20日
