@@ -43,7 +43,25 @@ fn render(profile: &Path, doc: &str, format: &str) -> String {
         profile.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).unwrap()
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Whatever the profile, bigan lint finds no error in what bigan renders.
+    if format == "md" {
+        let errors: Vec<String> = bigan::lint::check(
+            Path::new("draft.md"),
+            &text,
+            &bigan::lint::Selection::default(),
+        )
+        .into_iter()
+        .filter(|f| f.diagnostic.severity == bigan::diagnostic::Severity::Error)
+        .map(|f| format!("{}: {}", f.rule.id, f.diagnostic.message))
+        .collect();
+        assert!(
+            errors.is_empty(),
+            "{}: {errors:?}\n{text}",
+            profile.display()
+        );
+    }
+    text
 }
 
 fn load(path: &Path) -> Profile {

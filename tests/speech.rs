@@ -38,10 +38,22 @@ fn speech(path: &Path) -> String {
         let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
         panic!("{} 无效：\n{}", path.display(), problems.join("\n"));
     };
-    Renderer::new(None)
+    let text = Renderer::new(None)
         .unwrap()
         .render(&profile, Doc::Speech)
-        .unwrap()
+        .unwrap();
+    // Whatever the profile, bigan lint finds no error in the speech.
+    let errors: Vec<String> = bigan::lint::check(
+        Path::new("speech.md"),
+        &text,
+        &bigan::lint::Selection::default(),
+    )
+    .into_iter()
+    .filter(|f| f.diagnostic.severity == bigan::diagnostic::Severity::Error)
+    .map(|f| format!("{}: {}", f.rule.id, f.diagnostic.message))
+    .collect();
+    assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    text
 }
 
 /// The speech of a profile given as YAML text, written into `dir`.

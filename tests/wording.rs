@@ -68,8 +68,25 @@ fn drafts(text: &str) -> Vec<(Doc, String)> {
     Doc::ALL
         .into_iter()
         .filter(|&doc| doc != Doc::Progress || profile.progress.is_some())
-        .map(|doc| (doc, renderer.render(&profile, doc).unwrap()))
+        .map(|doc| {
+            let text = renderer.render(&profile, doc).unwrap();
+            assert_eq!(lint_errors(&text), Vec::<String>::new(), "{doc:?}:\n{text}");
+            (doc, text)
+        })
         .collect()
+}
+
+/// Lint's errors in a rendered draft: every draft bigan renders has none.
+fn lint_errors(text: &str) -> Vec<String> {
+    bigan::lint::check(
+        Path::new("draft.md"),
+        text,
+        &bigan::lint::Selection::default(),
+    )
+    .into_iter()
+    .filter(|f| f.diagnostic.severity == Severity::Error)
+    .map(|f| format!("{}: {}", f.rule.id, f.diagnostic.message))
+    .collect()
 }
 
 fn draft(all: &[(Doc, String)], doc: Doc) -> &str {

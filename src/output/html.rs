@@ -53,20 +53,14 @@ pub fn body(markdown: &str) -> String {
     let mut paragraph_start: Option<usize> = None;
     let mut paragraph_text = String::new();
     let mut dropped_links = 0usize;
-    // The title's text, held back to be broken into lines.
-    let mut title: Option<Vec<Event>> = None;
+    // Where the title's events start, to break its text into lines once
+    // they have been made safe like every other event.
+    let mut title: Option<usize> = None;
     for event in parser {
-        if let Some(held) = title.as_mut() {
-            match event {
-                Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
-                    events.extend(title_lines(std::mem::take(held)));
-                    title = None;
-                    events.push(event);
-                }
-                Event::Html(t) | Event::InlineHtml(t) => held.push(Event::Text(t)),
-                other => held.push(other),
-            }
-            continue;
+        if let (Some(start), Event::End(TagEnd::Heading(HeadingLevel::H1))) = (title, &event) {
+            let held = events.split_off(start);
+            events.extend(title_lines(held));
+            title = None;
         }
         match event {
             Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
@@ -87,7 +81,7 @@ pub fn body(markdown: &str) -> String {
                     attrs: Vec::new(),
                 }));
                 if level == HeadingLevel::H1 {
-                    title = Some(Vec::new());
+                    title = Some(events.len());
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) if !safe_url(&dest_url) => {
