@@ -9,6 +9,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -46,15 +48,7 @@ fn render(profile: &Path, doc: &str, format: &str) -> String {
     let text = String::from_utf8(out.stdout).unwrap();
     // Whatever the profile, bigan lint finds no error in what bigan renders.
     if format == "md" {
-        let errors: Vec<String> = bigan::lint::check(
-            Path::new("draft.md"),
-            &text,
-            &bigan::lint::Selection::default(),
-        )
-        .into_iter()
-        .filter(|f| f.diagnostic.severity == bigan::diagnostic::Severity::Error)
-        .map(|f| format!("{}: {}", f.rule.id, f.diagnostic.message))
-        .collect();
+        let errors = support::lint_errors(&text);
         assert!(
             errors.is_empty(),
             "{}: {errors:?}\n{text}",

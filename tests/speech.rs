@@ -8,6 +8,8 @@
 //! problems they find, so they can be reused (and one day become `bigan
 //! lint` rules); `checks_catch_broken_drafts` shows each of them failing.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -43,15 +45,7 @@ fn speech(path: &Path) -> String {
         .render(&profile, Doc::Speech)
         .unwrap();
     // Whatever the profile, bigan lint finds no error in the speech.
-    let errors: Vec<String> = bigan::lint::check(
-        Path::new("speech.md"),
-        &text,
-        &bigan::lint::Selection::default(),
-    )
-    .into_iter()
-    .filter(|f| f.diagnostic.severity == bigan::diagnostic::Severity::Error)
-    .map(|f| format!("{}: {}", f.rule.id, f.diagnostic.message))
-    .collect();
+    let errors = support::lint_errors(&text);
     assert!(errors.is_empty(), "{}: {errors:?}", path.display());
     text
 }

@@ -5,6 +5,8 @@
 //! a 顿号 kept whole, and the checks on the mobilisation meeting's date and
 //! kind (located, with the exit status a script can rely on).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -70,23 +72,14 @@ fn drafts(text: &str) -> Vec<(Doc, String)> {
         .filter(|&doc| doc != Doc::Progress || profile.progress.is_some())
         .map(|doc| {
             let text = renderer.render(&profile, doc).unwrap();
-            assert_eq!(lint_errors(&text), Vec::<String>::new(), "{doc:?}:\n{text}");
+            assert_eq!(
+                support::lint_errors(&text),
+                Vec::<String>::new(),
+                "{doc:?}:\n{text}"
+            );
             (doc, text)
         })
         .collect()
-}
-
-/// Lint's errors in a rendered draft: every draft bigan renders has none.
-fn lint_errors(text: &str) -> Vec<String> {
-    bigan::lint::check(
-        Path::new("draft.md"),
-        text,
-        &bigan::lint::Selection::default(),
-    )
-    .into_iter()
-    .filter(|f| f.diagnostic.severity == Severity::Error)
-    .map(|f| format!("{}: {}", f.rule.id, f.diagnostic.message))
-    .collect()
 }
 
 fn draft(all: &[(Doc, String)], doc: Doc) -> &str {

@@ -163,18 +163,7 @@ fn check_group(draft: &Draft<'_>, group: &[Item], out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
-    use crate::lint::{Selection, check};
-
-    /// (line, column) of each finding of `rule` in the plain-text `text`.
-    fn found(text: &str, rule: &str) -> Vec<(u32, u32)> {
-        let only = Selection::new(&[rule.into()], &[]).unwrap_or_default();
-        check(Path::new("a.txt"), text, &only)
-            .into_iter()
-            .map(|f| (f.diagnostic.line, f.diagnostic.column))
-            .collect()
-    }
+    use crate::lint::found_at as found;
 
     #[test]
     fn attachments_as_the_standard_writes_them_pass() {

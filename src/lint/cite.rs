@@ -228,15 +228,12 @@ mod tests {
 
 #[cfg(test)]
 mod drafts {
-    use std::path::Path;
-
-    use crate::lint::{Selection, check};
+    use crate::lint::found_at;
 
     fn found(text: &str, rule: &str) -> Vec<u32> {
-        let only = Selection::new(&[rule.into()], &[]).unwrap_or_default();
-        check(Path::new("a.txt"), text, &only)
+        found_at(text, rule)
             .into_iter()
-            .map(|f| f.diagnostic.line)
+            .map(|(line, _)| line)
             .collect()
     }
 

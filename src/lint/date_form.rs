@@ -145,23 +145,19 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
     let now = own_date(draft).map(|d| d.year());
     for (index, line) in draft.source.lines.iter().enumerate() {
         if let Some((date, written, at)) = standalone(&line.chars) {
-            let shown = crate::calendar::cn_date(date);
-            match written {
-                Written::Standard => {}
-                Written::Chinese => out.push(draft.finding(
+            let problem = match written {
+                Written::Standard => None,
+                Written::Chinese => Some("成文日期用汉字数字写成，国标要求用阿拉伯数字"),
+                Written::Padded => Some("成文日期的月、日前面补了“0”（编了虚位）"),
+            };
+            if let Some(problem) = problem {
+                out.push(draft.finding(
                     &DATE_FORM,
                     index,
                     at,
-                    "成文日期用汉字数字写成，国标要求用阿拉伯数字".to_owned(),
-                    format!("写成“{shown}”"),
-                )),
-                Written::Padded => out.push(draft.finding(
-                    &DATE_FORM,
-                    index,
-                    at,
-                    "成文日期的月、日前面补了“0”（编了虚位）".to_owned(),
-                    format!("写成“{shown}”"),
-                )),
+                    problem.to_owned(),
+                    format!("写成“{}”", crate::calendar::cn_date(date)),
+                ));
             }
         }
         for (at, yy, year) in short_years(&line.chars, now) {

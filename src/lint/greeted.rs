@@ -47,15 +47,12 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
-    use crate::lint::{Selection, check};
+    use crate::lint::found_at;
 
     fn found(text: &str) -> Vec<u32> {
-        let only = Selection::new(&["date.greeted".into()], &[]).unwrap_or_default();
-        check(Path::new("a.txt"), text, &only)
+        found_at(text, "date.greeted")
             .into_iter()
-            .map(|f| f.diagnostic.line)
+            .map(|(line, _)| line)
             .collect()
     }
 

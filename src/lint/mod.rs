@@ -537,6 +537,17 @@ pub fn check(path: &Path, text: &str, selection: &Selection) -> Vec<Finding> {
     out
 }
 
+/// Where the rules `rule` (an id or a family) find something in the plain
+/// text `text`: (line, column) of each finding.
+#[cfg(test)]
+pub(crate) fn found_at(text: &str, rule: &str) -> Vec<(u32, u32)> {
+    let only = Selection::new(&[rule.into()], &[]).unwrap_or_default();
+    check(Path::new("a.txt"), text, &only)
+        .into_iter()
+        .map(|f| (f.diagnostic.line, f.diagnostic.column))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
