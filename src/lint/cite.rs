@@ -164,7 +164,12 @@ fn order(draft: &Draft<'_>, index: usize, chars: &[char], n: &Number, out: &mut 
     let after: String = chars[n.end..].iter().take(3).collect();
     let title_follows =
         after.starts_with('《') || after.starts_with("文件《") || after.starts_with("文《");
-    let title_precedes = n.start > 0 && chars[n.start - 1] == '》';
+    // 《甲》和乙发〔2025〕3号 cites two documents, not one.
+    let title_precedes = n.start > 0
+        && chars[n.start - 1] == '》'
+        && !chars[n.start..n.bracket]
+            .first()
+            .is_some_and(|c| "和与及并暨或的".contains(*c));
     let number: String = chars[n.bracket..n.end].iter().collect();
     if title_follows {
         out.push(draft.finding(
