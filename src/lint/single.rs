@@ -69,17 +69,22 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
     for open in lists.into_iter().flatten() {
         singles.push((open, last));
     }
+    // The lines where a numbering rule found something, sorted, to ask
+    // whether a list's lines hold one.
+    let mut reported: Vec<u32> = out
+        .iter()
+        .filter(|f| f.rule.id.starts_with("numbering."))
+        .map(|f| f.diagnostic.line)
+        .collect();
+    reported.sort_unstable();
     for (open, end) in singles {
         if open.items != 1 || open.first_number != 1 || open.skipped {
             continue;
         }
         let first_line = draft.source.lines[open.line].number;
         let end_line = draft.source.lines.get(end).map_or(u32::MAX, |l| l.number);
-        let reported = out.iter().any(|f| {
-            f.rule.id.starts_with("numbering.")
-                && (first_line..end_line).contains(&f.diagnostic.line)
-        });
-        if reported {
+        let next = reported.partition_point(|&l| l < first_line);
+        if reported.get(next).is_some_and(|&l| l < end_line) {
             continue;
         }
         let shown = open.text.trim_end_matches(['，', '：']);
