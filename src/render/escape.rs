@@ -19,6 +19,9 @@ use crate::profile::{
     Progress, Standard,
 };
 
+/// What `bare` may strip from a value's end ([`crate::zh::bare`]).
+const BARE_TAIL: [char; 8] = ['。', '；', '，', '、', '！', '.', ';', ','];
+
 /// `text` with a backslash before each character Markdown would read as
 /// markup; everything else as it is.
 pub fn text(s: &str) -> Cow<'_, str> {
@@ -48,11 +51,18 @@ fn needs_escape(chars: &[char], i: usize) -> bool {
     let after = chars.get(i + 1).copied();
     // Where a line may start: the value's start, or after a line break in it.
     let line_start = before.is_none_or(|b| b == '\n');
+    // Where the value may end once a template has dropped its final
+    // punctuation (`bare`): a heading's end, or the end of a `*…*` lead.
+    let at_end = |from: usize| {
+        chars[from..]
+            .iter()
+            .all(|&c| c.is_whitespace() || BARE_TAIL.contains(&c))
+    };
     let spaced = |x: Option<char>| x.is_none_or(char::is_whitespace);
     match c {
         // A backslash escapes the ASCII punctuation after it; at the end,
         // whatever the template writes next.
-        '\\' => after.is_none_or(|a| a.is_ascii_punctuation()),
+        '\\' => at_end(i + 1) || after.is_some_and(|a| a.is_ascii_punctuation()),
         // Emphasis and code: an asterisk with space on both sides opens and
         // closes nothing; any other may pair with one in the template or in
         // another value of the same line.
@@ -72,7 +82,7 @@ fn needs_escape(chars: &[char], i: usize) -> bool {
         // Heading attributes: `{…}` at a heading's end. pulldown-cmark
         // finds them before it reads escapes, so the closing brace is the
         // one to escape.
-        '}' => after.is_none(),
+        '}' => at_end(i + 1),
         // A heading's opening (`# 甲`) or closing sequence (`甲 #`).
         '#' => {
             let run_start = chars[..i].iter().rev().take_while(|&&b| b == '#').count();
@@ -80,7 +90,7 @@ fn needs_escape(chars: &[char], i: usize) -> bool {
             let run_end = i + chars[i..].iter().take_while(|&&a| a == '#').count();
             let first_of_run = run_start == 0;
             let opens = start == 0 || chars[start - 1] == '\n';
-            let closes = run_end == chars.len() && (start == 0 || chars[start - 1] == ' ');
+            let closes = at_end(run_end) && (start == 0 || chars[start - 1] == ' ');
             first_of_run
                 && ((opens && run_end - start <= 6 && spaced(chars.get(run_end).copied()))
                     || closes)
@@ -122,6 +132,20 @@ fn is_rule(rest: &[char], mark: char) -> bool {
     let line: Vec<char> = rest.iter().copied().take_while(|&c| c != '\n').collect();
     line.iter().all(|&c| c == mark || c == ' ' || c == '\t')
         && line.iter().filter(|&&c| c == mark).count() >= 3
+}
+
+/// Escaped text without its final punctuation, as [`crate::zh::bare`]
+/// gives it, and without a backslash left escaping what was dropped
+/// ("1\\." is "1", not "1\\", which would escape whatever follows).
+pub fn bare(escaped: &str) -> &str {
+    let kept = crate::zh::bare(escaped);
+    let backslashes = kept.chars().rev().take_while(|&c| c == '\\').count();
+    let dropped = escaped.trim()[kept.len()..].trim_start().chars().next();
+    if backslashes % 2 == 1 && dropped.is_some_and(|c| c.is_ascii_punctuation()) {
+        kept[..kept.len() - 1].trim_end()
+    } else {
+        kept
+    }
 }
 
 /// A line a template wrote, with an ordered-list marker at its start
@@ -384,6 +408,14 @@ mod tests {
                 let markdown = place.replace("{}", &escaped);
                 let want = visible.replace("{}", &s);
                 prop_assert_eq!(seen(&markdown), want, "“{}” in {}", s, place);
+            }
+            // Templates drop a value's final punctuation before a heading's
+            // end or a lead's closing `*`.
+            let bare = bare(&escaped);
+            let want = crate::zh::bare(&s);
+            for (place, visible) in [("## 一、{}", "一、{}"), ("*（一）{}*。正文", "（一）{}。正文")] {
+                let markdown = place.replace("{}", bare);
+                prop_assert_eq!(seen(&markdown), visible.replace("{}", want), "“{}” bare in {}", s, place);
             }
         }
     }

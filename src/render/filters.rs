@@ -6,6 +6,7 @@
 
 use tera::{Kwargs, State, TeraResult, Value};
 
+use super::escape;
 use crate::calendar;
 use crate::marks;
 use crate::zh::{self, Marker};
@@ -85,7 +86,7 @@ pub fn phase_span(phase: Value, kwargs: Kwargs, _: &State) -> TeraResult<String>
 
 /// `{{ item | bare }}`: drops the final 。；， so the template adds its own.
 pub fn bare(s: &str, _: Kwargs, _: &State) -> String {
-    zh::bare(s).to_owned()
+    escape::bare(s).to_owned()
 }
 
 /// `{{ ["甲", "乙", "丙"] | series }}` → 甲、乙、丙: an enumeration. Items
@@ -93,7 +94,7 @@ pub fn bare(s: &str, _: Kwargs, _: &State) -> String {
 /// one item. `quoted=true` writes “甲”“乙”“丙”.
 pub fn series(items: Vec<String>, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let quoted = kwargs.get::<bool>("quoted")?.unwrap_or(false);
-    Ok(marks::series(&items, quoted))
+    Ok(marks::series(&bare_items(&items), quoted))
 }
 
 /// `{{ ["甲", "乙", "丙"] | and_list }}` → 甲、乙和丙: noun phrases joined
@@ -101,7 +102,12 @@ pub fn series(items: Vec<String>, kwargs: Kwargs, _: &State) -> TeraResult<Strin
 /// 和…和. `quoted=true` writes “甲”和“乙”.
 pub fn and_list(items: Vec<String>, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let quoted = kwargs.get::<bool>("quoted")?.unwrap_or(false);
-    Ok(marks::and_list(&items, quoted))
+    Ok(marks::and_list(&bare_items(&items), quoted))
+}
+
+/// Profile items (escaped for Markdown) without their final punctuation.
+fn bare_items(items: &[String]) -> Vec<&str> {
+    items.iter().map(|i| escape::bare(i)).collect()
 }
 
 /// `{{ campaign.full_name | quoted }}` → “…”, the quotation marks inside
