@@ -11,6 +11,7 @@ pub mod explain;
 pub mod import;
 pub mod input;
 pub mod lint;
+pub mod marks;
 pub mod output;
 #[cfg(feature = "preview")]
 pub mod preview;

@@ -36,11 +36,16 @@ fn import_to(name: &str, dir: &Path) -> PathBuf {
 }
 
 /// The points of an imported profile, (title, leads), as import writes
-/// them (one plain scalar a line); `check_passes` proves the YAML valid.
+/// them (one plain scalar a line, under `points:` or `progress:`);
+/// `check_passes` proves the YAML valid.
 fn points(profile: &Path) -> Vec<(String, Vec<String>)> {
     let text = std::fs::read_to_string(profile).unwrap();
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for line in text.lines() {
+        let line = line
+            .strip_prefix("  ")
+            .filter(|_| is_progress(profile))
+            .unwrap_or(line);
         if let Some(title) = line.strip_prefix("  - title: ") {
             out.push((title.to_owned(), Vec::new()));
         } else if let Some(lead) = line.strip_prefix("      - lead: ") {
@@ -58,6 +63,15 @@ fn fill_dates(profile: &Path) {
         .replace("date: \"\"", "date: 2010-05-20")
         .replace("from: \"\"", "from: 2010-05-20");
     std::fs::write(profile, filled).unwrap();
+}
+
+/// Whether import took the speech for a progress speech: its outline is
+/// then the progress meeting's.
+fn is_progress(profile: &Path) -> bool {
+    std::fs::read_to_string(profile)
+        .unwrap()
+        .lines()
+        .any(|l| l == "progress:")
 }
 
 fn check_passes(profile: &Path) {
@@ -194,7 +208,13 @@ fn county_and_traffic_speeches_import_with_their_points() {
     assert!(points_c.iter().all(|p| p.1.len() >= 3), "{points_c:?}");
     let text = std::fs::read_to_string(&county).unwrap();
     assert!(text.contains("date: 2010-11-03"), "{text}");
+    // A progress speech's outline and date are the progress meeting's; the
+    // mobilisation's date is asked for.
+    assert!(is_progress(&county), "{text}");
+    assert!(text.contains("# TODO 动员大会日期"), "{text}");
+    assert!(!text.contains("kind: progress"), "{text}");
     assert!(text.contains("name: （请填写单位全称）"));
+    fill_dates(&county);
     check_passes(&county);
     // check passes (the draft renders), and says what is still to fill in.
     let out = bigan(&["check", s(&county)]);
@@ -255,6 +275,7 @@ fn several_speeches_in_one_file_give_one_profile_each() {
     let second = folder.join("合集-2.yaml");
     assert!(points(&first)[0].0.contains("党群联动"));
     assert!(points(&second)[0].0.contains("统一思想"));
+    fill_dates(&first);
     check_passes(&first);
     fill_dates(&second);
     check_passes(&second);
@@ -268,7 +289,12 @@ fn several_speeches_in_one_file_give_one_profile_each() {
 /// Renders `profile` with the outline-only templates in the fixtures and
 /// checks every title and lead appears, in order.
 fn assert_outline_rendered(profile: &Path, templates: Option<&Path>) {
-    let mut args = vec!["render", s(profile)];
+    let doc = if is_progress(profile) {
+        "progress"
+    } else {
+        "speech"
+    };
+    let mut args = vec!["render", "--doc", doc, s(profile)];
     if let Some(t) = templates {
         args.extend(["--templates", s(t)]);
     }

@@ -191,9 +191,37 @@ pub fn write(o: &Outline, facts: &Facts, told: &Told, source: &str) -> String {
     header(&mut y, o, source);
     org(&mut y, facts, told);
     campaign(&mut y, o, told);
-    meeting(&mut y, o, facts, told);
-    points(&mut y, o);
+    // `meeting` is the mobilisation meeting; a progress speech's own date
+    // and outline go into `progress`, and the mobilisation's date is asked for.
+    if is_progress(o) {
+        mobilisation_unknown(&mut y);
+        y.push_str("# 原文是推进会讲话：用 bigan render --doc progress 生成\n");
+        y.push_str("progress:\n");
+        meeting_facts(&mut y, facts, told);
+        points(&mut y, o, "  ");
+    } else {
+        y.push_str("meeting:\n");
+        meeting_facts(&mut y, facts, told);
+        points(&mut y, o, "");
+    }
     y
+}
+
+/// Whether the source is a progress-meeting speech (在……推进会上的讲话).
+fn is_progress(o: &Outline) -> bool {
+    o.title.as_deref().is_some_and(|t| t.contains("推进"))
+}
+
+/// The `meeting` section of a progress speech's profile: the mobilisation
+/// meeting, which the source does not date.
+fn mobilisation_unknown(y: &mut String) {
+    y.push_str("meeting:\n");
+    let _ = writeln!(
+        y,
+        "  # TODO 动员大会日期：原文是推进会讲话，没有写动员大会那天，请按 年-月-日 填写"
+    );
+    let _ = writeln!(y, "  date: \"\"");
+    y.push('\n');
 }
 
 fn header(y: &mut String, o: &Outline, source: &str) {
@@ -325,18 +353,9 @@ fn campaign(y: &mut String, o: &Outline, told: &Told) {
     y.push('\n');
 }
 
-fn meeting(y: &mut String, o: &Outline, facts: &Facts, told: &Told) {
-    y.push_str("meeting:\n");
-    let progress = o.title.as_deref().is_some_and(|t| t.contains("推进"));
-    let _ = writeln!(
-        y,
-        "  kind: {}",
-        if progress {
-            "progress  # 原文是推进会讲话"
-        } else {
-            "mobilization"
-        }
-    );
+/// The date, speaker and who spoke before, of the meeting the source was
+/// given at, under its section (`meeting:` or `progress:`).
+fn meeting_facts(y: &mut String, facts: &Facts, told: &Told) {
     match told.date {
         Some(date) => {
             let _ = writeln!(y, "  date: {date}  # 取自原文");
@@ -387,23 +406,25 @@ fn meeting(y: &mut String, o: &Outline, facts: &Facts, told: &Told) {
     y.push('\n');
 }
 
-fn points(y: &mut String, o: &Outline) {
+/// The outline as `points`, indented by `indent` under its section.
+fn points(y: &mut String, o: &Outline, indent: &str) {
     if o.points.is_empty() {
         y.push_str("# 没有找到“一、二、三、”这样的要点，points 留空，用模板自己的要点。\n");
         return;
     }
-    y.push_str(
-        "# 原文的提纲：每一点的小标题、分论点的首句，和原文在它下面写的正文。\n\
-         # TODO 正文取自原文，请改写成自己的话；原文没有正文的分论点 text 空着，请填写。\n",
+    let _ = writeln!(
+        y,
+        "{indent}# 原文的提纲：每一点的小标题、分论点的首句，和原文在它下面写的正文。\n\
+         {indent}# TODO 正文取自原文，请改写成自己的话；原文没有正文的分论点 text 空着，请填写。"
     );
-    y.push_str("points:\n");
+    let _ = writeln!(y, "{indent}points:");
     for p in &o.points {
-        let _ = writeln!(y, "  - title: {}", scalar(&p.title));
+        let _ = writeln!(y, "{indent}  - title: {}", scalar(&p.title));
         if !p.items.is_empty() {
-            y.push_str("    items:\n");
+            let _ = writeln!(y, "{indent}    items:");
             for item in &p.items {
-                let _ = writeln!(y, "      - lead: {}", scalar(&item.lead));
-                let _ = writeln!(y, "        text: {}", scalar_or_empty(&item.text));
+                let _ = writeln!(y, "{indent}      - lead: {}", scalar(&item.lead));
+                let _ = writeln!(y, "{indent}        text: {}", scalar_or_empty(&item.text));
             }
         }
     }
