@@ -102,10 +102,18 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
             }
             for (target, bytes) in &targets {
                 writer.write(target, bytes)?;
-                eprintln!("已写入 {}", target.display());
             }
-            for note in writer.finish() {
+            let (notes, failed) = writer.finish();
+            for note in notes {
                 eprintln!("{note}");
+            }
+            for (target, _) in &targets {
+                if !failed.iter().any(|f| f.target == *target) {
+                    eprintln!("已写入 {}", target.display());
+                }
+            }
+            if let Some(first) = failed.into_iter().next() {
+                return Err(first.error);
             }
         }
     }

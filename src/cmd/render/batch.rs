@@ -340,9 +340,11 @@ struct Report<'a> {
     drafts: usize,
     failed: Vec<PathBuf>,
     io_failure: bool,
-    /// Writes the drafts, keeping each folder's records in memory until
-    /// the end.
+    /// Writes the drafts: staged as temporary files, put in place (one
+    /// flush for many) when enough are waiting and at the end.
     writer: output::write::Writer,
+    /// The profiles staged since the last commit, with their drafts.
+    staged: Vec<(PathBuf, Vec<PathBuf>)>,
     /// Template errors already shown: the same error on many profiles is
     /// shown once.
     shown: HashSet<String>,
@@ -352,6 +354,7 @@ impl<'a> Report<'a> {
     fn new(total: usize, out: &'a Path, force: bool) -> Self {
         Report {
             writer: output::write::Writer::new(force),
+            staged: Vec::new(),
             out,
             progress: Progress::new(total),
             profiles: 0,
@@ -423,8 +426,9 @@ impl<'a> Report<'a> {
             .iter()
             .map(|(doc, _)| super::file_for(self.out, path, *doc, args.format))
             .collect();
-        // A profile's drafts are written all or none: a refused one (edited
+        // A profile's drafts are staged all or none: a refused one (edited
         // by hand) keeps its siblings as they were too.
+        let mark = self.writer.mark();
         let checked = files
             .iter()
             .zip(drafts)
@@ -436,19 +440,47 @@ impl<'a> Report<'a> {
                 .try_for_each(|(target, (_, bytes))| self.writer.write(target, bytes))
         });
         if let Err(e) = written {
+            self.writer.abandon(mark);
             self.progress.print(&crate::error::report(&e));
             self.io_failure |= !e.chain().any(|c| c.is::<InputError>());
             return None;
         }
+        self.staged.push((path.to_owned(), files.clone()));
+        if self.writer.due() {
+            let failed = self.writer.commit();
+            self.committed(failed);
+        }
         Some(files)
+    }
+
+    /// Takes note of the drafts a commit could not put in place: their
+    /// profiles count as failed after all.
+    fn committed(&mut self, failed: Vec<output::write::Failed>) {
+        for f in failed {
+            self.progress.print(&crate::error::report(&f.error));
+            self.io_failure |= !f.error.chain().any(|c| c.is::<InputError>());
+            if let Some(i) = self
+                .staged
+                .iter()
+                .position(|(_, files)| files.contains(&f.target))
+            {
+                let (profile, files) = self.staged.swap_remove(i);
+                self.profiles -= 1;
+                self.drafts -= files.len();
+                self.failed.push(profile);
+            }
+        }
+        self.staged.clear();
     }
 
     /// Prints the summary; the exit status: 1 when a profile failed, 2
     /// when a file could not be read or written.
     fn finish(mut self, skipped: &[(&Path, &Skip)]) -> ExitCode {
-        for note in self.writer.finish() {
+        let failed = self.writer.commit();
+        for note in self.writer.take_notes() {
             self.progress.print(&note);
         }
+        self.committed(failed);
         self.progress.finish();
         let failed: Vec<&Path> = self.failed.iter().map(PathBuf::as_path).collect();
         eprint!(
