@@ -113,12 +113,12 @@ struct Case<'a> {
 const USERS_EDIT: &[u8] = "用户自己改过的稿子\n".as_bytes();
 
 impl Case<'_> {
-    fn run(&self, label: &str, kill: impl FnOnce(&mut Command) -> Output) {
+    fn run(&self, label: &str, kill: impl FnOnce(&mut Command)) {
         let out = self.root.join(format!("out-{label}"));
         copy_dir(&self.root.join("out-v1"), &out);
         fs::write(out.join(self.edited), USERS_EDIT).unwrap();
 
-        let killed = kill(&mut render(self.root, &out, true, true));
+        kill(&mut render(self.root, &out, true, true));
         let now = drafts(&out);
         assert_eq!(
             now.keys().collect::<Vec<_>>(),
@@ -222,7 +222,6 @@ fn a_killed_batch_leaves_every_draft_old_or_complete_and_a_rerun_completes_it() 
                 .output()
                 .unwrap();
             assert!(!o.status.success(), "abort-{n} did not abort");
-            o
         });
     }
     // kill -9 after varying delays: starting, rendering, staging.
@@ -231,7 +230,7 @@ fn a_killed_batch_leaves_every_draft_old_or_complete_and_a_rerun_completes_it() 
             let mut child = c.spawn().unwrap();
             std::thread::sleep(Duration::from_millis(ms));
             let _ = child.kill();
-            child.wait_with_output().unwrap()
+            child.wait_with_output().unwrap();
         });
     }
 }
