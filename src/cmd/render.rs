@@ -117,6 +117,11 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    // The process ends after this: freeing the compiled templates, the
+    // profile and the drafts one allocation at a time would cost a tenth
+    // of a cold render (docs/performance.md); the system takes the memory
+    // back at once.
+    std::mem::forget((renderer, profile, rendered));
     Ok(super::status(true))
 }
 
