@@ -10,6 +10,7 @@
 pub mod batch;
 mod pool;
 mod progress;
+mod scan;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
