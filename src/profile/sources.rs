@@ -27,6 +27,7 @@ impl Sources {
     pub fn release(&mut self, id: SourceId) {
         if let Some(file) = self.files.get_mut(id as usize) {
             file.text = String::new();
+            file.path = PathBuf::new();
         }
     }
 

@@ -203,7 +203,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
                 count: *count,
             };
             skipped.push((c.path, why));
-        } else if !c.named && survey.profiles.get(&key) == Some(&false) {
+        } else if !c.named && survey.not_profiles.contains(&key) {
             skipped.push((c.path, Skip::NotAProfile));
         } else {
             jobs.push(c);

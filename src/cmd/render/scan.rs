@@ -12,7 +12,7 @@
 //! (a quoted or tagged key, a flow mapping, a quoted path) is parsed
 //! instead, so the answer is the parser's.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::profile::Loader;
@@ -87,18 +87,20 @@ pub struct Survey {
     /// Files that some file of the run reaches through `extends` (by
     /// canonical path): the first that does, and how many.
     pub extended: HashMap<PathBuf, (PathBuf, usize)>,
-    /// Files whose chain (with what they extend) has `org` or `meeting`,
-    /// or that could not be looked at (by canonical path).
-    pub profiles: HashMap<PathBuf, bool>,
+    /// Files whose chain (with what they extend) has neither `org` nor
+    /// `meeting` (by canonical path); the rest may be profiles. Only these
+    /// are kept: a batch of 100,000 profiles has a handful.
+    pub not_profiles: HashSet<PathBuf>,
 }
 
 /// Looks at every file of `paths`, and at the files they extend, in turn;
 /// a file the look cannot read is loaded with `loader`.
 pub fn survey(paths: &[PathBuf], loader: &mut Loader) -> Survey {
-    let mut looks: HashMap<PathBuf, Option<(Option<PathBuf>, bool)>> = HashMap::new();
+    // What the files reached through `extends` hold, each looked at once
+    // (the profiles themselves are looked at once anyway).
+    let mut bases: HashMap<PathBuf, Option<(Option<PathBuf>, bool)>> = HashMap::new();
     let mut survey = Survey::default();
     for path in paths {
-        // Follow the chain, each file looked at once.
         let mut chain: Vec<PathBuf> = Vec::new();
         let mut next = Some(path.clone());
         let mut sections = false;
@@ -108,10 +110,14 @@ pub fn survey(paths: &[PathBuf], loader: &mut Loader) -> Survey {
             if chain.contains(&key) {
                 break;
             }
-            let seen = looks
-                .entry(key.clone())
-                .or_insert_with(|| look_at(&file, loader))
-                .clone();
+            let seen = if chain.is_empty() {
+                look_at(&file, loader)
+            } else {
+                bases
+                    .entry(key.clone())
+                    .or_insert_with(|| look_at(&file, loader))
+                    .clone()
+            };
             chain.push(key);
             match seen {
                 Some((extends, has)) => {
@@ -121,13 +127,17 @@ pub fn survey(paths: &[PathBuf], loader: &mut Loader) -> Survey {
                 None => readable = false,
             }
         }
-        survey
-            .profiles
-            .insert(canonical(path), sections || !readable);
-        for base in chain.iter().skip(1) {
+        let mut chain = chain.into_iter();
+        if let Some(own) = chain.next()
+            && !sections
+            && readable
+        {
+            survey.not_profiles.insert(own);
+        }
+        for base in chain {
             survey
                 .extended
-                .entry(base.clone())
+                .entry(base)
                 .or_insert_with(|| (path.clone(), 0))
                 .1 += 1;
         }
@@ -217,8 +227,8 @@ mod tests {
         let s = survey(&paths, &mut Loader::new());
         let c = canonical(&root.join("campaigns/c.yaml"));
         assert_eq!(s.extended[&c], (root.join("a.yaml"), 2));
-        assert!(s.profiles[&canonical(&root.join("a.yaml"))]);
-        assert!(s.profiles[&canonical(&root.join("b.yaml"))]);
-        assert!(!s.profiles[&c]);
+        assert!(!s.not_profiles.contains(&canonical(&root.join("a.yaml"))));
+        assert!(!s.not_profiles.contains(&canonical(&root.join("b.yaml"))));
+        assert!(s.not_profiles.contains(&c));
     }
 }
