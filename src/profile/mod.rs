@@ -136,6 +136,18 @@ impl Loader {
         self.layers.extend(parsed);
     }
 
+    /// Forgets the files at `paths` (their parse and their text), so a
+    /// batch of any size holds only the profiles it is rendering. A file
+    /// forgotten and needed again is read again.
+    pub fn forget(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            let key = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+            if let Some(layer) = self.layers.remove(&key) {
+                self.sources.release(layer.source);
+            }
+        }
+    }
+
     /// Follows the `extends` chain from `layer` (the file at `path`) and
     /// merges it; `None` when a file in the chain could not be parsed.
     fn with_bases(
