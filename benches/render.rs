@@ -76,7 +76,7 @@ fn compile_templates() -> Renderer {
 #[divan::bench]
 fn compile_templates_one_speech() -> Renderer {
     let dir = std::env::var_os("BIGAN_BENCH_TEMPLATES").map(PathBuf::from);
-    Renderer::only(dir.as_deref(), &[Doc::Speech], Some("hospital")).unwrap()
+    Renderer::only(dir.as_deref(), &[Doc::Speech]).unwrap()
 }
 
 /// What `bigan render DIR -o OUT --doc all` does for 1,000 profiles, less

@@ -7,6 +7,7 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod draft;
 pub mod error;
+pub mod genre;
 pub mod import;
 pub mod lint;
 pub mod output;

@@ -179,6 +179,7 @@ impl Live {
         let source = Source {
             profile: args.profile.clone(),
             templates: args.templates.clone(),
+            variant: args.variant,
         };
         let mut live = Live {
             source,

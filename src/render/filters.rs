@@ -110,3 +110,21 @@ fn parse(date: &str) -> TeraResult<chrono::NaiveDate> {
     calendar::parse_date(date)
         .ok_or_else(|| tera::Error::message(format!("“{date}”不是 年-月-日 格式的日期")))
 }
+
+/// `{{ theme | quoted }}` → “…”, quotation marks inside turned into ‘…’.
+// i12 adds the shared version of this filter to zh.rs; until it is merged
+// this one stands in, with the same name and meaning.
+pub fn quoted(s: &str, _: Kwargs, _: &State) -> String {
+    crate::genre::text::quoted(s)
+}
+
+/// `{{ title | titled }}` → 《…》, book-title marks inside turned into 〈…〉.
+pub fn titled(s: &str, _: Kwargs, _: &State) -> String {
+    crate::genre::text::titled(s)
+}
+
+/// `{{ [a, b] | and_list }}` → 甲和乙; when an item holds 和, the last is
+/// joined with 以及 so no phrase reads 和…和.
+pub fn and_list(items: Vec<String>, _: Kwargs, _: &State) -> String {
+    crate::genre::text::and_list(&items)
+}

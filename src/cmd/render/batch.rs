@@ -210,9 +210,12 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let docs = args.doc.docs();
-    let renderer = Renderer::only(args.templates.as_deref(), &docs, None).map_err(super::input)?;
+    let renderer = Renderer::only(args.templates.as_deref(), &docs)
+        .map_err(super::input)?
+        .with_variant(args.variant);
     let threads = threads();
-    let entries = gather(&mut Loader::new(), &args.profiles, threads)?;
+    let genre = crate::genre::Genre::open(args.templates.as_deref())?;
+    let entries = gather(&mut Loader::with_genre(genre), &args.profiles, threads)?;
 
     let skipped: Vec<(&Path, &Skip)> = entries
         .iter()
