@@ -249,8 +249,18 @@ impl<'a> Checker<'a> {
             }
             None => false,
         };
-        let lead = self.alts(r.lead, &format!("{slot}.lead"), in_passage);
-        let text = self.alts(r.text, &format!("{slot}.text"), in_passage);
+        // One seed for the whole item: a lead and a text with as many
+        // alternatives are chosen in pairs (the second lead with the second
+        // text), so a writer may give each wording its own heading.
+        let seed = format!("{}.{slot}", self.key);
+        let paired = |a: Option<Alts>| {
+            a.map(|mut a| {
+                a.slot.clone_from(&seed);
+                a
+            })
+        };
+        let lead = paired(self.alts(r.lead, &format!("{slot}.lead"), in_passage));
+        let text = paired(self.alts(r.text, &format!("{slot}.text"), in_passage));
         let after = self.alts(r.after, &format!("{slot}.after"), in_passage);
         if lead.is_none() && text.is_none() && block.is_none() && !reasons {
             self.error(
