@@ -192,7 +192,7 @@ fn campaign_type(p: &Profile) -> String {
     match &p.campaign.kind_from {
         TypeSource::Given => name.to_owned(),
         TypeSource::Word(w) => format!("{name}（由名称里的“{w}”推断；{set}）"),
-        TypeSource::Central(c) => format!("{name}（{c}是中央部署的{name}；{set}）"),
+        TypeSource::Central(c) => format!("{name}（时代表里“{c}”是中央部署的{name}；{set}）"),
         TypeSource::Default => format!("{name}（名称里看不出类型，按一般工作写；{set}）"),
     }
 }

@@ -50,10 +50,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../genre/sectors/traffic.yaml"),
     ),
     (
-        "types/general.yaml",
-        include_str!("../../genre/types/general.yaml"),
-    ),
-    (
         "types/study.yaml",
         include_str!("../../genre/types/study.yaml"),
     ),
@@ -72,6 +68,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "types/conduct.yaml",
         include_str!("../../genre/types/conduct.yaml"),
+    ),
+    (
+        "types/general.yaml",
+        include_str!("../../genre/types/general.yaml"),
     ),
 ];
 

@@ -56,6 +56,16 @@ fn fnv1a(parts: &[&str]) -> u64 {
     h
 }
 
+/// FNV-1a's low bits hardly depend on the start of the input (the low bit
+/// is a parity of all bytes), so names that end alike would choose alike;
+/// SplitMix64's finaliser spreads every input bit over the whole word
+/// before the result is taken modulo a handful of alternatives.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 pub struct Wording<'a> {
     seed: &'a str,
     variant: u32,
@@ -200,7 +210,18 @@ impl<'a> Wording<'a> {
         if let Some(g) = &p.plan.leading_group
             && let Some(office) = &g.office
         {
-            self.set_text("office", office);
+            // A bare 办公室 is the organisation's own: 设在我院办公室.
+            let office = if office == "办公室" {
+                let own = if o.short.starts_with(['我', '全']) {
+                    o.short.as_str()
+                } else {
+                    "本单位"
+                };
+                format!("{own}办公室")
+            } else {
+                office.clone()
+            };
+            self.set_text("office", &office);
         }
         self.set_text("issuer", &p.plan.issuer);
         if let Some(b) = &p.plan.basis {
@@ -384,7 +405,7 @@ impl<'a> Wording<'a> {
         if fitting.is_empty() {
             return None;
         }
-        let seed = fnv1a(&[self.seed, &alts.slot]);
+        let seed = mix(fnv1a(&[self.seed, &alts.slot]));
         let shift = u64::from(self.variant - 1) + nth as u64;
         let at = (seed.wrapping_add(shift) % fitting.len() as u64) as usize;
         fitting.into_iter().nth(at)
@@ -675,6 +696,27 @@ mod tests {
         assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(&["a"]), fnv1a(&["a"]));
         assert_ne!(fnv1a(&["a", "b"]), fnv1a(&["ab"]));
+    }
+
+    #[test]
+    fn similar_names_choose_independently() {
+        // Two counties whose names differ in two characters must not make
+        // the same choice on every passage: count agreements modulo 2 and 3
+        // over many passages.
+        let slots: Vec<String> = (0..200).map(|i| format!("slot.{i}")).collect();
+        for n in [2_u64, 3] {
+            let same = slots
+                .iter()
+                .filter(|s| {
+                    mix(fnv1a(&["中共青山县委", s])) % n == mix(fnv1a(&["中共白水县委", s])) % n
+                })
+                .count();
+            let expected = 200 / n as usize;
+            assert!(
+                same < expected + 40 && same + 40 > expected,
+                "mod {n}: {same} of 200 alike"
+            );
+        }
     }
 
     #[test]
