@@ -255,15 +255,13 @@ fn the_era_of_the_meeting_picks_the_guiding_formula() {
         );
         let p = load(&write(dir.path(), &format!("{date}.yaml"), &yaml));
         let md = draft(&p, Doc::Plan, 1);
-        let guiding = md
-            .split("指导思想\n\n")
+        md.split("指导思想\n\n")
             .nth(1)
             .unwrap()
             .lines()
             .next()
             .unwrap()
-            .to_owned();
-        guiding
+            .to_owned()
     };
     let g2010 = plan("2010-05-20");
     assert!(g2010.contains("深入贯彻落实科学发展观"), "{g2010}");
