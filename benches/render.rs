@@ -65,6 +65,24 @@ fn load_profile(b: Bencher) {
     b.bench_local(|| Loader::new().load(black_box(&path)).unwrap());
 }
 
+/// Parsing and checking the genre files one hospital speech needs (its
+/// sector, its campaign type with the shared passages, the era table), as a
+/// cold process does once.
+#[divan::bench]
+fn load_genre_one_profile() {
+    let g = bigan::genre::Genre::unshared();
+    black_box(g.sector("hospital").unwrap());
+    black_box(g.campaign_type("create").unwrap());
+    black_box(g.era().unwrap());
+}
+
+/// Finding a sector by its Chinese name without parsing the sector files.
+#[divan::bench]
+fn find_sector_by_chinese_name() {
+    let g = bigan::genre::Genre::unshared();
+    black_box(g.sector_key(black_box("交通运输局")));
+}
+
 /// Compiling every template, as a batch does once per process.
 #[divan::bench]
 fn compile_templates() -> Renderer {

@@ -129,6 +129,13 @@ impl Genre {
             .clone()
     }
 
+    /// The built-in data in a registry of its own, nothing parsed yet:
+    /// what a cold process starts from (benchmarks measure parsing with it;
+    /// everything else shares [`Genre::builtin`]).
+    pub fn unshared() -> Genre {
+        Genre::from_files(Vec::new(), None)
+    }
+
     /// The built-in data with the user's files under `dir/genre/` added or
     /// put in place of built-in ones of the same name; the built-in data
     /// alone when `dir` is `None` or has no `genre/`.
