@@ -296,71 +296,50 @@ impl Genre {
     }
 
     pub fn sector(&self, key: &str) -> Loaded<Sector> {
-        let Some(e) = self.sectors.iter().find(|e| e.key == key) else {
-            return Err(vec![missing(key, "行业")]);
-        };
-        e.cell
-            .get_or_init(|| {
-                let (raw, mut diagnostics) = check::parse::<raw::RawSector>(&e.path, &e.text);
-                let Some(raw) = raw else {
-                    return Err(diagnostics);
-                };
-                let (sector, more) =
-                    check::Checker::new(&e.path, &e.text, &e.key).sector(raw, &e.key);
-                diagnostics.extend(more);
-                sector.map(Arc::new).ok_or(diagnostics)
-            })
-            .clone()
+        match self.sectors.iter().find(|e| e.key == key) {
+            Some(e) => parsed(e, |c, raw| c.sector(raw, &e.key)),
+            None => Err(vec![missing(key, "行业")]),
+        }
     }
 
     pub fn campaign_type(&self, key: &str) -> Loaded<CampaignType> {
         let Some(e) = self.types.iter().find(|e| e.key == key) else {
             return Err(vec![missing(key, "活动类型")]);
         };
-        e.cell
-            .get_or_init(|| {
-                let common = self.common()?;
-                let (raw, mut diagnostics) = check::parse::<raw::RawType>(&e.path, &e.text);
-                let Some(raw) = raw else {
-                    return Err(diagnostics);
-                };
-                let (kind, more) = check::Checker::new(&e.path, &e.text, &e.key)
-                    .campaign_type(raw, &e.key, &common);
-                diagnostics.extend(more);
-                kind.map(Arc::new).ok_or(diagnostics)
-            })
-            .clone()
+        // A type's items may use common.yaml's: it is read first.
+        let common = self.common()?;
+        parsed(e, |c, raw| c.campaign_type(raw, &e.key, &common))
     }
 
     pub fn common(&self) -> Loaded<Common> {
-        let e = &self.common;
-        e.cell
-            .get_or_init(|| {
-                let (raw, mut diagnostics) = check::parse::<raw::RawCommon>(&e.path, &e.text);
-                let Some(raw) = raw else {
-                    return Err(diagnostics);
-                };
-                let (common, more) = check::Checker::new(&e.path, &e.text, "common").common(raw);
-                diagnostics.extend(more);
-                common.map(Arc::new).ok_or(diagnostics)
-            })
-            .clone()
+        parsed(&self.common, |c, raw| c.common(raw))
     }
 
     pub fn era(&self) -> Loaded<Era> {
-        let e = &self.era;
-        e.cell
-            .get_or_init(|| {
-                let (raw, mut diagnostics) = check::parse::<raw::RawEra>(&e.path, &e.text);
-                let Some(raw) = raw else {
-                    return Err(diagnostics);
-                };
-                let (era, more) = check::Checker::new(&e.path, &e.text, "era").era(raw);
-                diagnostics.extend(more);
-                era.map(Arc::new).ok_or(diagnostics)
-            })
-            .clone()
+        parsed(&self.era, |c, raw| c.era(raw))
     }
+}
+
+/// The parse of `e`, made on the first call: the file read as `R`, then
+/// checked into a `T` by `check`.
+fn parsed<R, T>(
+    e: &Entry<T>,
+    check: impl FnOnce(check::Checker<'_>, R) -> (Option<T>, Vec<Diagnostic>),
+) -> Loaded<T>
+where
+    R: serde::de::DeserializeOwned,
+{
+    e.cell
+        .get_or_init(|| {
+            let (raw, mut diagnostics) = check::parse::<R>(&e.path, &e.text);
+            let Some(raw) = raw else {
+                return Err(diagnostics);
+            };
+            let (value, more) = check(check::Checker::new(&e.path, &e.text, &e.key), raw);
+            diagnostics.extend(more);
+            value.map(Arc::new).ok_or(diagnostics)
+        })
+        .clone()
 }
 
 /// A user's genre file as text.

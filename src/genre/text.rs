@@ -333,31 +333,29 @@ fn placeholder(inner: &str, in_passage: bool) -> Result<Seg, (String, String)> {
     })
 }
 
-/// `text` in quotation marks, its own “…” turned into ‘…’ (GB/T
-/// 15834-2011: quotation marks inside quotation marks are single).
-pub fn quoted(text: &str) -> String {
+/// `text` between `open` and `close`, the same marks inside it turned into
+/// the inner ones.
+fn wrap(text: &str, [open, close]: [char; 2], [inner_open, inner_close]: [char; 2]) -> String {
     let inner: String = text
         .chars()
         .map(|c| match c {
-            '“' => '‘',
-            '”' => '’',
+            c if c == open => inner_open,
+            c if c == close => inner_close,
             c => c,
         })
         .collect();
-    format!("“{inner}”")
+    format!("{open}{inner}{close}")
+}
+
+/// `text` in quotation marks, its own “…” turned into ‘…’ (GB/T
+/// 15834-2011: quotation marks inside quotation marks are single).
+pub fn quoted(text: &str) -> String {
+    wrap(text, ['“', '”'], ['‘', '’'])
 }
 
 /// `text` in book-title marks, its own 《…》 turned into 〈…〉.
 pub fn titled(text: &str) -> String {
-    let inner: String = text
-        .chars()
-        .map(|c| match c {
-            '《' => '〈',
-            '》' => '〉',
-            c => c,
-        })
-        .collect();
-    format!("《{inner}》")
+    wrap(text, ['《', '》'], ['〈', '〉'])
 }
 
 /// Noun phrases joined as running text: 甲和乙, 甲、乙和丙; when a phrase

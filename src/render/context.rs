@@ -346,57 +346,65 @@ pub fn build(
 fn speech_text(w: &Wording) -> BTreeMap<&'static str, String> {
     let own = &w.kind.speech;
     let shared = &w.common.speech;
-    let mut t = BTreeMap::new();
-    t.insert(
-        "opening",
-        w.slot(own.opening.as_ref(), shared.opening.as_ref()),
+    let mut t = slots(
+        w,
+        &[
+            ("opening", &own.opening, &shared.opening),
+            ("lead_in", &own.lead_in, &shared.lead_in),
+            ("closing", &own.closing, &shared.closing),
+        ],
     );
     t.insert("response", response(w));
-    t.insert(
-        "lead_in",
-        w.slot(own.lead_in.as_ref(), shared.lead_in.as_ref()),
-    );
-    t.insert(
-        "closing",
-        w.slot(own.closing.as_ref(), shared.closing.as_ref()),
-    );
     t
+}
+
+type Slot<'a> = (
+    &'static str,
+    &'a Option<crate::genre::Alts>,
+    &'a Option<crate::genre::Alts>,
+);
+
+/// Each named passage: the campaign type's, or the shared one.
+fn slots(w: &Wording, pairs: &[Slot]) -> BTreeMap<&'static str, String> {
+    pairs
+        .iter()
+        .map(|(name, own, shared)| (*name, w.slot(own.as_ref(), shared.as_ref())))
+        .collect()
 }
 
 /// The progress speech's passages.
 fn progress_text(w: &Wording) -> BTreeMap<&'static str, String> {
     let own = &w.kind.progress;
     let shared = &w.common.progress;
-    let mut t = BTreeMap::new();
-    let pairs = [
-        ("opening", &own.opening, &shared.opening),
-        ("review", &own.review, &shared.review),
-        (
-            "no_achievements",
-            &own.no_achievements,
-            &shared.no_achievements,
-        ),
-        ("assessment", &own.assessment, &shared.assessment),
-        ("lessons_intro", &own.lessons_intro, &shared.lessons_intro),
-        (
-            "problems_intro",
-            &own.problems_intro,
-            &shared.problems_intro,
-        ),
-        (
-            "problems_after",
-            &own.problems_after,
-            &shared.problems_after,
-        ),
-        ("no_problems", &own.no_problems, &shared.no_problems),
-        ("stage_after", &own.stage_after, &shared.stage_after),
-        ("lead_in", &own.lead_in, &shared.lead_in),
-        ("after_points", &own.after_points, &shared.after_points),
-        ("closing", &own.closing, &shared.closing),
-    ];
-    for (name, own, shared) in pairs {
-        t.insert(name, w.slot(own.as_ref(), shared.as_ref()));
-    }
+    let mut t = slots(
+        w,
+        &[
+            ("opening", &own.opening, &shared.opening),
+            ("review", &own.review, &shared.review),
+            (
+                "no_achievements",
+                &own.no_achievements,
+                &shared.no_achievements,
+            ),
+            ("assessment", &own.assessment, &shared.assessment),
+            ("lessons_intro", &own.lessons_intro, &shared.lessons_intro),
+            (
+                "problems_intro",
+                &own.problems_intro,
+                &shared.problems_intro,
+            ),
+            (
+                "problems_after",
+                &own.problems_after,
+                &shared.problems_after,
+            ),
+            ("no_problems", &own.no_problems, &shared.no_problems),
+            ("stage_after", &own.stage_after, &shared.stage_after),
+            ("lead_in", &own.lead_in, &shared.lead_in),
+            ("after_points", &own.after_points, &shared.after_points),
+            ("closing", &own.closing, &shared.closing),
+        ],
+    );
     t.insert("response", response(w));
     t
 }
@@ -405,37 +413,35 @@ fn progress_text(w: &Wording) -> BTreeMap<&'static str, String> {
 fn plan_text(w: &Wording) -> BTreeMap<&'static str, String> {
     let own = &w.kind.plan;
     let shared = &w.common.plan;
-    let mut t = BTreeMap::new();
-    let pairs = [
-        ("purpose", &own.purpose, &shared.purpose),
-        ("decision", &own.decision, &shared.decision),
-        ("guiding", &own.guiding, &shared.guiding),
-        ("aim", &own.aim, &shared.aim),
-        (
-            "standards_heading",
-            &own.standards_heading,
-            &shared.standards_heading,
-        ),
-        ("theme_heading", &own.theme_heading, &shared.theme_heading),
-        ("theme_note", &own.theme_note, &shared.theme_note),
-        ("tasks_heading", &own.tasks_heading, &shared.tasks_heading),
-        ("tasks_intro", &own.tasks_intro, &shared.tasks_intro),
-        ("no_goals", &own.no_goals, &shared.no_goals),
-        ("step_first", &own.step_first, &shared.step_first),
-        ("step_middle", &own.step_middle, &shared.step_middle),
-        ("step_last", &own.step_last, &shared.step_last),
-        ("step_open", &own.step_open, &shared.step_open),
-        ("step_single", &own.step_single, &shared.step_single),
-        ("no_phases", &own.no_phases, &shared.no_phases),
-        ("group_intro", &own.group_intro, &shared.group_intro),
-        ("office_duty", &own.office_duty, &shared.office_duty),
-        ("no_group", &own.no_group, &shared.no_group),
-        ("units_duty", &own.units_duty, &shared.units_duty),
-    ];
-    for (name, own, shared) in pairs {
-        t.insert(name, w.slot(own.as_ref(), shared.as_ref()));
-    }
-    t
+    slots(
+        w,
+        &[
+            ("purpose", &own.purpose, &shared.purpose),
+            ("decision", &own.decision, &shared.decision),
+            ("guiding", &own.guiding, &shared.guiding),
+            ("aim", &own.aim, &shared.aim),
+            (
+                "standards_heading",
+                &own.standards_heading,
+                &shared.standards_heading,
+            ),
+            ("theme_heading", &own.theme_heading, &shared.theme_heading),
+            ("theme_note", &own.theme_note, &shared.theme_note),
+            ("tasks_heading", &own.tasks_heading, &shared.tasks_heading),
+            ("tasks_intro", &own.tasks_intro, &shared.tasks_intro),
+            ("no_goals", &own.no_goals, &shared.no_goals),
+            ("step_first", &own.step_first, &shared.step_first),
+            ("step_middle", &own.step_middle, &shared.step_middle),
+            ("step_last", &own.step_last, &shared.step_last),
+            ("step_open", &own.step_open, &shared.step_open),
+            ("step_single", &own.step_single, &shared.step_single),
+            ("no_phases", &own.no_phases, &shared.no_phases),
+            ("group_intro", &own.group_intro, &shared.group_intro),
+            ("office_duty", &own.office_duty, &shared.office_duty),
+            ("no_group", &own.no_group, &shared.no_group),
+            ("units_duty", &own.units_duty, &shared.units_duty),
+        ],
+    )
 }
 
 /// What the speaker says after the one who spoke before: 我完全同意 after

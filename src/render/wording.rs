@@ -43,6 +43,43 @@ pub struct Entry {
     pub block: Option<&'static str>,
 }
 
+impl Entry {
+    /// A numbered item: its run-in lead and its paragraph.
+    fn item(lead: String, text: Option<String>) -> Entry {
+        Entry {
+            kind: "item",
+            n: 0,
+            lead: Some(lead),
+            text,
+            after: None,
+            block: None,
+        }
+    }
+
+    /// A paragraph of its own, unnumbered.
+    fn para(text: String) -> Entry {
+        Entry {
+            kind: "para",
+            n: 0,
+            lead: None,
+            text: Some(text),
+            after: None,
+            block: None,
+        }
+    }
+}
+
+/// Profile text as a phrase inside a sentence: escaped, without its final
+/// punctuation.
+fn phrase(s: &str) -> String {
+    escape::text(crate::zh::bare(s)).into_owned()
+}
+
+/// Profile text as a sentence of its own: escaped, ending in 。.
+fn sentence(s: &str) -> String {
+    format!("{}。", phrase(s))
+}
+
 /// FNV-1a, 64 bits: small, fixed, and the same on every machine and
 /// release, which is what "the same profile gives the same bytes" needs.
 fn fnv1a(parts: &[&str]) -> u64 {
@@ -445,15 +482,8 @@ impl<'a> Wording<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, it)| Entry {
-                    kind: "item",
                     n: i + 1,
-                    lead: Some(escape::text(crate::zh::bare(&it.lead)).into_owned()),
-                    text: it
-                        .text
-                        .as_deref()
-                        .map(|t| format!("{}。", escape::text(crate::zh::bare(t)))),
-                    after: None,
-                    block: None,
+                    ..Entry::item(phrase(&it.lead), it.text.as_deref().map(sentence))
                 })
                 .collect(),
             None => own.map(|p| self.entries(&p.items)).unwrap_or_default(),
@@ -543,14 +573,7 @@ impl<'a> Wording<'a> {
                     ),
                     None => (f.text.as_str(), None),
                 };
-                Entry {
-                    kind: "item",
-                    n: 0,
-                    lead: Some(escape::text(crate::zh::bare(lead)).into_owned()),
-                    text: text.map(|t| format!("{}。", escape::text(crate::zh::bare(t)))),
-                    after: None,
-                    block: None,
-                }
+                Entry::item(phrase(lead), text.map(sentence))
             })
             .collect()
     }
@@ -576,21 +599,13 @@ impl<'a> Wording<'a> {
                     self.pick_nth(progress.answer.as_ref(), i, &[("problem", &name)])
                         .or_else(|| self.pick_nth(shared.answer.as_ref(), i, &[("problem", &name)]))
                 });
-                let body = (!text.is_empty())
-                    .then(|| format!("{}。", escape::text(crate::zh::bare(text))));
+                let body = (!text.is_empty()).then(|| sentence(text));
                 let text = match (answer, body) {
                     (Some(a), Some(b)) => Some(format!("{a}{b}")),
                     (Some(a), None) => Some(a),
                     (None, b) => b,
                 };
-                Entry {
-                    kind: "item",
-                    n: 0,
-                    lead: Some(escape::text(crate::zh::bare(lead)).into_owned()),
-                    text,
-                    after: None,
-                    block: None,
-                }
+                Entry::item(phrase(lead), text)
             })
             .collect()
     }
@@ -614,15 +629,8 @@ impl<'a> Wording<'a> {
             .enumerate()
             .filter_map(|(nth, (_, p))| {
                 let name = problem_name(p);
-                let text = self.pick_nth(remedy, nth, &[("problem", &name)])?;
-                Some(Entry {
-                    kind: "para",
-                    n: 0,
-                    lead: None,
-                    text: Some(text),
-                    after: None,
-                    block: None,
-                })
+                self.pick_nth(remedy, nth, &[("problem", &name)])
+                    .map(Entry::para)
             })
             .collect()
     }
