@@ -499,6 +499,26 @@ meeting: { date: 2017-03-01 }
             || plan.contains("“增强‘四个意识’，坚定理想信念”"),
         "{plan}"
     );
+    // 7: a numbered list of one is written without its number: one phase,
+    // one part of 目标任务.
+    let yaml = "
+org: { name: 青山供电公司 }
+campaign:
+  name: 不忘初心、牢记使命
+  theme: [守初心, 担使命]
+  phases:
+    - { name: 学习教育, from: 2019-09-10, to: 2019-11-30 }
+meeting: { date: 2019-09-12 }
+";
+    let p = load(&write(dir.path(), "one.yaml", yaml));
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(
+        plan.contains("\n### 学习教育阶段（2019年9—11月）\n"),
+        "{plan}"
+    );
+    assert!(plan.contains("\n### 总要求\n"), "{plan}");
+    let parts = &plan[plan.find("目标任务").unwrap()..plan.find("组织领导").unwrap()];
+    assert!(!parts.contains("（一）"), "{plan}");
     // 12: a label that starts with 全 takes no scope in the title.
     let yaml = "
 org: { name: 滨河街道, short: 全街道 }
