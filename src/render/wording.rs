@@ -34,6 +34,7 @@ pub struct PointView {
 pub struct Entry {
     /// `item` or `para`.
     pub kind: &'static str,
+    /// The item's number within its point, from 1; 0 for the only item.
     pub n: usize,
     pub lead: Option<String>,
     pub text: Option<String>,
@@ -482,7 +483,7 @@ impl<'a> Wording<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, it)| Entry {
-                    n: i + 1,
+                    n: if items.len() > 1 { i + 1 } else { 0 },
                     ..Entry::item(phrase(&it.lead), it.text.as_deref().map(sentence))
                 })
                 .collect(),
@@ -531,12 +532,12 @@ impl<'a> Wording<'a> {
                 _ => out.extend(self.item(item)),
             }
         }
+        let items = out.iter().filter(|e| e.kind == "item").count();
         let mut n = 0;
-        for e in &mut out {
-            if e.kind == "item" {
-                n += 1;
-                e.n = n;
-            }
+        for e in out.iter_mut().filter(|e| e.kind == "item") {
+            // A numbered list of one is written without its number.
+            n += 1;
+            e.n = if items > 1 { n } else { 0 };
         }
         out
     }
