@@ -533,11 +533,9 @@ impl<'a> Wording<'a> {
             }
         }
         let items = out.iter().filter(|e| e.kind == "item").count();
-        let mut n = 0;
-        for e in out.iter_mut().filter(|e| e.kind == "item") {
+        for (i, e) in out.iter_mut().filter(|e| e.kind == "item").enumerate() {
             // A numbered list of one is written without its number.
-            n += 1;
-            e.n = if items > 1 { n } else { 0 };
+            e.n = if items > 1 { i + 1 } else { 0 };
         }
         out
     }
