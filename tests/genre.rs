@@ -118,17 +118,14 @@ fn repeated(md: &str) -> Vec<String> {
     twice
 }
 
-fn lint_errors(md: &str) -> Vec<String> {
+fn lint_findings(md: &str) -> Vec<String> {
     let findings = bigan::lint::check(
         Path::new("draft.md"),
         md,
         &bigan::lint::Selection::default(),
     );
-    findings
-        .iter()
-        .filter(|f| f.diagnostic.severity == bigan::diagnostic::Severity::Error)
-        .map(|f| f.diagnostic.to_string())
-        .collect()
+    // Warnings too: a draft bigan writes gives lint nothing to say.
+    findings.iter().map(|f| f.diagnostic.to_string()).collect()
 }
 
 #[test]
@@ -143,7 +140,7 @@ fn every_sector_with_every_campaign_type_gives_clean_drafts() {
             for doc in Doc::ALL {
                 let md = draft(&p, doc, 1);
                 let what = format!("{sector} × {kind} × {}", doc.name());
-                let errors = lint_errors(&md);
+                let errors = lint_findings(&md);
                 assert!(errors.is_empty(), "{what}:\n{}\n{md}", errors.join("\n"));
                 assert!(
                     repeated(&md).is_empty(),
