@@ -10,6 +10,7 @@ pub mod error;
 pub mod genre;
 pub mod import;
 pub mod lint;
+pub mod marks;
 pub mod output;
 #[cfg(feature = "preview")]
 pub mod preview;

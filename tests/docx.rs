@@ -493,3 +493,59 @@ fn a_long_draft_fills_its_pages_with_22_lines_of_28_characters() {
         "{signature:?}"
     );
 }
+
+/// GB/T 9704-2012 7.3.1 on the real page: a title line holds 20
+/// characters of 22 pt (21 would not fit the 156 mm 版心), and a longer
+/// title is broken where bigan breaks it, between words, not where
+/// LibreOffice would fill the line ("……的实施方 / 案").
+#[test]
+fn a_long_title_breaks_between_words_on_the_page() {
+    if !tools_present() {
+        return;
+    }
+    let twenty = "关于进一步推进全国文明城市创建工作的通知";
+    let long = "关于深入开展全国文明城市创建活动的实施方案";
+    assert_eq!(twenty.chars().count(), bigan::output::docx::TITLE_CHARS);
+    let dir = folder("title");
+    let docx = dir.join("title.docx");
+    let markdown = format!("# {twenty}\n\n# {long}\n\n各单位：\n\n正文。\n");
+    std::fs::write(
+        &docx,
+        bigan::output::docx::document(&markdown, &Fonts::default()).unwrap(),
+    )
+    .unwrap();
+    let pdf = &to_pdf(std::slice::from_ref(&docx), &dir)[0];
+    check_fonts(pdf);
+    snapshot(pdf, 1);
+    let page = &pages(pdf)[0];
+    let texts: Vec<String> = page.iter().map(|l| squeeze(&l.text)).collect();
+
+    // Twenty characters stand on one line, centred; a 21st would not fit.
+    let one = page
+        .iter()
+        .find(|l| squeeze(&l.text) == twenty)
+        .unwrap_or_else(|| panic!("{twenty} not on one line: {texts:?}"));
+    let advance = (one.x_max - one.x_min) / 20.0;
+    assert!(advance * 20.0 <= RIGHT - LEFT + 1.0, "{one:?}");
+    assert!(advance * 21.0 > RIGHT - LEFT, "21 would fit: {one:?}");
+    let centre = (LEFT + RIGHT) / 2.0;
+    assert!(
+        ((one.x_min + one.x_max) / 2.0 - centre).abs() < 2.0,
+        "{one:?}"
+    );
+
+    // The long title in the lines bigan chose, each centred.
+    let want = bigan::output::title::lines(long, bigan::output::docx::TITLE_CHARS);
+    assert_eq!(want, ["关于深入开展全国文明城市", "创建活动的实施方案"]);
+    let at = texts
+        .iter()
+        .position(|t| *t == want[0])
+        .unwrap_or_else(|| panic!("no line {}: {texts:?}", want[0]));
+    assert_eq!(texts[at + 1], want[1], "{texts:?}");
+    for line in &page[at..at + 2] {
+        assert!(
+            ((line.x_min + line.x_max) / 2.0 - centre).abs() < 2.0,
+            "{line:?}"
+        );
+    }
+}

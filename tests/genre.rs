@@ -132,54 +132,61 @@ fn lint_findings(md: &str) -> Vec<String> {
 fn every_sector_with_every_campaign_type_gives_clean_drafts() {
     let dir = tempfile::tempdir().unwrap();
     let genre = Genre::builtin();
+    // Two names and three variants: each slot's alternatives meet each
+    // other's in enough combinations to find two that clash.
+    let runs = ["青山某单位", "某地某单位"]
+        .into_iter()
+        .flat_map(|org| (1..=3).map(move |variant| (org, variant)));
     for sector in genre.sector_keys() {
         for (i, kind) in TYPES.iter().enumerate() {
-            let yaml = full("青山某单位", sector, kind, "某项工作", "服务对象");
-            let path = write(dir.path(), &format!("{sector}-{i}.yaml"), &yaml);
-            let p = load(&path);
-            for doc in Doc::ALL {
-                let md = draft(&p, doc, 1);
-                let what = format!("{sector} × {kind} × {}", doc.name());
-                let errors = lint_findings(&md);
-                assert!(errors.is_empty(), "{what}:\n{}\n{md}", errors.join("\n"));
-                assert!(
-                    repeated(&md).is_empty(),
-                    "{what}: {:?}\n{md}",
-                    repeated(&md)
-                );
-                let placeholder = md.replace("{.byline}", "").replace("{.signature}", "");
-                assert!(
-                    !placeholder.contains(['{', '}']),
-                    "{what}: a placeholder left\n{md}"
-                );
-                for bad in ["学习教育活动", "主题教育活动", "行动活动", "。。", "，。"]
-                {
-                    assert!(!md.contains(bad), "{what}: “{bad}”\n{md}");
-                }
-                if sector != "hospital" {
-                    for health in ["医务人员", "患者", "医德", "诊疗"] {
-                        assert!(
-                            !md.contains(health),
-                            "{what}: “{health}” outside health\n{md}"
-                        );
+            for (org, variant) in runs.clone() {
+                let yaml = full(org, sector, kind, "某项工作", "服务对象");
+                let path = write(dir.path(), &format!("{sector}-{i}.yaml"), &yaml);
+                let p = load(&path);
+                for doc in Doc::ALL {
+                    let md = draft(&p, doc, variant);
+                    let what = format!("{org}: {sector} × {kind} × {} × {variant}", doc.name());
+                    let errors = lint_findings(&md);
+                    assert!(errors.is_empty(), "{what}:\n{}\n{md}", errors.join("\n"));
+                    assert!(
+                        repeated(&md).is_empty(),
+                        "{what}: {:?}\n{md}",
+                        repeated(&md)
+                    );
+                    let placeholder = md.replace("{.byline}", "").replace("{.signature}", "");
+                    assert!(
+                        !placeholder.contains(['{', '}']),
+                        "{what}: a placeholder left\n{md}"
+                    );
+                    for bad in ["学习教育活动", "主题教育活动", "行动活动", "。。", "，。"]
+                    {
+                        assert!(!md.contains(bad), "{what}: “{bad}”\n{md}");
                     }
-                }
-                // Nobody made a 承诺 in this profile, and none of these
-                // types has them.
-                assert!(!md.contains("承诺"), "{what}: 承诺\n{md}");
-                // The profile's facts are used, not invented ones.
-                if doc == Doc::Progress {
-                    assert!(md.contains("领导带头是关键"), "{what}: lesson\n{md}");
-                    assert!(md.contains("进展不平衡"), "{what}: problem\n{md}");
-                    assert!(!md.contains("少数单位"), "{what}\n{md}");
-                }
-                // Phase 1 floor: the created and general speeches reach the
-                // genre's 3,000 字 (tests/speech.rs checks the examples); the
-                // other types are sound but shorter until phase 2 deepens
-                // their passages.
-                if doc == Doc::Speech {
-                    let zi = bigan::zh::char_count(&md);
-                    assert!((1500..=6000).contains(&zi), "{what}: {zi}字\n{md}");
+                    if sector != "hospital" {
+                        for health in ["医务人员", "患者", "医德", "诊疗"] {
+                            assert!(
+                                !md.contains(health),
+                                "{what}: “{health}” outside health\n{md}"
+                            );
+                        }
+                    }
+                    // Nobody made a 承诺 in this profile, and none of these
+                    // types has them.
+                    assert!(!md.contains("承诺"), "{what}: 承诺\n{md}");
+                    // The profile's facts are used, not invented ones.
+                    if doc == Doc::Progress {
+                        assert!(md.contains("领导带头是关键"), "{what}: lesson\n{md}");
+                        assert!(md.contains("进展不平衡"), "{what}: problem\n{md}");
+                        assert!(!md.contains("少数单位"), "{what}\n{md}");
+                    }
+                    // Phase 1 floor: the created and general speeches reach the
+                    // genre's 3,000 字 (tests/speech.rs checks the examples); the
+                    // other types are sound but shorter until phase 2 deepens
+                    // their passages.
+                    if doc == Doc::Speech {
+                        let zi = bigan::zh::char_count(&md);
+                        assert!((1500..=6000).contains(&zi), "{what}: {zi}字\n{md}");
+                    }
                 }
             }
         }
@@ -575,6 +582,46 @@ fn problems_are_taken_up_by_name_and_next_steps_answer_them() {
     let p = load(&write(dir.path(), "g.yaml", &bare));
     let md = draft(&p, Doc::Progress, 1);
     assert!(!md.contains("体会"), "{md}");
+}
+
+#[test]
+fn facts_with_headings_stand_apart_and_one_line_facts_run_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = full("某单位", "generic", "一般工作", "某项工作", "服务对象");
+    let p = load(&write(dir.path(), "f.yaml", &yaml));
+    let md = draft(&p, Doc::Progress, 1);
+    // Headed facts: a paragraph each, numbered 第一，… (not 一是 alone in
+    // its paragraph, which reads as a list of one).
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("**第一，部署到位**。各单位都制定了具体方案。")),
+        "{md}"
+    );
+    assert!(md.lines().any(|l| l.starts_with("第二，集中整改")), "{md}");
+    assert!(
+        lint_findings(&md).is_empty(),
+        "{:?}\n{md}",
+        lint_findings(&md)
+    );
+    // One-sentence facts: 一是……；二是……。 after the lead-in.
+    let plain = yaml
+        .replace(
+            "{ lead: 部署到位, text: 各单位都制定了具体方案 }",
+            "各单位都制定了具体方案",
+        )
+        .replace(
+            "{ lead: 进展不平衡, text: 有的单位推进较慢 }",
+            "有的单位推进较慢",
+        );
+    let p = load(&write(dir.path(), "g.yaml", &plain));
+    let md = draft(&p, Doc::Progress, 1);
+    assert!(md.contains("：一是各单位都制定了具体方案；二是"), "{md}");
+    assert!(md.contains("：一是有的单位推进较慢；二是"), "{md}");
+    assert!(
+        lint_findings(&md).is_empty(),
+        "{:?}\n{md}",
+        lint_findings(&md)
+    );
 }
 
 #[test]

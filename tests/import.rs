@@ -36,11 +36,16 @@ fn import_to(name: &str, dir: &Path) -> PathBuf {
 }
 
 /// The points of an imported profile, (title, leads), as import writes
-/// them (one plain scalar a line); `check_passes` proves the YAML valid.
+/// them (one plain scalar a line, under `points:` or `progress:`);
+/// `check_passes` proves the YAML valid.
 fn points(profile: &Path) -> Vec<(String, Vec<String>)> {
     let text = std::fs::read_to_string(profile).unwrap();
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for line in text.lines() {
+        let line = line
+            .strip_prefix("  ")
+            .filter(|_| is_progress(profile))
+            .unwrap_or(line);
         if let Some(title) = line.strip_prefix("  - title: ") {
             out.push((title.to_owned(), Vec::new()));
         } else if let Some(lead) = line.strip_prefix("      - lead: ") {
@@ -48,6 +53,15 @@ fn points(profile: &Path) -> Vec<(String, Vec<String>)> {
         }
     }
     out
+}
+
+/// Whether import took the speech for a progress speech: its outline is
+/// then the progress meeting's.
+fn is_progress(profile: &Path) -> bool {
+    std::fs::read_to_string(profile)
+        .unwrap()
+        .lines()
+        .any(|l| l == "progress:")
 }
 
 fn check_passes(profile: &Path) {
@@ -104,6 +118,11 @@ fn county_and_traffic_speeches_import_with_their_points() {
     assert!(points_c.iter().all(|p| p.1.len() >= 3), "{points_c:?}");
     let text = std::fs::read_to_string(&county).unwrap();
     assert!(text.contains("date: 2010-11-03"), "{text}");
+    // A progress speech's outline and date are the progress meeting's; the
+    // mobilisation's date is asked for.
+    assert!(is_progress(&county), "{text}");
+    assert!(text.contains("# TODO 动员大会日期"), "{text}");
+    assert!(!text.contains("kind: progress"), "{text}");
     assert!(text.contains("name: （请填写单位全称）"));
     check_passes(&county);
 
@@ -163,7 +182,12 @@ fn several_speeches_in_one_file_give_one_profile_each() {
 /// Renders `profile` with the outline-only templates in the fixtures and
 /// checks every title and lead appears, in order.
 fn assert_outline_rendered(profile: &Path, templates: Option<&Path>) {
-    let mut args = vec!["render", s(profile)];
+    let doc = if is_progress(profile) {
+        "progress"
+    } else {
+        "speech"
+    };
+    let mut args = vec!["render", "--doc", doc, s(profile)];
     if let Some(t) = templates {
         args.extend(["--templates", s(t)]);
     }
@@ -199,9 +223,8 @@ fn the_profile_renders_the_source_outline() {
     }
 }
 
-/// The same with the built-in speech templates, which are being rewritten
-/// on another branch; run it with `cargo test -- --ignored` once they
-/// render `points`.
+/// The same with the built-in speech template: the profile's points stand
+/// in place of the campaign type's.
 #[test]
 fn the_profile_renders_the_source_outline_with_builtin_templates() {
     let dir = tempfile::tempdir().unwrap();

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{cn_date, days_inclusive};
 use crate::cli::CheckArgs;
-use crate::profile::{self, MeetingKind, Profile, TypeSource};
+use crate::profile::{self, Profile, TypeSource};
 use crate::render::{Doc, Renderer};
 use crate::zh;
 
@@ -124,7 +124,7 @@ fn timeline(out: &mut String, p: &Profile) {
         return;
     }
     let _ = writeln!(out, "  阶段：{}个", zh::count(phases.len() as u64));
-    let mut meetings = vec![(meeting_name(p.meeting.kind), p.meeting.date)];
+    let mut meetings = vec![("动员大会", p.meeting.date)];
     if let Some(progress) = &p.progress {
         meetings.push(("推进会", progress.date));
     }
@@ -194,13 +194,6 @@ fn campaign_type(p: &Profile) -> String {
         TypeSource::Word(w) => format!("{name}（由名称里的“{w}”推断；{set}）"),
         TypeSource::Central(c) => format!("{name}（时代表里“{c}”是中央部署的{name}；{set}）"),
         TypeSource::Default => format!("{name}（名称里看不出类型，按一般工作写；{set}）"),
-    }
-}
-
-fn meeting_name(kind: MeetingKind) -> &'static str {
-    match kind {
-        MeetingKind::Mobilization => "动员大会",
-        MeetingKind::Progress => "推进会",
     }
 }
 

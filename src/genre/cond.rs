@@ -36,10 +36,6 @@ pub const CONDS: &[(&str, &str)] = &[
         "political",
         "会议日期已有政治要求的表述（四个意识等，见时代表）",
     ),
-    (
-        "mobilized",
-        "配置写的是动员大会（meeting.kind 是 mobilization）",
-    ),
     ("first_phase", "推进会在第一阶段里"),
     ("middle_phase", "推进会在中间某个阶段里"),
     ("last_phase", "推进会在最后一个阶段里"),

@@ -10,6 +10,8 @@
 
 use std::fmt::Write as _;
 
+use crate::marks;
+
 /// Every placeholder data text may use: its name and what it holds. The
 /// order is the index a [`Var`] carries; docs/genre.md lists the same.
 pub const VARS: &[(&str, &str)] = &[
@@ -249,11 +251,16 @@ impl Text {
                         }
                         return None;
                     }
-                    let joined = and_list(&found);
+                    // A value alone stands as it is: a passage keeps its
+                    // final 。, which `and_list` drops from the phrases it joins.
+                    let joined = match found.as_slice() {
+                        [one] => (*one).to_owned(),
+                        several => marks::and_list(several, false),
+                    };
                     match wrap {
                         Wrap::None => out.push_str(&joined),
-                        Wrap::Quoted => out.push_str(&quoted(&joined)),
-                        Wrap::Titled => out.push_str(&titled(&joined)),
+                        Wrap::Quoted => out.push_str(&marks::quoted(&joined)),
+                        Wrap::Titled => out.push_str(&marks::titled(&joined)),
                     }
                 }
             }
@@ -333,50 +340,6 @@ fn placeholder(inner: &str, in_passage: bool) -> Result<Seg, (String, String)> {
     })
 }
 
-/// `text` between `open` and `close`, the same marks inside it turned into
-/// the inner ones.
-fn wrap(text: &str, [open, close]: [char; 2], [inner_open, inner_close]: [char; 2]) -> String {
-    let inner: String = text
-        .chars()
-        .map(|c| match c {
-            c if c == open => inner_open,
-            c if c == close => inner_close,
-            c => c,
-        })
-        .collect();
-    format!("{open}{inner}{close}")
-}
-
-/// `text` in quotation marks, its own “…” turned into ‘…’ (GB/T
-/// 15834-2011: quotation marks inside quotation marks are single).
-pub fn quoted(text: &str) -> String {
-    wrap(text, ['“', '”'], ['‘', '’'])
-}
-
-/// `text` in book-title marks, its own 《…》 turned into 〈…〉.
-pub fn titled(text: &str) -> String {
-    wrap(text, ['《', '》'], ['〈', '〉'])
-}
-
-/// Noun phrases joined as running text: 甲和乙, 甲、乙和丙; when a phrase
-/// already holds 和, the last is joined with 以及 so no phrase reads 和…和
-/// (各级党组织和党员以及广大群众).
-pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
-    let Some((last, rest)) = items.split_last() else {
-        return String::new();
-    };
-    if rest.is_empty() {
-        return last.as_ref().to_owned();
-    }
-    let joiner = if items.iter().any(|i| i.as_ref().contains('和')) {
-        "以及"
-    } else {
-        "和"
-    };
-    let head: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-    format!("{}{joiner}{}", head.join("、"), last.as_ref())
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -439,14 +402,22 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_keeps_its_final_stop() {
+        assert_eq!(
+            fill("{mission}要抓好。", &[("mission", "任务很重。")]).as_deref(),
+            Some("任务很重。要抓好。")
+        );
+    }
+
+    #[test]
     fn quotation_marks_nest_by_the_standard() {
         assert_eq!(
             fill("主题是{theme|quoted}。", &[("theme", "增强“四个意识”")]).as_deref(),
             Some("主题是“增强‘四个意识’”。")
         );
         assert_eq!(
-            titled("关于印发《方案》的通知"),
-            "《关于印发〈方案〉的通知》"
+            fill("印发{basis|titled}", &[("basis", "关于印发《方案》的通知")]).as_deref(),
+            Some("印发《关于印发〈方案〉的通知》")
         );
     }
 

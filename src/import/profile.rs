@@ -271,20 +271,22 @@ pub fn write(o: &Outline, facts: &Facts, source: &str, today: NaiveDate) -> Stri
     );
     y.push('\n');
 
-    y.push_str("meeting:\n");
+    // `meeting` is the mobilisation meeting; a progress speech's own date
+    // and outline go into `progress`, and the mobilisation's date is asked for.
     let progress = o.title.as_deref().is_some_and(|t| t.contains("推进"));
-    let _ = writeln!(
-        y,
-        "  kind: {}",
-        if progress {
-            "progress  # 原文是推进会讲话"
-        } else {
-            "mobilization"
+    y.push_str("meeting:\n");
+    let date = match o.date {
+        Some(date) if progress => {
+            let _ = writeln!(
+                y,
+                "  # TODO 动员大会日期：原文是推进会讲话，先填了推进会的日期，请改成动员大会那天"
+            );
+            let _ = writeln!(y, "  date: {date}");
+            format!("{date}  # 取自原文")
         }
-    );
-    match o.date {
         Some(date) => {
             let _ = writeln!(y, "  date: {date}  # 取自原文");
+            date.to_string()
         }
         None => {
             let hint = facts
@@ -293,23 +295,35 @@ pub fn write(o: &Outline, facts: &Facts, source: &str, today: NaiveDate) -> Stri
                 .unwrap_or_default();
             let _ = writeln!(y, "  # TODO 会议日期：原文没有写明，先填了今天{hint}");
             let _ = writeln!(y, "  date: {today}");
+            today.to_string()
         }
-    }
+    };
     let _ = writeln!(y, "  # TODO 讲话人：speaker: {{ name: …, title: … }}");
     y.push('\n');
+    let indent = if progress {
+        y.push_str("# 原文是推进会讲话：用 bigan render --doc progress 生成\n");
+        y.push_str("progress:\n");
+        let _ = writeln!(y, "  date: {date}");
+        "  "
+    } else {
+        ""
+    };
 
     if o.points.is_empty() {
         y.push_str("# 没有找到“一、二、三、”这样的要点，points 留空，用模板自己的要点。\n");
         return y;
     }
-    y.push_str("# 原文的提纲：每一点的小标题和分论点的首句。正文请用自己的话写在 text: 里。\n");
-    y.push_str("points:\n");
+    let _ = writeln!(
+        y,
+        "{indent}# 原文的提纲：每一点的小标题和分论点的首句。正文请用自己的话写在 text: 里。"
+    );
+    let _ = writeln!(y, "{indent}points:");
     for p in &o.points {
-        let _ = writeln!(y, "  - title: {}", scalar(&p.title));
+        let _ = writeln!(y, "{indent}  - title: {}", scalar(&p.title));
         if !p.items.is_empty() {
-            y.push_str("    items:\n");
+            let _ = writeln!(y, "{indent}    items:");
             for item in &p.items {
-                let _ = writeln!(y, "      - lead: {}", scalar(&item.lead));
+                let _ = writeln!(y, "{indent}      - lead: {}", scalar(&item.lead));
             }
         }
     }

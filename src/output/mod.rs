@@ -5,6 +5,7 @@ pub mod blocks;
 pub mod docx;
 pub mod html;
 pub mod text;
+pub mod title;
 pub mod write;
 
 use crate::profile::Fonts;

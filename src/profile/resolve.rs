@@ -12,7 +12,7 @@ use super::model::*;
 use super::raw::*;
 use super::sources::Sources;
 use crate::calendar::{cn_date, parse_date};
-use crate::diagnostic::{Diagnostic, Severity, closest};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::genre::Genre;
 use crate::yaml::{Located, Pos};
 use crate::zh;
@@ -104,9 +104,9 @@ impl<'a> Resolver<'a> {
         let org = self.org(raw.org, root);
         let campaign = self.campaign(raw.campaign, root);
         let meeting = self.meeting(raw.meeting, root);
-        let (org, campaign, meeting) = (org?, campaign?, meeting?);
+        let (org, campaign, (meeting, meeting_at)) = (org?, campaign?, meeting?);
         let points = self.points(raw.points, "points", campaign.kind.speech.points.len());
-        self.meeting_against_phases(&meeting, &campaign);
+        self.meeting_against_phases(&meeting, meeting_at, &campaign);
         self.era_check(&meeting);
         let plan = self.plan(raw.plan, &org, &meeting);
         let progress = self.progress(raw.progress, &meeting, &campaign);
@@ -308,42 +308,67 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn meeting(&mut self, raw: Option<Located<RawMeeting>>, root: Pos) -> Option<Meeting> {
+    /// The mobilisation meeting, and where its date stands in the file.
+    fn meeting(&mut self, raw: Option<Located<RawMeeting>>, root: Pos) -> Option<(Meeting, Pos)> {
         let (raw, pos) = match raw {
             Some(l) => (l.value, l.pos),
             None => (RawMeeting::default(), root),
         };
+        let date_at = raw.date.as_ref().map_or(pos, |d| d.pos);
         let date = self.required_date(raw.date, "meeting.date", pos);
-        let kind = match raw.kind {
-            Some(k) => match MeetingKind::parse(k.value.trim()) {
-                Some(kind) => kind,
-                None => {
-                    let hint = choice_hint(&k.value, &MeetingKind::NAMES);
-                    self.error(k.pos, format!("不认识的会议类型“{}”", k.value), &hint);
-                    MeetingKind::Mobilization
-                }
-            },
-            None => MeetingKind::Mobilization,
-        };
-        Some(Meeting {
-            kind,
+        if let Some(kind) = raw.kind {
+            self.meeting_kind(&kind);
+        }
+        let meeting = Meeting {
             date: date?,
             speaker: person(raw.speaker),
             before_me: optional(raw.before_me),
-        })
+        };
+        Some((meeting, date_at))
     }
 
-    /// A mobilisation meeting is held before or inside the first phase.
-    fn meeting_against_phases(&mut self, meeting: &Meeting, campaign: &Campaign) {
+    /// `meeting` is the mobilisation meeting: `kind: mobilization` says so
+    /// and may stay; a progress meeting has a section of its own.
+    fn meeting_kind(&mut self, kind: &Text) {
+        match kind.value.trim() {
+            "mobilization" | "动员大会" => {}
+            "progress" | "推进会" => self.error(
+                kind.pos,
+                "meeting 一节写的是动员大会，不能是推进会（kind: progress）".to_owned(),
+                "删去这一行 kind；推进会另写一节 progress:，下一行缩进两个空格写 date: 推进会的日期（还可写 speaker、achievements、problems），meeting.date 写动员大会的日期",
+            ),
+            other => self.error(
+                kind.pos,
+                format!("不认识的会议类型“{other}”"),
+                "meeting 一节只写动员大会，kind 可以不写（或写 mobilization）；推进会写在 progress: 一节",
+            ),
+        }
+    }
+
+    /// A mobilisation meeting launches the campaign: after its end it is an
+    /// error (the draft would speak of the whole campaign as ahead, "时间是
+    /// 2011年7月至去年6月"); after the first phase it is unusual.
+    fn meeting_against_phases(&mut self, meeting: &Meeting, at: Pos, campaign: &Campaign) {
         let Some(first) = campaign.phases.first() else {
             return;
         };
-        if meeting.kind == MeetingKind::Mobilization
-            && let Some(to) = first.to
+        if let Some((_, Some(end))) = campaign.span()
+            && meeting.date > end
+        {
+            self.error(
+                at,
+                format!(
+                    "动员大会日期 {} 在活动结束（{}）之后",
+                    meeting.date,
+                    cn_date(end)
+                ),
+                "动员大会在活动开始时召开：检查 meeting.date 的年份和各阶段的日期；活动结束后的会议是总结大会，不是动员大会",
+            );
+        } else if let Some(to) = first.to
             && meeting.date > to
         {
             self.warn(
-                self.root,
+                at,
                 format!(
                     "动员大会日期 {} 在第一阶段“{}”结束（{to}）之后",
                     meeting.date, first.name
@@ -512,7 +537,7 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
-        if date < meeting.date && meeting.kind == MeetingKind::Mobilization {
+        if date < meeting.date {
             self.error(
                 date_pos,
                 format!("推进会日期 {date} 早于动员大会日期 {}", meeting.date),
@@ -578,13 +603,6 @@ fn person(raw: Option<Located<RawPerson>>) -> Person {
     Person {
         name: optional(p.value.name),
         title: optional(p.value.title),
-    }
-}
-
-fn choice_hint(got: &str, choices: &[&str]) -> String {
-    match closest(got.trim(), choices.iter().copied()) {
-        Some(s) => format!("是否想写“{s}”？可选：{}", choices.join("、")),
-        None => format!("可选：{}", choices.join("、")),
     }
 }
 

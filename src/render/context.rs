@@ -14,7 +14,7 @@ use super::escape;
 use super::wording::{self, Entry, PointView, Wording};
 use crate::calendar;
 use crate::genre::{Common, Era, Mode, rules};
-use crate::profile::{self, Fact, MeetingKind, Person, Profile};
+use crate::profile::{self, Fact, Person, Profile};
 
 #[derive(Serialize)]
 pub struct View {
@@ -118,7 +118,6 @@ pub struct PhaseView {
 
 #[derive(Serialize)]
 pub struct MeetingView {
-    pub kind: &'static str,
     pub date: String,
     pub date_iso: String,
     pub speaker: PersonView,
@@ -294,10 +293,6 @@ pub fn build(
                 .and_then(|(_, to)| to.map(calendar::cn_date)),
         },
         meeting: MeetingView {
-            kind: match p.meeting.kind {
-                MeetingKind::Mobilization => "mobilization",
-                MeetingKind::Progress => "progress",
-            },
             date: calendar::cn_date(p.meeting.date),
             date_iso: p.meeting.date.to_string(),
             speaker: person(&p.meeting.speaker),
@@ -329,8 +324,8 @@ pub fn build(
             achievements: achievements(pr, p),
             problems: facts(&pr.problems),
             lessons: facts(&pr.lessons),
-            since: wording::since(wording::launch(p), pr.date),
-            elapsed: wording::elapsed(wording::launch(p), pr.date),
+            since: wording::since(p.meeting.date, pr.date),
+            elapsed: wording::elapsed(p.meeting.date, pr.date),
             next_phase: p
                 .campaign
                 .phases

@@ -96,9 +96,9 @@ impl Renderer {
         tera.register_filter("phase_span", filters::phase_span);
         tera.register_filter("bare", filters::bare);
         tera.register_filter("series", filters::series);
+        tera.register_filter("and_list", filters::and_list);
         tera.register_filter("quoted", filters::quoted);
         tera.register_filter("titled", filters::titled);
-        tera.register_filter("and_list", filters::and_list);
         let user = match user_dir {
             Some(dir) => user_templates(dir)?,
             None => Vec::new(),
@@ -188,14 +188,14 @@ fn template_error(e: tera::Error, user_dir: Option<&Path>) -> anyhow::Error {
 /// Makes every non-empty line its own Markdown block, one blank line
 /// apart, whatever blank lines the template's tags left behind. A line is a
 /// paragraph in this genre; a soft break inside one would put a space
-/// between Chinese characters.
+/// between Chinese characters. A line that would start a list is escaped.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines().map(str::trim_end).filter(|l| !l.is_empty()) {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(line);
+        out.push_str(&escape::line(line));
     }
     out.push('\n');
     out

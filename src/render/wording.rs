@@ -14,9 +14,9 @@ use serde::Serialize;
 use super::escape;
 use crate::genre::cond::Facts;
 use crate::genre::era::Era;
-use crate::genre::text::{self, VARS, Var};
+use crate::genre::text::{VARS, Var};
 use crate::genre::{Alts, Block, CampaignType, Common, Item, Point, Sector, Style, rules};
-use crate::profile::{self, Fact, MeetingKind, Profile};
+use crate::profile::{self, Fact, Profile};
 
 /// A point as the template lays it out.
 #[derive(Debug, Serialize)]
@@ -224,13 +224,19 @@ impl<'a> Wording<'a> {
                 .map(|s| escape::text(crate::zh::bare(s)).into_owned())
                 .collect()
         };
-        self.set("goals", Some(esc(&c.goals).join("、")));
+        // An item that holds a 顿号 itself makes the series take ；.
+        self.set("goals", Some(crate::marks::series(&esc(&c.goals), false)));
         let theme = esc(&c.theme);
         let long = theme.iter().any(|t| t.chars().count() > 4);
-        self.set("theme", Some(theme.join(if long { "，" } else { "、" })));
+        let theme = if long {
+            theme.join("，")
+        } else {
+            crate::marks::series(&theme, false)
+        };
+        self.set("theme", Some(theme));
         let (occasions, targets) = milestones(p, today);
-        self.set("occasions", Some(text::and_list(&occasions)));
-        self.set("targets", Some(text::and_list(&targets)));
+        self.set("occasions", Some(crate::marks::and_list(&occasions, false)));
+        self.set("targets", Some(crate::marks::and_list(&targets, false)));
         let situation: Vec<String> = c
             .situation
             .iter()
@@ -267,16 +273,15 @@ impl<'a> Wording<'a> {
             if let Some(issuer) = &b.issuer {
                 s.push_str(&escape::text(issuer));
             }
-            s.push_str(&text::titled(&escape::text(&b.title)));
+            s.push_str(&crate::marks::titled(&escape::text(&b.title)));
             if let Some(n) = &b.number {
                 s.push_str(&format!("（{}）", escape::text(n)));
             }
             self.set("basis", Some(s));
         }
         if let Some(pr) = &p.progress {
-            let launch = launch(p);
-            self.set("since", Some(since(launch, pr.date)));
-            self.set("elapsed", Some(elapsed(launch, pr.date)));
+            self.set("since", Some(since(p.meeting.date, pr.date)));
+            self.set("elapsed", Some(elapsed(p.meeting.date, pr.date)));
         }
         let next = p.campaign.phases.iter().find(|ph| ph.from > today);
         self.set(
@@ -387,7 +392,6 @@ impl<'a> Wording<'a> {
         f.set("against", self.kind.mode == crate::genre::Mode::Against);
         f.set("learning", self.kind.learning);
         f.set("political", self.get("political").is_some());
-        f.set("mobilized", p.meeting.kind == MeetingKind::Mobilization);
         if let Some(pr) = &p.progress {
             f.set("achievements", !pr.achievements.is_empty());
             f.set("problems", !pr.problems.is_empty());
@@ -648,15 +652,6 @@ pub fn short(name: &str) -> &str {
     name.strip_suffix("阶段")
         .filter(|s| !s.is_empty())
         .unwrap_or(name)
-}
-
-/// The day the campaign was launched: the mobilisation meeting, or the
-/// first phase's start when the profile describes no mobilisation.
-pub fn launch(p: &Profile) -> NaiveDate {
-    match (p.meeting.kind, p.campaign.phases.first()) {
-        (MeetingKind::Mobilization, _) | (_, None) => p.meeting.date,
-        (MeetingKind::Progress, Some(first)) => first.from,
-    }
 }
 
 /// The month of `day` as a speaker on `today` names it: 今年5月.
