@@ -65,12 +65,24 @@ fn load_profile(b: Bencher) {
     b.bench_local(|| Loader::new().load(black_box(&path)).unwrap());
 }
 
-/// Parsing and checking the genre files one hospital speech needs (its
-/// sector, its campaign type with the shared passages, the era table), as a
-/// cold process does once.
+/// Decoding the genre data one hospital speech needs (its sector, its
+/// campaign type's and the shared speech passages, the era table), as a
+/// cold process does once: build.rs compiled them.
 #[divan::bench]
-fn load_genre_one_profile() {
+fn load_genre_one_speech() {
     let g = bigan::genre::Genre::unshared();
+    black_box(g.sector("hospital").unwrap());
+    let kind = g.campaign_type("create").unwrap();
+    black_box(&kind.speech.points);
+    black_box(&g.common().unwrap().speech.points);
+    black_box(g.era().unwrap());
+}
+
+/// The same files read from their YAML text and checked, as a user's own
+/// genre files are (`--templates DIR`).
+#[divan::bench]
+fn load_genre_from_yaml() {
+    let g = bigan::genre::Genre::unshared().without_compiled();
     black_box(g.sector("hospital").unwrap());
     black_box(g.campaign_type("create").unwrap());
     black_box(g.era().unwrap());

@@ -56,6 +56,27 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     (value, diagnostics)
 }
 
+/// One genre file read as `R` and checked into a `T` by `check`: the value,
+/// or every problem found. The same at build time (build.rs compiles the
+/// built-in files with it) and for a user's files at run time.
+pub(crate) fn load<R, T>(
+    path: &Path,
+    text: &str,
+    key: &str,
+    check: impl FnOnce(Checker<'_>, R) -> (Option<T>, Vec<Diagnostic>),
+) -> Result<T, Vec<Diagnostic>>
+where
+    R: serde::de::DeserializeOwned,
+{
+    let (raw, mut diagnostics) = parse::<R>(path, text);
+    let Some(raw) = raw else {
+        return Err(diagnostics);
+    };
+    let (value, more) = check(Checker::new(path, text, key), raw);
+    diagnostics.extend(more);
+    value.ok_or(diagnostics)
+}
+
 /// Collects the problems of one file while its parts are checked.
 pub(crate) struct Checker<'a> {
     pub path: &'a Path,
@@ -529,7 +550,7 @@ impl<'a> Checker<'a> {
         let group = self
             .text_value(raw.group.value.trim(), raw.group.pos, false)
             .unwrap_or_default();
-        let shared = Some(&common.items);
+        let shared = Some(&*common.items);
         let speech = self.speech(raw.speech.value, shared);
         if speech.points.is_empty() {
             self.error(
@@ -565,9 +586,9 @@ impl<'a> Checker<'a> {
             learning: raw.learning.is_some_and(|l| l.value),
             pledges: raw.pledges.value,
             group,
-            speech,
-            progress,
-            plan,
+            speech: Part::new(speech),
+            progress: Part::new(progress),
+            plan: Part::new(plan),
             path: self.path.to_owned(),
         };
         self.finish(kind)
@@ -607,10 +628,10 @@ impl<'a> Checker<'a> {
             responses,
             greet,
             secure,
-            items,
-            speech,
-            progress,
-            plan,
+            items: Part::new(items),
+            speech: Part::new(speech),
+            progress: Part::new(progress),
+            plan: Part::new(plan),
         };
         self.finish(common)
     }

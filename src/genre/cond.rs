@@ -43,7 +43,7 @@ pub const CONDS: &[(&str, &str)] = &[
 ];
 
 /// A condition, by its index in [`CONDS`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Cond(pub u8);
 
 impl Cond {

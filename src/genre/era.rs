@@ -4,11 +4,12 @@
 //! anniversaries bigan can date itself.
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use crate::zh;
 
 /// A party congress.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Congress {
     /// 十八大
     pub name: String,
@@ -16,7 +17,7 @@ pub struct Congress {
 }
 
 /// What a plan or speech says from `from` on.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Period {
     pub from: NaiveDate,
     /// 以习近平新时代中国特色社会主义思想为指导
@@ -26,7 +27,7 @@ pub struct Period {
 }
 
 /// A political formula and the day it entered use.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Term {
     /// 增强“四个意识”
     pub text: String,
@@ -34,7 +35,7 @@ pub struct Term {
 }
 
 /// A campaign decided centrally.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Central {
     /// Names it goes by: 两学一做, 党史学习教育.
     pub names: Vec<String>,
@@ -47,13 +48,13 @@ pub struct Central {
 }
 
 /// An anniversary counted from a day: 建党 from 1921-07-01.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Anniversary {
     pub names: Vec<String>,
     pub date: NaiveDate,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Era {
     /// The last day the table is known to hold for.
     pub until: NaiveDate,

@@ -29,51 +29,10 @@ pub use model::*;
 use crate::diagnostic::{Diagnostic, closest};
 use crate::error::InputError;
 
-/// Every built-in genre file, by its path under `genre/`.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("common.yaml", include_str!("../../genre/common.yaml")),
-    ("era.yaml", include_str!("../../genre/era.yaml")),
-    (
-        "sectors/generic.yaml",
-        include_str!("../../genre/sectors/generic.yaml"),
-    ),
-    (
-        "sectors/hospital.yaml",
-        include_str!("../../genre/sectors/hospital.yaml"),
-    ),
-    (
-        "sectors/county.yaml",
-        include_str!("../../genre/sectors/county.yaml"),
-    ),
-    (
-        "sectors/traffic.yaml",
-        include_str!("../../genre/sectors/traffic.yaml"),
-    ),
-    (
-        "types/study.yaml",
-        include_str!("../../genre/types/study.yaml"),
-    ),
-    (
-        "types/thematic.yaml",
-        include_str!("../../genre/types/thematic.yaml"),
-    ),
-    (
-        "types/create.yaml",
-        include_str!("../../genre/types/create.yaml"),
-    ),
-    (
-        "types/crackdown.yaml",
-        include_str!("../../genre/types/crackdown.yaml"),
-    ),
-    (
-        "types/conduct.yaml",
-        include_str!("../../genre/types/conduct.yaml"),
-    ),
-    (
-        "types/general.yaml",
-        include_str!("../../genre/types/general.yaml"),
-    ),
-];
+// `BUILTIN` (every built-in file's path under `genre/` and its text),
+// `COMPILED` (the same files checked by build.rs, in the same order) and
+// `LISTS` (their `names` and `infer`).
+include!(concat!(env!("OUT_DIR"), "/genre.rs"));
 
 /// The sector a profile without `org.kind` belongs to.
 pub const DEFAULT_SECTOR: &str = "generic";
@@ -83,24 +42,52 @@ pub const DEFAULT_TYPE: &str = "general";
 /// A file's parse, done once: the value, or what is wrong with it.
 pub type Loaded<T> = Result<Arc<T>, Vec<Diagnostic>>;
 
-/// One genre file: where it is shown as coming from, its text, and its
-/// parse once someone asked for it.
+/// One genre file: where it is shown as coming from, its text, the form
+/// build.rs compiled it to (built-in files only), and its value once
+/// someone asked for it.
 struct Entry<T> {
     key: String,
     path: PathBuf,
     text: Cow<'static, str>,
+    compiled: Option<&'static [u8]>,
+    lists: Option<Lists>,
     cell: OnceLock<Loaded<T>>,
 }
 
+/// A file's `names` and `infer`, as build.rs found them.
+type Lists = (&'static [&'static str], &'static [&'static str]);
+
 impl<T> Entry<T> {
-    fn new(key: &str, path: PathBuf, text: Cow<'static, str>) -> Self {
+    fn new(key: &str, file: File) -> Self {
         Entry {
             key: key.to_owned(),
-            path,
-            text,
+            path: file.path,
+            text: file.text,
+            compiled: file.compiled,
+            lists: file.lists,
             cell: OnceLock::new(),
         }
     }
+
+    /// The list `names` or `infer` of the file, without decoding or
+    /// parsing all of it: finding a sector by its Chinese name must not
+    /// cost a read of every sector.
+    fn list(&self, key: &str) -> Vec<String> {
+        match (self.lists, key) {
+            (Some((names, _)), "names") => names.iter().map(|s| (*s).to_owned()).collect(),
+            (Some((_, infer)), _) => infer.iter().map(|s| (*s).to_owned()).collect(),
+            (None, _) => header_list(&self.text, key),
+        }
+    }
+}
+
+/// A genre file before it is sorted into its place.
+struct File {
+    rel: String,
+    path: PathBuf,
+    text: Cow<'static, str>,
+    compiled: Option<&'static [u8]>,
+    lists: Option<Lists>,
 }
 
 /// The genre data a run uses: the built-in files with the user's on top.
@@ -134,6 +121,18 @@ impl Genre {
     /// everything else shares [`Genre::builtin`]).
     pub fn unshared() -> Genre {
         Genre::from_files(Vec::new(), None)
+    }
+
+    /// The same registry reading every file from its YAML text, as a
+    /// user's own files are read: for benchmarks and for the test that the
+    /// compiled files say what their text says.
+    pub fn without_compiled(mut self) -> Genre {
+        let entries = self.sectors.iter_mut().map(|e| &mut e.compiled);
+        let entries = entries.chain(self.types.iter_mut().map(|e| &mut e.compiled));
+        for c in entries.chain([&mut self.common.compiled, &mut self.era.compiled]) {
+            *c = None;
+        }
+        self
     }
 
     /// The built-in data with the user's files under `dir/genre/` added or
@@ -179,53 +178,55 @@ impl Genre {
     }
 
     fn from_files(user: Vec<(String, String)>, dir: Option<&Path>) -> Genre {
-        let mut files: Vec<(String, PathBuf, Cow<'static, str>)> = BUILTIN
+        // A built-in campaign type was compiled against the built-in
+        // common.yaml (its items may use common's): with the user's own
+        // common.yaml it is read again from its text.
+        let own_common = user.iter().any(|(rel, _)| rel == "common.yaml");
+        let mut files: Vec<File> = BUILTIN
             .iter()
-            .filter(|(rel, _)| !user.iter().any(|(u, _)| u == rel))
-            .map(|(rel, text)| {
-                (
-                    (*rel).to_owned(),
-                    check::shown(rel, None),
-                    Cow::Borrowed(*text),
-                )
+            .zip(COMPILED.iter().zip(LISTS))
+            .filter(|((rel, _), _)| !user.iter().any(|(u, _)| u == rel))
+            .map(|((rel, text), (compiled, lists))| File {
+                rel: (*rel).to_owned(),
+                path: check::shown(rel, None),
+                text: Cow::Borrowed(*text),
+                compiled: (!(own_common && rel.starts_with("types/"))).then_some(*compiled),
+                lists: Some(*lists),
             })
             .collect();
-        files.extend(
-            user.into_iter()
-                .map(|(rel, text)| (rel.clone(), check::shown(&rel, dir), Cow::Owned(text))),
-        );
-        let take = |name: &str, files: &mut Vec<(String, PathBuf, Cow<'static, str>)>| {
-            let at = files.iter().position(|(rel, _, _)| rel == name);
-            at.map(|i| files.remove(i))
+        files.extend(user.into_iter().map(|(rel, text)| File {
+            path: check::shown(&rel, dir),
+            rel,
+            text: Cow::Owned(text),
+            compiled: None,
+            lists: None,
+        }));
+        let mut take = |name: &str| {
+            let at = files.iter().position(|f| f.rel == name);
+            at.map(|i| files.remove(i)).unwrap_or_else(|| File {
+                rel: name.to_owned(),
+                path: check::shown(name, None),
+                text: Cow::Borrowed(""),
+                compiled: None,
+                lists: None,
+            })
         };
-        let (_, common_path, common_text) = take("common.yaml", &mut files).unwrap_or_else(|| {
-            (
-                "common.yaml".into(),
-                check::shown("common.yaml", None),
-                Cow::Borrowed(""),
-            )
-        });
-        let (_, era_path, era_text) = take("era.yaml", &mut files).unwrap_or_else(|| {
-            (
-                "era.yaml".into(),
-                check::shown("era.yaml", None),
-                Cow::Borrowed(""),
-            )
-        });
+        let common = take("common.yaml");
+        let era = take("era.yaml");
         let mut sectors = Vec::new();
         let mut types = Vec::new();
-        for (rel, path, text) in files {
-            let (folder, file) = rel.split_once('/').unwrap_or(("", &rel));
-            let key = file.strip_suffix(".yaml").unwrap_or(file);
+        for file in files {
+            let (folder, name) = file.rel.split_once('/').unwrap_or(("", &file.rel));
+            let key = name.strip_suffix(".yaml").unwrap_or(name).to_owned();
             match folder {
-                "sectors" => sectors.push(Entry::new(key, path, text)),
-                "types" => types.push(Entry::new(key, path, text)),
+                "sectors" => sectors.push(Entry::new(&key, file)),
+                "types" => types.push(Entry::new(&key, file)),
                 _ => {}
             }
         }
         Genre {
-            common: Entry::new("common", common_path, common_text),
-            era: Entry::new("era", era_path, era_text),
+            common: Entry::new("common", common),
+            era: Entry::new("era", era),
             sectors,
             types,
         }
@@ -253,7 +254,7 @@ impl Genre {
     pub fn sector_names(&self) -> Vec<(&str, Vec<String>)> {
         self.sectors
             .iter()
-            .map(|e| (e.key.as_str(), header_list(&e.text, "names")))
+            .map(|e| (e.key.as_str(), e.list("names")))
             .collect()
     }
 
@@ -261,7 +262,7 @@ impl Genre {
     pub fn type_names(&self) -> Vec<(&str, Vec<String>)> {
         self.types
             .iter()
-            .map(|e| (e.key.as_str(), header_list(&e.text, "names")))
+            .map(|e| (e.key.as_str(), e.list("names")))
             .collect()
     }
 
@@ -280,7 +281,7 @@ impl Genre {
     pub fn infer_type(&self, name: &str) -> Option<(&str, String)> {
         let mut best: Option<(usize, usize, &str, String)> = None;
         for e in &self.types {
-            for word in header_list(&e.text, "infer") {
+            for word in e.list("infer") {
                 if let Some(at) = name.find(&word) {
                     let len = word.len();
                     let better = best
@@ -320,24 +321,22 @@ impl Genre {
     }
 }
 
-/// The parse of `e`, made on the first call: the file read as `R`, then
-/// checked into a `T` by `check`.
+/// The value of `e`, made on the first call: decoded from what build.rs
+/// compiled, or the file read as `R` and checked into a `T` by `check`.
 fn parsed<R, T>(
     e: &Entry<T>,
     check: impl FnOnce(check::Checker<'_>, R) -> (Option<T>, Vec<Diagnostic>),
 ) -> Loaded<T>
 where
     R: serde::de::DeserializeOwned,
+    T: serde::de::DeserializeOwned,
 {
     e.cell
         .get_or_init(|| {
-            let (raw, mut diagnostics) = check::parse::<R>(&e.path, &e.text);
-            let Some(raw) = raw else {
-                return Err(diagnostics);
-            };
-            let (value, more) = check(check::Checker::new(&e.path, &e.text, &e.key), raw);
-            diagnostics.extend(more);
-            value.map(Arc::new).ok_or(diagnostics)
+            if let Some(value) = e.compiled.and_then(|b| postcard::from_bytes::<T>(b).ok()) {
+                return Ok(Arc::new(value));
+            }
+            check::load(&e.path, &e.text, &e.key, check).map(Arc::new)
         })
         .clone()
 }
@@ -363,7 +362,7 @@ fn find_key<'a, T>(entries: &'a [Entry<T>], written: &str) -> Option<&'a str> {
     }
     entries
         .iter()
-        .find(|e| header_list(&e.text, "names").iter().any(|n| n == written))
+        .find(|e| e.list("names").iter().any(|n| n == written))
         .map(|e| e.key.as_str())
 }
 
@@ -375,9 +374,8 @@ fn closest_name(all: Vec<(&str, Vec<String>)>, written: &str) -> Option<String> 
     closest(written.trim(), candidates.iter().map(String::as_str)).map(str::to_owned)
 }
 
-/// The list under the top-level key `key` of a genre file, read without
-/// parsing the whole file: finding a sector by its Chinese name must not
-/// cost a parse of every sector.
+/// The list under the top-level key `key` of a user's genre file, read
+/// without parsing the whole file.
 fn header_list(text: &str, key: &str) -> Vec<String> {
     #[derive(serde::Deserialize)]
     struct Only {
@@ -442,6 +440,52 @@ mod tests {
                 panic!("{key}:\n{}", show(d));
             }
         }
+    }
+
+    /// The built-in data as build.rs compiled it is what reading the YAML
+    /// gives: the same values, and every file decodes (a file that did not
+    /// would be read from its text, silently and slowly).
+    #[test]
+    fn compiled_files_decode_to_what_their_text_says() {
+        let compiled = Genre::unshared();
+        let text = Genre::unshared().without_compiled();
+        let same = |a: String, b: String, what: &str| assert!(a == b, "{what} differs");
+        same(
+            format!("{:?}", compiled.common().ok()),
+            format!("{:?}", text.common().ok()),
+            "common",
+        );
+        same(
+            format!("{:?}", compiled.era().ok()),
+            format!("{:?}", text.era().ok()),
+            "era",
+        );
+        for e in &compiled.sectors {
+            assert_eq!(e.list("names"), header_list(&e.text, "names"), "{}", e.key);
+            assert!(postcard::from_bytes::<Sector>(e.compiled.unwrap_or_default()).is_ok());
+            same(
+                format!("{:?}", compiled.sector(&e.key).ok()),
+                format!("{:?}", text.sector(&e.key).ok()),
+                &e.key,
+            );
+        }
+        for e in &compiled.types {
+            assert_eq!(e.list("names"), header_list(&e.text, "names"), "{}", e.key);
+            assert_eq!(e.list("infer"), header_list(&e.text, "infer"), "{}", e.key);
+            assert!(postcard::from_bytes::<CampaignType>(e.compiled.unwrap_or_default()).is_ok());
+            same(
+                format!("{:?}", compiled.campaign_type(&e.key).ok()),
+                format!("{:?}", text.campaign_type(&e.key).ok()),
+                &e.key,
+            );
+        }
+        for blob in [compiled.common.compiled, compiled.era.compiled] {
+            assert!(blob.is_some_and(|b| !b.is_empty()));
+        }
+        assert!(
+            postcard::from_bytes::<Common>(compiled.common.compiled.unwrap_or_default()).is_ok()
+        );
+        assert!(postcard::from_bytes::<Era>(compiled.era.compiled.unwrap_or_default()).is_ok());
     }
 
     #[test]

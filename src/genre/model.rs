@@ -4,12 +4,86 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
 
 use super::cond::Cond;
 use super::text::Text;
 
+/// One document's part of a genre file (a campaign type's speech, its
+/// plan…), decoded the first time it is read: a render of one speech does
+/// not decode the plan's and the progress speech's passages. Built-in
+/// files are compiled by build.rs, each part as bytes of its own; a user's
+/// file is read as YAML and its parts are ready from the start.
+pub struct Part<T> {
+    value: OnceLock<T>,
+    bytes: Vec<u8>,
+}
+
+impl<T> Part<T> {
+    pub fn new(value: T) -> Self {
+        Part {
+            value: OnceLock::from(value),
+            bytes: Vec::new(),
+        }
+    }
+}
+
+impl<T: Default + serde::de::DeserializeOwned> std::ops::Deref for Part<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        // The bytes are build.rs's, checked by a test to decode; empty
+        // text is what a part that did not would read as.
+        self.value
+            .get_or_init(|| postcard::from_bytes(&self.bytes).unwrap_or_default())
+    }
+}
+
+impl<T: Default + Clone + serde::de::DeserializeOwned> Clone for Part<T> {
+    fn clone(&self) -> Self {
+        Part::new((**self).clone())
+    }
+}
+
+impl<T: Default + std::fmt::Debug + serde::de::DeserializeOwned> std::fmt::Debug for Part<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl<T: Default + Serialize + serde::de::DeserializeOwned> Serialize for Part<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let bytes = postcard::to_allocvec(&**self).map_err(serde::ser::Error::custom)?;
+        s.serialize_bytes(&bytes)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for Part<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(v.to_vec())
+            }
+            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(v)
+            }
+        }
+        Ok(Part {
+            value: OnceLock::new(),
+            bytes: d.deserialize_bytes(Bytes)?,
+        })
+    }
+}
+
 /// One way of saying a passage, and when it is true.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Alt {
     pub text: Text,
     pub when: Vec<Cond>,
@@ -19,14 +93,14 @@ pub struct Alt {
 /// The alternatives for one passage. `slot` names the passage in its file
 /// (hospital.passages.focus): with the organisation's name it decides which
 /// alternative a draft takes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Alts {
     pub slot: String,
     pub alts: Vec<Alt>,
 }
 
 /// Facts a template lays out itself, with counts and numbering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
     /// The campaign's standards: “五个好”，即……
     Standards,
@@ -60,7 +134,7 @@ impl Block {
 }
 
 /// One item of a point.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Item {
     pub lead: Option<Alts>,
     pub text: Option<Alts>,
@@ -73,7 +147,7 @@ pub struct Item {
 }
 
 /// How a point numbers its items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Style {
     /// 第一，…… as a bold run-in lead.
     Di,
@@ -83,7 +157,7 @@ pub enum Style {
 }
 
 /// One point of a speech: its heading, a first paragraph, and items.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Point {
     pub title: Alts,
     pub intro: Option<Alts>,
@@ -92,7 +166,7 @@ pub struct Point {
 }
 
 /// The mobilisation speech's passages.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SpeechText {
     pub opening: Option<Alts>,
     pub lead_in: Option<Alts>,
@@ -101,7 +175,7 @@ pub struct SpeechText {
 }
 
 /// The progress speech's passages.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ProgressText {
     pub opening: Option<Alts>,
     pub review: Option<Alts>,
@@ -121,7 +195,7 @@ pub struct ProgressText {
 }
 
 /// The plan's passages.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PlanText {
     pub purpose: Option<Alts>,
     pub decision: Option<Alts>,
@@ -148,7 +222,7 @@ pub struct PlanText {
 }
 
 /// What a profile's `org` keys default to in a sector.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Defaults {
     pub short: String,
     pub party_org: String,
@@ -160,7 +234,7 @@ pub struct Defaults {
 }
 
 /// How the prose names a sector's people, work and parts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Words {
     pub scope: String,
     pub workers: String,
@@ -174,7 +248,7 @@ pub struct Words {
 }
 
 /// A sector's own passages.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Passages {
     pub mission: Alts,
     pub reasons: Vec<Item>,
@@ -189,7 +263,7 @@ pub struct Passages {
 }
 
 /// One sector (genre/sectors/KEY.yaml).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Sector {
     pub key: String,
     /// The Chinese names `org.kind` accepts: 医院, 卫生院.
@@ -204,7 +278,7 @@ pub struct Sector {
 }
 
 /// A first campaign for a starter profile (`bigan new --kind`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Starter {
     pub campaign: String,
     pub goals: Vec<String>,
@@ -237,14 +311,14 @@ impl Default for Starter {
 
 /// Whether a campaign is run among the organisation's own people or
 /// carried out on a target (crime, hazards, a city's shortcomings).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Mode {
     Among,
     Against,
 }
 
 /// One campaign type (genre/types/KEY.yaml).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CampaignType {
     pub key: String,
     /// The Chinese names `campaign.type` accepts; the first is shown.
@@ -260,9 +334,9 @@ pub struct CampaignType {
     pub pledges: bool,
     /// The leading group's name, with placeholders: {noun}领导小组.
     pub group: Text,
-    pub speech: SpeechText,
-    pub progress: ProgressText,
-    pub plan: PlanText,
+    pub speech: Part<SpeechText>,
+    pub progress: Part<ProgressText>,
+    pub plan: Part<PlanText>,
     pub path: PathBuf,
 }
 
@@ -274,7 +348,7 @@ impl CampaignType {
 }
 
 /// How to answer what was said before the speaker.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Response {
     pub words: Vec<String>,
     pub say: Alts,
@@ -283,13 +357,14 @@ pub struct Response {
 /// What every organisation and campaign shares (genre/common.yaml): the
 /// answers to a previous speaker, the closing salutes, shared items, and
 /// the passages a campaign type does not write itself.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Common {
     pub responses: Vec<Response>,
     pub greet: Alts,
     pub secure: Alts,
-    pub items: BTreeMap<String, Item>,
-    pub speech: SpeechText,
-    pub progress: ProgressText,
-    pub plan: PlanText,
+    /// Read only while a campaign type is checked (its `use:` items).
+    pub items: Part<BTreeMap<String, Item>>,
+    pub speech: Part<SpeechText>,
+    pub progress: Part<ProgressText>,
+    pub plan: Part<PlanText>,
 }

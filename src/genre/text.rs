@@ -10,6 +10,8 @@
 
 use std::fmt::Write as _;
 
+use serde::{Deserialize, Serialize};
+
 use crate::marks;
 
 /// Every placeholder data text may use: its name and what it holds. The
@@ -89,7 +91,7 @@ const PASSAGES: &[&str] = &[
 ];
 
 /// A placeholder, by its index in [`VARS`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Var(pub u16);
 
 impl Var {
@@ -110,7 +112,7 @@ impl Var {
 }
 
 /// How a placeholder's value is wrapped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Wrap {
     None,
     /// “…”, with quotation marks inside turned into ‘…’ (GB/T 15834).
@@ -119,7 +121,7 @@ pub enum Wrap {
     Titled,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 enum Seg {
     Lit(String),
     /// `{a}` or `{a+b}` (the values joined with 和, see [`and_list`]);
@@ -132,7 +134,7 @@ enum Seg {
 }
 
 /// One sentence (or paragraph) of genre data, parsed.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Text {
     segs: Vec<Seg>,
 }

@@ -105,7 +105,7 @@ impl<'a> Resolver<'a> {
         let campaign = self.campaign(raw.campaign, root);
         let meeting = self.meeting(raw.meeting, root);
         let (org, campaign, (meeting, meeting_at)) = (org?, campaign?, meeting?);
-        let points = self.points(raw.points, "points", campaign.kind.speech.points.len());
+        let points = self.points(raw.points, "points", || campaign.kind.speech.points.len());
         self.meeting_against_phases(&meeting, meeting_at, &campaign);
         self.era_check(&meeting);
         let plan = self.plan(raw.plan, &org, &meeting);
@@ -386,11 +386,13 @@ impl<'a> Resolver<'a> {
         &mut self,
         raw: Option<Located<Vec<Located<RawPoint>>>>,
         key: &str,
-        own: usize,
+        own: impl FnOnce() -> usize,
     ) -> Vec<Option<Point>> {
         let Some(list) = raw else {
             return Vec::new();
         };
+        // Asked only here: the type's points are decoded when first read.
+        let own = own();
         list.value
             .into_iter()
             .enumerate()
@@ -558,11 +560,9 @@ impl<'a> Resolver<'a> {
             problems,
             lessons: self.facts(raw.lessons, "progress.lessons"),
             next_steps,
-            points: self.points(
-                raw.points,
-                "progress.points",
-                campaign.kind.progress.points.len(),
-            ),
+            points: self.points(raw.points, "progress.points", || {
+                campaign.kind.progress.points.len()
+            }),
         }))
     }
 }
