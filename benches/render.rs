@@ -65,6 +65,36 @@ fn load_profile(b: Bencher) {
     b.bench_local(|| Loader::new().load(black_box(&path)).unwrap());
 }
 
+/// Decoding the genre data one hospital speech needs (its sector, its
+/// campaign type's and the shared speech passages, the era table), as a
+/// cold process does once: build.rs compiled them.
+#[divan::bench]
+fn load_genre_one_speech() {
+    let g = bigan::genre::Genre::unshared();
+    black_box(g.sector("hospital").unwrap());
+    let kind = g.campaign_type("create").unwrap();
+    black_box(&kind.speech.points);
+    black_box(&g.common().unwrap().speech.points);
+    black_box(g.era().unwrap());
+}
+
+/// The same files read from their YAML text and checked, as a user's own
+/// genre files are (`--templates DIR`).
+#[divan::bench]
+fn load_genre_from_yaml() {
+    let g = bigan::genre::Genre::unshared().without_compiled();
+    black_box(g.sector("hospital").unwrap());
+    black_box(g.campaign_type("create").unwrap());
+    black_box(g.era().unwrap());
+}
+
+/// Finding a sector by its Chinese name without parsing the sector files.
+#[divan::bench]
+fn find_sector_by_chinese_name() {
+    let g = bigan::genre::Genre::unshared();
+    black_box(g.sector_key(black_box("交通运输局")));
+}
+
 /// Compiling every template, as a batch does once per process.
 #[divan::bench]
 fn compile_templates() -> Renderer {
@@ -76,7 +106,7 @@ fn compile_templates() -> Renderer {
 #[divan::bench]
 fn compile_templates_one_speech() -> Renderer {
     let dir = std::env::var_os("BIGAN_BENCH_TEMPLATES").map(PathBuf::from);
-    Renderer::only(dir.as_deref(), &[Doc::Speech], Some("hospital")).unwrap()
+    Renderer::only(dir.as_deref(), &[Doc::Speech]).unwrap()
 }
 
 /// What `bigan render DIR -o OUT --doc all` does for 1,000 profiles, less

@@ -148,6 +148,17 @@ fn end_phrase_after(from: NaiveDate, to: NaiveDate) -> String {
     }
 }
 
+/// A phase's last day as a speaker on `meeting` names it: "11月底", or
+/// with the year when it is not this one ("明年6月底").
+pub fn spoken_deadline(to: NaiveDate, meeting: NaiveDate) -> String {
+    let year = if to.year() == meeting.year() {
+        String::new()
+    } else {
+        spoken_year(to.year(), meeting.year())
+    };
+    format!("{year}{}", deadline_phrase(to))
+}
+
 /// Phrases a phase's span as a plan prints it, in months, or in days when
 /// it lies inside one month: "2011年2月", "2011年3—4月",
 /// "2010年7月—2011年7月", "2011年7月起", "2011年9月1—15日", "2011年9月1日".

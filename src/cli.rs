@@ -74,6 +74,9 @@ pub struct RenderArgs {
     /// 覆盖自上次生成以来被手工修改过的文稿
     #[arg(long)]
     pub force: bool,
+    /// 换一种说法：套话从几种说法中选，同一配置默认总是同一种（1）；2、3……给出另一种
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub variant: u32,
 }
 
 /// Which document(s) `render` writes.
@@ -134,6 +137,9 @@ pub struct PreviewArgs {
     /// 自定义模板所在文件夹（修改后同样自动刷新）
     #[arg(long, value_name = "文件夹")]
     pub templates: Option<PathBuf>,
+    /// 换一种说法（见 render --variant）
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub variant: u32,
 }
 
 #[derive(Debug, Args)]
@@ -184,24 +190,77 @@ pub struct NewArgs {
     /// 新配置的名字（写成 NAME.yaml），或以 .yaml 结尾的路径
     #[arg(value_name = "名称")]
     pub name: String,
-    /// 单位类型，决定默认措辞
-    #[arg(long, value_enum, default_value_t = KindChoice::Generic, value_name = "类型")]
-    pub kind: KindChoice,
+    /// 单位所属行业，决定默认措辞；英文键或中文名都可以（如 hospital 或 医院）
+    #[arg(long, default_value = crate::genre::DEFAULT_SECTOR, value_parser = SectorParser, value_name = "行业")]
+    pub kind: String,
     /// 覆盖已有的文件
     #[arg(long)]
     pub force: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindChoice {
-    /// 医院
-    Hospital,
-    /// 县委
-    County,
-    /// 交通局
-    Traffic,
-    /// 其他单位
-    Generic,
+/// `--kind`: a sector of the built-in registry, by key or Chinese name;
+/// `--help` lists them with their Chinese names.
+#[derive(Debug, Clone, Copy)]
+pub struct SectorParser;
+
+impl clap::builder::TypedValueParser for SectorParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let genre = crate::genre::Genre::builtin();
+        let written = value.to_string_lossy();
+        if let Some(key) = genre.sector_key(&written) {
+            return Ok(key.to_owned());
+        }
+        // The same context clap gives its own bad values, so the usage
+        // layer (src/usage.rs) says it in Chinese with the choices.
+        let mut e = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+        let name = arg.map_or_else(|| "--kind".to_owned(), |a| format!("--{}", a.get_id()));
+        e.insert(ContextKind::InvalidArg, ContextValue::String(name));
+        e.insert(
+            ContextKind::InvalidValue,
+            ContextValue::String(written.into_owned()),
+        );
+        let all: Vec<String> = genre
+            .sector_names()
+            .into_iter()
+            .map(|(k, names)| format!("{k}（{}）", names.join("、")))
+            .collect();
+        e.insert(ContextKind::ValidValue, ContextValue::Strings(all));
+        if let Some(near) = genre.closest_sector(&value.to_string_lossy()) {
+            e.insert(
+                ContextKind::SuggestedValue,
+                ContextValue::String(near.to_owned()),
+            );
+        }
+        Err(e)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let genre = crate::genre::Genre::builtin();
+        let values: Vec<clap::builder::PossibleValue> = crate::genre::BUILTIN
+            .iter()
+            .filter_map(|(rel, _)| rel.strip_prefix("sectors/")?.strip_suffix(".yaml"))
+            .map(|key| {
+                let names = genre
+                    .sector_names()
+                    .into_iter()
+                    .find(|(k, _)| k == &key)
+                    .map(|(_, n)| n.join("、"))
+                    .unwrap_or_default();
+                clap::builder::PossibleValue::new(key).help(names)
+            })
+            .collect();
+        Some(Box::new(values.into_iter()))
+    }
 }
 
 #[derive(Debug, Args)]

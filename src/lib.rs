@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod draft;
 pub mod error;
 pub mod explain;
+pub mod genre;
 pub mod import;
 pub mod input;
 pub mod lint;

@@ -391,6 +391,8 @@ mod tests {
             before_me: None,
             achievements: Vec::new(),
             problems: Vec::new(),
+            lessons: Vec::new(),
+            next_steps: Vec::new(),
             points: Vec::new(),
         });
         let speech = svg(&p, Doc::Speech);

@@ -147,8 +147,9 @@ fn a_template_error_in_a_user_folder_is_located_and_exits_1() {
 fn user_templates_override_builtins_by_name() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("t/speech")).unwrap();
+    // One template per document: the sector's differences are data.
     fs::write(
-        dir.path().join("t/speech/hospital.md"),
+        dir.path().join("t/speech/base.md"),
         "# 自定义：{{ org.name }}讲{{ points | length | cn_num }}点\n",
     )
     .unwrap();

@@ -331,9 +331,8 @@ fn the_profile_renders_the_source_outline() {
     }
 }
 
-/// The same with the built-in speech templates, which are being rewritten
-/// on another branch; run it with `cargo test -- --ignored` once they
-/// render `points`.
+/// The same with the built-in speech template: the profile's points stand
+/// in place of the campaign type's.
 #[test]
 fn the_profile_renders_the_source_outline_with_builtin_templates() {
     let dir = tempfile::tempdir().unwrap();

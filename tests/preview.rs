@@ -81,7 +81,7 @@ fn watches_the_extended_campaign_file_and_the_templates() {
     let dir = hospital();
     let templates = dir.path().join("tpl");
     fs::create_dir_all(templates.join("speech")).unwrap();
-    let template = templates.join("speech/hospital.md");
+    let template = templates.join("speech/base.md");
     fs::write(
         &template,
         "# 在{{ campaign.name }}动员大会上的讲话\n\n同志们：\n",
@@ -131,7 +131,7 @@ fn watches_the_extended_campaign_file_and_the_templates() {
     let v4 = preview.wait_for_version_after(&v3);
     let (status, page) = preview.get("/speech");
     assert_eq!(status, 200);
-    assert!(page.contains("speech/hospital.md:3:"), "{page}");
+    assert!(page.contains("speech/base.md:3:"), "{page}");
     fs::write(&template, "# 修好了\n").unwrap();
     preview.wait_for_version_after(&v4);
     assert!(preview.get("/speech").1.contains("<h1>修好了</h1>"));
@@ -390,7 +390,7 @@ fn a_real_browser_shows_the_draft_and_the_timeline() {
 fn a_real_browser_reloads_after_each_save() {
     let chromium = support::require_chromium();
     let dir = hospital();
-    let template = dir.path().join("tpl/speech/hospital.md");
+    let template = dir.path().join("tpl/speech/base.md");
     fs::create_dir_all(template.parent().unwrap()).unwrap();
     fs::write(&template, "# 第一稿{{ org.short }}\n").unwrap();
     let preview = Preview::start(dir.path(), &["hospital.yaml", "--templates", "tpl"]);

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use bigan::diagnostic::Severity;
-use bigan::profile::{self, OrgKind};
+use bigan::profile;
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
@@ -44,7 +44,7 @@ fn extends_merges_maps_and_replaces_lists() {
         Some("院长"),
         "own key wins"
     );
-    assert_eq!(p.org.kind, OrgKind::Hospital);
+    assert_eq!(p.org.kind.key, "hospital");
     assert_eq!(p.org.short, "我院", "kind default");
     assert_eq!(loaded.files.len(), 2);
 }

@@ -355,12 +355,12 @@ fn forced_new_export_and_import_back_up_the_users_file() {
     let o = bigan(&["templates", "export", "tpl"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let edited = "{# 我改过的模板 #}\n";
-    fs::write(tpl.join("speech/hospital.md"), edited).unwrap();
+    fs::write(tpl.join("speech/base.md"), edited).unwrap();
     let o = bigan(&["templates", "export", "tpl", "--force"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(backups(&tpl.join("speech"), "hospital.md"), vec![edited]);
+    assert_eq!(backups(&tpl.join("speech"), "base.md"), vec![edited]);
     // Untouched templates are identical, so nothing else is backed up.
-    assert!(backups(&tpl.join("speech"), "base.md").is_empty());
+    assert!(backups(&tpl.join("plan"), "base.md").is_empty());
 
     let source = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import/hospital-mobilization-speech.scraped.txt");

@@ -9,13 +9,14 @@ use chrono::NaiveDate;
 
 use crate::calendar::{cn_date, days_inclusive};
 use crate::cli::CheckArgs;
-use crate::profile::{self, Profile};
-use crate::render::{Doc, Renderer, context::DEFAULT_POINTS};
+use crate::profile::{self, Profile, TypeSource};
+use crate::render::{Doc, Renderer};
 use crate::zh;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let renderer = Renderer::new(args.templates.as_deref());
-    let mut loader = profile::Loader::new();
+    let mut loader =
+        profile::Loader::with_genre(crate::genre::Genre::open(args.templates.as_deref())?);
     let mut ok = true;
     let mut unreadable = false;
     for path in &args.profiles {
@@ -76,10 +77,29 @@ fn summary(out: &mut String, p: &Profile) {
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    let points = p.points.len().max(DEFAULT_POINTS) as u64;
+    let points = p.speech_points() as u64;
+    let sector = &p.org.kind;
+    let sector_name = sector
+        .names
+        .first()
+        .map(String::as_str)
+        .unwrap_or(&sector.key);
     // write! to a String cannot fail.
-    let _ = writeln!(out, "  单位：{}（{}）", p.org.name, p.org.kind.name());
+    let _ = writeln!(
+        out,
+        "  单位：{}（{}，{}）",
+        p.org.name, sector_name, sector.key
+    );
     let _ = writeln!(out, "  活动：{}", p.campaign.full_name);
+    let _ = writeln!(out, "  类型：{}", campaign_type(p));
+    if let Some(d) = &p.campaign.decided_by {
+        let from = if p.campaign.decided_inferred {
+            "（据时代表；不对请写 campaign.decided_by）"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  决策：{d}{from}；部署：{}", p.org.superior);
+    }
     let _ = writeln!(
         out,
         "  会议：{}，{}",
@@ -154,6 +174,26 @@ fn timeline(out: &mut String, p: &Profile) {
         if !shown[m] {
             let _ = writeln!(out, "    ◆ {name} {d}：在各阶段结束之后");
         }
+    }
+}
+
+/// The campaign type, and how it was known with how to set it when bigan
+/// worked it out.
+fn campaign_type(p: &Profile) -> String {
+    let kind = &p.campaign.kind;
+    let name = kind.title();
+    let all: Vec<String> = p
+        .genre
+        .type_names()
+        .into_iter()
+        .filter_map(|(_, names)| names.into_iter().next())
+        .collect();
+    let set = format!("不对请写 campaign.type，可选：{}", all.join("、"));
+    match &p.campaign.kind_from {
+        TypeSource::Given => name.to_owned(),
+        TypeSource::Word(w) => format!("{name}（由名称里的“{w}”推断；{set}）"),
+        TypeSource::Central(c) => format!("{name}（时代表里“{c}”是中央部署的{name}；{set}）"),
+        TypeSource::Default => format!("{name}（名称里看不出类型，按一般工作写；{set}）"),
     }
 }
 

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use chrono::{Datelike, Local, NaiveDate};
 
 use crate::calendar::month_end;
-use crate::cli::{KindChoice, NewArgs};
+use crate::cli::NewArgs;
+use crate::genre::{Genre, Sector};
 
 pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let (path, org_name) = target(&args.name);
@@ -17,7 +18,11 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
             path.display()
         );
     }
-    let text = starter(args.kind, &org_name, Local::now().date_naive());
+    let sector = Genre::builtin().sector(&args.kind).map_err(|d| {
+        let shown: String = d.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("内部错误：行业文件有问题：\n{shown}")
+    })?;
+    let text = starter(&sector, &org_name, Local::now().date_naive());
     if let Some(note) = crate::output::write::replace_keeping_backup(&path, text.as_bytes())? {
         eprintln!("{note}");
     }
@@ -44,60 +49,19 @@ fn target(name: &str) -> (PathBuf, String) {
     (path, org)
 }
 
-struct Kind {
-    key: &'static str,
-    campaign: &'static str,
-    goals: &'static str,
-    theme: &'static str,
-    speaker: &'static str,
-    deputy: &'static str,
-}
-
-fn kind(k: KindChoice) -> Kind {
-    match k {
-        KindChoice::Hospital => Kind {
-            key: "hospital",
-            campaign: "改善医疗服务行动",
-            goals: "[优化就医流程, 提升医疗质量, 改进医德医风, 增强患者获得感]",
-            theme: "[患者至上, 质量为本, 服务暖心]",
-            speaker: "院党委书记",
-            deputy: "院长",
-        },
-        KindChoice::County => Kind {
-            key: "county",
-            campaign: "基层党建提升年",
-            goals: "[建强基层组织, 锻造过硬队伍, 服务群众发展, 夯实执政基础]",
-            theme: "[抓基层, 打基础, 强服务]",
-            speaker: "县委书记",
-            deputy: "县委副书记",
-        },
-        KindChoice::Traffic => Kind {
-            key: "traffic",
-            campaign: "平安交通创建",
-            goals: "[压实安全责任, 排查整治隐患, 规范运输秩序, 提升应急能力]",
-            theme: "[安全第一, 预防为主, 综合治理]",
-            speaker: "局党委书记、局长",
-            deputy: "分管副局长",
-        },
-        KindChoice::Generic => Kind {
-            key: "generic",
-            campaign: "作风建设提升年",
-            goals: "[转变工作作风, 提高办事效率, 改进服务质量]",
-            theme: "[立足岗位, 真抓实干, 服务群众]",
-            speaker: "党组书记",
-            deputy: "分管负责同志",
-        },
-    }
-}
-
 /// The first day of the month `months` after `d`'s.
 fn month_start(d: NaiveDate, months: u32) -> NaiveDate {
     let total = d.year() * 12 + d.month0() as i32 + months as i32;
     NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
 }
 
-fn starter(k: KindChoice, org: &str, today: NaiveDate) -> String {
-    let k = kind(k);
+/// A YAML flow list: [甲, 乙].
+fn flow(items: &[String]) -> String {
+    format!("[{}]", items.join(", "))
+}
+
+fn starter(sector: &Sector, org: &str, today: NaiveDate) -> String {
+    let k = &sector.starter;
     let p1_to = month_end(month_start(today, 1));
     let p2_from = month_start(today, 2);
     let p2_to = month_end(month_start(today, 7));
@@ -149,10 +113,10 @@ plan:
     members: [各部门主要负责同志]
     office: 办公室
 "#,
-        kind = k.key,
+        kind = sector.key,
         campaign = k.campaign,
-        goals = k.goals,
-        theme = k.theme,
+        goals = flow(&k.goals),
+        theme = flow(&k.theme),
         speaker = k.speaker,
         deputy = k.deputy,
     )

@@ -67,7 +67,8 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
 
 /// One profile: render every document asked for, then write them all.
 fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
-    let loaded = profile::load(path)?;
+    let genre = crate::genre::Genre::open(args.templates.as_deref())?;
+    let loaded = profile::Loader::with_genre(genre).load(path)?;
     super::print_diagnostics(&loaded.diagnostics);
     let Some(profile) = loaded.profile else {
         return Ok(super::status(false));
@@ -75,8 +76,9 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
     let docs = docs_for(args.doc, &profile, path)?;
     // Only the templates this profile's documents use: compiling them all
     // would double the time of a one-speech run.
-    let kind = Some(profile.org.kind.name());
-    let renderer = Renderer::only(args.templates.as_deref(), &docs, kind).map_err(input)?;
+    let renderer = Renderer::only(args.templates.as_deref(), &docs)
+        .map_err(input)?
+        .with_variant(args.variant);
     let rendered = render_docs(&renderer, &profile, &docs, args.format).map_err(input)?;
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {

@@ -1,20 +1,35 @@
-//! `bigan templates list|export DIR`.
+//! `bigan templates list|export DIR`: the templates and the genre data
+//! (genre/), which `--templates DIR` reads back from the same layout.
 
 use std::process::ExitCode;
 
 use crate::cli::{TemplatesAction, TemplatesArgs};
 use crate::render::BUILTIN;
 
+/// Every built-in file `export` writes, by its path under DIR.
+fn files() -> Vec<(String, &'static str)> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), *text))
+        .chain(
+            crate::genre::BUILTIN
+                .iter()
+                .map(|(name, text)| (format!("genre/{name}"), *text)),
+        )
+        .collect()
+}
+
 pub fn run(args: &TemplatesArgs) -> anyhow::Result<ExitCode> {
+    let files = files();
     match &args.action {
         TemplatesAction::List => {
-            for (name, _) in BUILTIN {
+            for (name, _) in &files {
                 println!("{name}");
             }
         }
         TemplatesAction::Export { dir, force } => {
             if !force {
-                let existing: Vec<String> = BUILTIN
+                let existing: Vec<String> = files
                     .iter()
                     .map(|(name, _)| dir.join(name))
                     .filter(|p| p.exists())
@@ -27,7 +42,7 @@ pub fn run(args: &TemplatesArgs) -> anyhow::Result<ExitCode> {
                     );
                 }
             }
-            for (name, text) in BUILTIN {
+            for (name, text) in &files {
                 let path = dir.join(name);
                 if let Some(parent) = path.parent() {
                     fs_err::create_dir_all(parent)?;
@@ -40,8 +55,8 @@ pub fn run(args: &TemplatesArgs) -> anyhow::Result<ExitCode> {
                 }
             }
             eprintln!(
-                "已导出 {} 个模板到 {}。修改后用 --templates {} 生成",
-                BUILTIN.len(),
+                "已导出 {} 个模板和文字数据文件到 {}。修改后用 --templates {} 生成；行业和活动类型的文字在 genre/ 里（见 docs/genre.md）",
+                files.len(),
                 dir.display(),
                 dir.display()
             );

@@ -28,7 +28,7 @@ pub const CAMPAIGN_REQUEST: &str = "（请填写活动名称）";
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub org_name: Option<String>,
-    pub kind: Option<&'static str>,
+    pub kind: Option<String>,
     pub short: Option<String>,
     /// The page's publication date, a hint for the meeting date.
     pub published: Option<NaiveDate>,
@@ -66,19 +66,32 @@ pub fn org_name(lines: &[String]) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The kind of organisation the text speaks for, and how it says “we”.
-pub fn kind_and_short(text: &str) -> (Option<&'static str>, Option<String>) {
+/// The kind of organisation the text speaks for, and how it says “we”:
+/// the sector (of the registry, genre/sectors/) whose Chinese names, and
+/// its own way of saying “we” when no other sector shares it, the text uses
+/// most, three times or more.
+pub fn kind_and_short(text: &str) -> (Option<String>, Option<String>) {
     let count = |w: &str| text.matches(w).count();
-    let scores = [
-        ("hospital", count("我院") + count("医院") + count("医务")),
-        ("county", count("全县") + count("县委") + count("我县")),
-        ("traffic", count("交通")),
-    ];
-    let kind = scores
+    let genre = crate::genre::Genre::builtin();
+    let sectors: Vec<std::sync::Arc<crate::genre::Sector>> = genre
+        .sector_keys()
+        .into_iter()
+        .filter(|k| *k != crate::genre::DEFAULT_SECTOR)
+        .filter_map(|k| genre.sector(k).ok())
+        .collect();
+    let shared = |short: &str| sectors.iter().filter(|s| s.defaults.short == short).count() > 1;
+    let kind = sectors
         .iter()
+        .map(|s| {
+            let mut n: usize = s.names.iter().map(|w| count(w)).sum();
+            if !shared(&s.defaults.short) {
+                n += count(&s.defaults.short);
+            }
+            (s.key.clone(), n)
+        })
         .filter(|(_, n)| *n >= 3)
         .max_by_key(|(_, n)| *n)
-        .map(|(k, _)| *k);
+        .map(|(k, _)| k);
     let short = [
         "我院", "我县", "我局", "我市", "我区", "我镇", "我校", "我委",
     ]
@@ -267,18 +280,13 @@ fn org(y: &mut String, facts: &Facts, told: &Told) {
             let _ = writeln!(y, "  name: {ORG_REQUEST}");
         }
     }
-    match facts.kind {
+    let kinds = crate::genre::Genre::builtin().sector_keys().join("、");
+    match &facts.kind {
         Some(kind) => {
-            let _ = writeln!(
-                y,
-                "  kind: {kind}  # 按原文用词推断：hospital、county、traffic 或 generic"
-            );
+            let _ = writeln!(y, "  kind: {kind}  # 按原文用词推断；可选：{kinds}");
         }
         None => {
-            let _ = writeln!(
-                y,
-                "  # TODO 单位类型：hospital、county、traffic 或 generic（决定默认措辞）"
-            );
+            let _ = writeln!(y, "  # TODO 单位类型（决定默认措辞）：{kinds}");
             let _ = writeln!(y, "  kind: generic");
         }
     }
@@ -478,7 +486,7 @@ mod tests {
         let lines = vec!["网站首页".to_owned(), "东山县人民医院".to_owned()];
         assert_eq!(org_name(&lines).as_deref(), Some("东山县人民医院"));
         let (kind, short) = kind_and_short("我院我院医院医务");
-        assert_eq!(kind, Some("hospital"));
+        assert_eq!(kind.as_deref(), Some("hospital"));
         assert_eq!(short.as_deref(), Some("我院"));
     }
 }

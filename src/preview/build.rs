@@ -17,6 +17,8 @@ use crate::timeline;
 pub struct Source {
     pub profile: PathBuf,
     pub templates: Option<PathBuf>,
+    /// Which wording of the stock sentences (`--variant`).
+    pub variant: u32,
 }
 
 /// Every document of one profile as the preview shows it.
@@ -80,7 +82,8 @@ impl Build {
 /// Loads, compiles and renders everything from scratch. Never fails: what
 /// goes wrong becomes a [`Problem`] the page shows.
 pub fn build(source: &Source) -> Build {
-    let loaded = match profile::load(&source.profile) {
+    let genre = crate::genre::Genre::open(source.templates.as_deref());
+    let loaded = match genre.and_then(|g| profile::Loader::with_genre(g).load(&source.profile)) {
         Ok(loaded) => loaded,
         Err(e) => {
             let problem = Problem {
@@ -104,7 +107,7 @@ pub fn build(source: &Source) -> Build {
         return everywhere(loaded.files, Vec::new(), problem);
     };
     let renderer = match Renderer::new(source.templates.as_deref()) {
-        Ok(r) => r,
+        Ok(r) => r.with_variant(source.variant),
         Err(e) => {
             let problem = template_problem(&e);
             return everywhere(loaded.files, warnings, problem);
@@ -194,6 +197,7 @@ mod tests {
         let b = build(&Source {
             profile,
             templates: None,
+            variant: 1,
         });
         assert!(b.view(Doc::Speech).unwrap().content.is_ok(), "{b:?}");
         assert!(b.view(Doc::Plan).unwrap().content.is_ok(), "{b:?}");
@@ -221,6 +225,7 @@ mod tests {
         let b = build(&Source {
             profile,
             templates: None,
+            variant: 1,
         });
         let problems = b.problems();
         assert_eq!(problems.len(), 1, "{problems:?}");
@@ -237,6 +242,7 @@ mod tests {
         let b = build(&Source {
             profile: dir.path().join("gone.yaml"),
             templates: None,
+            variant: 1,
         });
         assert_eq!(b.problems()[0].heading, "配置文件读不了");
         assert_eq!(b.files, vec![dir.path().join("gone.yaml")]);
@@ -249,6 +255,7 @@ mod tests {
         let source = Source {
             profile,
             templates: None,
+            variant: 1,
         };
         assert_eq!(build(&source), build(&source));
     }

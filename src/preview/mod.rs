@@ -156,6 +156,7 @@ pub fn serve(args: &PreviewArgs) -> anyhow::Result<ExitCode> {
         let source = Source {
             profile: args.profile.clone(),
             templates: args.templates.clone(),
+            variant: args.variant,
         };
         let (home, site) = (args.doc, Arc::clone(&site));
         let ready = signal_tx.clone();

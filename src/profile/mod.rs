@@ -2,7 +2,6 @@
 //! them, and resolving the result into a validated [`Profile`] with every
 //! problem reported at its file, line and column.
 
-mod defaults;
 mod model;
 mod raw;
 mod resolve;
@@ -10,11 +9,13 @@ mod sources;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use model::*;
 
 use crate::diagnostic::{Diagnostic, closest};
 use crate::error::InputError;
+use crate::genre::Genre;
 use crate::input::text as textfile;
 use crate::yaml::{self, Pos, SourceId};
 use raw::{Merge, RawProfile};
@@ -47,15 +48,33 @@ struct Layer {
 }
 
 /// Loads profiles, reading each file once however many profiles share it.
-#[derive(Default)]
 pub struct Loader {
     sources: Sources,
     layers: HashMap<PathBuf, Layer>,
+    /// Where sectors, campaign types and the era table come from.
+    genre: Arc<Genre>,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Loader::with_genre(Genre::builtin())
+    }
 }
 
 impl Loader {
+    /// A loader with the built-in genre data.
     pub fn new() -> Self {
         Loader::default()
+    }
+
+    /// A loader whose profiles may name the sectors and campaign types of
+    /// `genre` (the built-in ones and those under `--templates DIR/genre/`).
+    pub fn with_genre(genre: Arc<Genre>) -> Self {
+        Loader {
+            sources: Sources::default(),
+            layers: HashMap::new(),
+            genre,
+        }
     }
 
     /// Loads the profile at `path`. Fails only when `path` itself cannot be
@@ -74,7 +93,7 @@ impl Loader {
                 line: 0,
                 column: 0,
             };
-            let mut resolver = resolve::Resolver::new(&self.sources, root);
+            let mut resolver = resolve::Resolver::new(&self.sources, root, &self.genre);
             let profile = resolver.profile(raw);
             diagnostics.extend(resolver.diagnostics);
             profile

@@ -1,39 +1,11 @@
 //! The profile after merging, defaulting and validation: what templates are
 //! rendered from. Every value here is known to be usable.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
-/// What kind of organisation speaks; it picks the default wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OrgKind {
-    Hospital,
-    County,
-    Traffic,
-    Generic,
-}
-
-impl OrgKind {
-    pub const NAMES: [&'static str; 4] = ["hospital", "county", "traffic", "generic"];
-
-    pub fn parse(s: &str) -> Option<OrgKind> {
-        Some(match s {
-            "hospital" => OrgKind::Hospital,
-            "county" => OrgKind::County,
-            "traffic" => OrgKind::Traffic,
-            "generic" => OrgKind::Generic,
-            _ => return None,
-        })
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            OrgKind::Hospital => "hospital",
-            OrgKind::County => "county",
-            OrgKind::Traffic => "traffic",
-            OrgKind::Generic => "generic",
-        }
-    }
-}
+use crate::genre::{CampaignType, Genre, Sector};
 
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -46,6 +18,19 @@ pub struct Profile {
     pub plan: Plan,
     pub progress: Option<Progress>,
     pub fonts: Fonts,
+    /// The genre data the profile was read with (its sector and campaign
+    /// type come from it; the era and the shared passages too).
+    pub genre: Arc<Genre>,
+}
+
+impl Profile {
+    /// How many points the mobilisation speech has: the campaign type's,
+    /// or more when the profile adds some.
+    pub fn speech_points(&self) -> usize {
+        self.points
+            .len()
+            .max(self.campaign.kind.speech.points.len())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -53,7 +38,8 @@ pub struct Org {
     pub name: String,
     /// How the speaker says "we": 我院, 我县, 我局.
     pub short: String,
-    pub kind: OrgKind,
+    /// The sector (org.kind): its words, passages and defaults.
+    pub kind: Arc<Sector>,
     pub party_org: String,
     pub superior: String,
     /// Who carries the campaign out: 各党支部.
@@ -62,6 +48,8 @@ pub struct Org {
     pub staff: String,
     /// The plan's addressees: 各科室、各党支部.
     pub addressees: Vec<String>,
+    /// Whom the organisation serves: 患者, 辖区群众, 师生.
+    pub served: String,
 }
 
 #[derive(Debug, Clone)]
@@ -71,8 +59,59 @@ pub struct Campaign {
     pub goals: Vec<String>,
     pub theme: Vec<String>,
     pub standards: Vec<Standard>,
-    pub milestones: Vec<String>,
+    pub milestones: Vec<Milestone>,
     pub phases: Vec<Phase>,
+    /// The campaign type (campaign.type, or inferred).
+    pub kind: Arc<CampaignType>,
+    /// How the type was known.
+    pub kind_from: TypeSource,
+    /// Who decided the campaign (党中央, 公安部), as opposed to who
+    /// deploys it here (org.superior); `None` when nobody says.
+    pub decided_by: Option<String>,
+    /// Whether `decided_by` came from the era table, not the profile.
+    pub decided_inferred: bool,
+    /// 形势和背景: sentences, in order.
+    pub situation: Vec<String>,
+    /// The main tasks (campaign.tasks).
+    pub tasks: Vec<Fact>,
+}
+
+/// How a campaign's type was known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeSource {
+    /// campaign.type
+    Given,
+    /// A word in the name: 整治.
+    Word(String),
+    /// The name of a central campaign in the era table.
+    Central(String),
+    /// Nothing said: the general type.
+    Default,
+}
+
+/// A day the campaign looks toward: 建党90周年, 党的十八大.
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    pub name: String,
+    /// Given, or worked out by bigan (建党N周年); `None` when unknown.
+    pub date: Option<NaiveDate>,
+}
+
+/// A fact laid out in a speech: a plain sentence (`lead` is `None`) or a
+/// heading phrase with its figures and examples.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub lead: Option<String>,
+    pub text: String,
+}
+
+/// What the progress meeting plans next; `answers` is the index of the
+/// listed problem it answers.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub lead: Option<String>,
+    pub text: String,
+    pub answers: Option<usize>,
 }
 
 impl Campaign {
@@ -162,8 +201,11 @@ pub struct Progress {
     pub date: NaiveDate,
     pub speaker: Person,
     pub before_me: Option<String>,
-    pub achievements: Vec<String>,
-    pub problems: Vec<String>,
+    pub achievements: Vec<Fact>,
+    pub problems: Vec<Fact>,
+    /// 体会: only what the profile says; never invented.
+    pub lessons: Vec<Fact>,
+    pub next_steps: Vec<Step>,
     pub points: Vec<Option<Point>>,
 }
 

@@ -63,6 +63,7 @@ pub(crate) struct RawOrg {
     pub units: Option<Text>,
     pub staff: Option<Text>,
     pub addressees: Option<TextList>,
+    pub served: Option<Text>,
 }
 
 impl Merge for RawOrg {
@@ -76,6 +77,7 @@ impl Merge for RawOrg {
             units: self.units.or(base.units),
             staff: self.staff.or(base.staff),
             addressees: self.addressees.or(base.addressees),
+            served: self.served.or(base.served),
         }
     }
 }
@@ -88,8 +90,13 @@ pub(crate) struct RawCampaign {
     pub goals: Option<TextList>,
     pub theme: Option<TextList>,
     pub standards: Option<Located<Vec<Located<RawStandard>>>>,
-    pub milestones: Option<TextList>,
+    pub milestones: Option<Located<Vec<Located<RawMilestone>>>>,
     pub phases: Option<Located<Vec<Located<RawPhase>>>>,
+    #[serde(rename = "type")]
+    pub kind: Option<Text>,
+    pub decided_by: Option<Text>,
+    pub situation: Option<Located<RawTexts>>,
+    pub tasks: Option<Facts>,
 }
 
 impl Merge for RawCampaign {
@@ -102,6 +109,10 @@ impl Merge for RawCampaign {
             standards: self.standards.or(base.standards),
             milestones: self.milestones.or(base.milestones),
             phases: self.phases.or(base.phases),
+            kind: self.kind.or(base.kind),
+            decided_by: self.decided_by.or(base.decided_by),
+            situation: self.situation.or(base.situation),
+            tasks: self.tasks.or(base.tasks),
         }
     }
 }
@@ -239,8 +250,10 @@ pub(crate) struct RawProgress {
     pub date: Option<Text>,
     pub speaker: Option<Located<RawPerson>>,
     pub before_me: Option<Text>,
-    pub achievements: Option<TextList>,
-    pub problems: Option<TextList>,
+    pub achievements: Option<Facts>,
+    pub problems: Option<Facts>,
+    pub lessons: Option<Facts>,
+    pub next_steps: Option<Located<Vec<Located<RawStep>>>>,
     pub points: Option<Located<Vec<Located<RawPoint>>>>,
 }
 
@@ -252,6 +265,8 @@ impl Merge for RawProgress {
             before_me: self.before_me.or(base.before_me),
             achievements: self.achievements.or(base.achievements),
             problems: self.problems.or(base.problems),
+            lessons: self.lessons.or(base.lessons),
+            next_steps: self.next_steps.or(base.next_steps),
             points: self.points.or(base.points),
         }
     }
@@ -278,5 +293,166 @@ impl Merge for RawFonts {
             subheading: self.subheading.or(base.subheading),
             page_number: self.page_number.or(base.page_number),
         }
+    }
+}
+
+/// A fact a speech lays out: a plain sentence, or `{lead, text}` (a heading
+/// phrase with its figures and examples).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawFact {
+    pub lead: Option<String>,
+    pub text: Option<String>,
+}
+
+pub(crate) type Facts = Located<Vec<Located<RawFact>>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactMap {
+    lead: String,
+    text: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawFact {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawFact;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("一句话，或 { lead: 要点, text: 具体内容 }")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RawFact, E> {
+                Ok(RawFact {
+                    lead: None,
+                    text: Some(s.to_owned()),
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawFact, A::Error> {
+                let m = FactMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawFact {
+                    lead: Some(m.lead),
+                    text: m.text,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A next step: a plain sentence, or `{lead, text, answers}` where
+/// `answers` is the number (from 1) of the listed problem it answers.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawStep {
+    pub lead: Option<String>,
+    pub text: Option<String>,
+    pub answers: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepMap {
+    lead: String,
+    text: Option<String>,
+    answers: Option<u32>,
+}
+
+impl<'de> Deserialize<'de> for RawStep {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawStep;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("一句话，或 { lead: 要点, text: 具体内容, answers: 回应第几个问题 }")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RawStep, E> {
+                Ok(RawStep {
+                    text: Some(s.to_owned()),
+                    ..RawStep::default()
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawStep, A::Error> {
+                let m = StepMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawStep {
+                    lead: Some(m.lead),
+                    text: m.text,
+                    answers: m.answers,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A milestone: its name (建党90周年), or `{name, date}`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawMilestone {
+    pub name: String,
+    pub date: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MilestoneMap {
+    name: String,
+    date: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawMilestone {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawMilestone;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("节点名称，或 { name: 名称, date: 日期 }")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RawMilestone, E> {
+                Ok(RawMilestone {
+                    name: s.to_owned(),
+                    date: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawMilestone, A::Error> {
+                let m =
+                    MilestoneMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawMilestone {
+                    name: m.name,
+                    date: m.date,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Sentences given as one string or a list of them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawTexts(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for RawTexts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawTexts;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("一段话，或几句话的列表")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RawTexts, E> {
+                Ok(RawTexts(vec![s.to_owned()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawTexts, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(RawTexts(out))
+            }
+        }
+        d.deserialize_any(V)
     }
 }

@@ -1,28 +1,36 @@
 //! From the merged raw profile to the model: defaults filled in, and every
 //! problem collected with its place, not just the first.
 
+mod facts;
+mod genre;
+
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
-use super::defaults;
 use super::model::*;
 use super::raw::*;
 use super::sources::Sources;
 use crate::calendar::{cn_date, parse_date};
-use crate::diagnostic::{Diagnostic, Severity, closest};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::genre::Genre;
 use crate::yaml::{Located, Pos};
 use crate::zh;
 
 pub(crate) struct Resolver<'a> {
     sources: &'a Sources,
+    /// Where sectors, campaign types and the era table come from.
+    genre: &'a Arc<Genre>,
     /// Where to point when a whole section is missing: the profile's start.
     root: Pos,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(sources: &'a Sources, root: Pos) -> Self {
+    pub fn new(sources: &'a Sources, root: Pos, genre: &'a Arc<Genre>) -> Self {
         Resolver {
             sources,
+            genre,
             root,
             diagnostics: Vec::new(),
         }
@@ -116,9 +124,10 @@ impl<'a> Resolver<'a> {
         let org = self.org(raw.org, root);
         let campaign = self.campaign(raw.campaign, root);
         let meeting = self.meeting(raw.meeting, root);
-        let points = self.points(raw.points, "points");
         let (org, campaign, (meeting, meeting_at)) = (org?, campaign?, meeting?);
+        let points = self.points(raw.points, "points", || campaign.kind.speech.points.len());
         self.meeting_against_phases(&meeting, meeting_at, &campaign);
+        self.era_check(&meeting);
         let plan = self.plan(raw.plan, &org, &meeting);
         let progress = self.progress(raw.progress, &meeting, &campaign);
         let fonts = fonts(raw.fonts);
@@ -133,6 +142,7 @@ impl<'a> Resolver<'a> {
             plan: plan?,
             progress: progress?,
             fonts,
+            genre: Arc::clone(self.genre),
         })
     }
 
@@ -142,32 +152,23 @@ impl<'a> Resolver<'a> {
             None => (RawOrg::default(), root),
         };
         let name = self.required(raw.name, "org.name", pos);
-        let kind = match raw.kind {
-            Some(k) => match OrgKind::parse(k.value.trim()) {
-                Some(kind) => kind,
-                None => {
-                    let hint = choice_hint(&k.value, &OrgKind::NAMES);
-                    self.error(k.pos, format!("不认识的单位类型“{}”", k.value), &hint);
-                    OrgKind::Generic
-                }
-            },
-            None => OrgKind::Generic,
-        };
-        let d = defaults::for_kind(kind);
+        let kind = self.sector(raw.kind)?;
+        let d = kind.defaults.clone();
         let or = |v: Option<Text>, default: &str| {
             v.map(|t| t.value.trim().to_owned())
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| default.to_owned())
         };
         Some(Org {
-            short: or(raw.short, d.short),
-            party_org: or(raw.party_org, d.party_org),
-            superior: or(raw.superior, d.superior),
-            units: or(raw.units, d.units),
-            staff: or(raw.staff, d.staff),
+            short: or(raw.short, &d.short),
+            party_org: or(raw.party_org, &d.party_org),
+            superior: or(raw.superior, &d.superior),
+            units: or(raw.units, &d.units),
+            staff: or(raw.staff, &d.staff),
+            served: or(raw.served, &d.served),
             addressees: match raw.addressees {
                 Some(list) => texts(list),
-                None => d.addressees.iter().map(|s| (*s).to_owned()).collect(),
+                None => d.addressees.clone(),
             },
             kind,
             name: name?,
@@ -194,6 +195,8 @@ impl<'a> Resolver<'a> {
             None => Vec::new(),
         };
         let name = name?;
+        let (kind, kind_from) = self.campaign_type(raw.kind, &name)?;
+        let (decided_by, decided_inferred) = self.decided_by(raw.decided_by, &name);
         Some(Campaign {
             full_name: raw
                 .full_name
@@ -203,8 +206,24 @@ impl<'a> Resolver<'a> {
             goals: raw.goals.map(texts).unwrap_or_default(),
             theme: raw.theme.map(texts).unwrap_or_default(),
             standards,
-            milestones: raw.milestones.map(texts).unwrap_or_default(),
+            milestones: self.milestones(raw.milestones),
             phases,
+            kind,
+            kind_from,
+            decided_by,
+            decided_inferred,
+            situation: raw
+                .situation
+                .map(|s| {
+                    s.value
+                        .0
+                        .into_iter()
+                        .map(|t| t.trim().to_owned())
+                        .filter(|t| !t.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            tasks: self.facts(raw.tasks, "campaign.tasks"),
         })
     }
 
@@ -381,31 +400,43 @@ impl<'a> Resolver<'a> {
 
     /// The points of a speech (`key` is `points` or `progress.points`):
     /// `None` keeps the template's point at that place.
+    /// The points of a speech (`key` is `points` or `progress.points`);
+    /// the campaign type writes `own` points itself.
     fn points(
         &mut self,
         raw: Option<Located<Vec<Located<RawPoint>>>>,
         key: &str,
+        own: impl FnOnce() -> usize,
     ) -> Vec<Option<Point>> {
         let Some(list) = raw else {
             return Vec::new();
         };
+        // Asked only here: the type's points are decoded when first read.
+        let own = own();
         list.value
             .into_iter()
             .enumerate()
-            .map(|(i, p)| self.point(p, i, key))
+            .map(|(i, p)| self.point(p, i, key, own))
             .collect()
     }
 
-    /// One point; `{}` at the first three places keeps the template's.
-    fn point(&mut self, raw: Located<RawPoint>, index: usize, key: &str) -> Option<Point> {
+    /// One point; `{}` at the type's own places keeps the type's point.
+    fn point(
+        &mut self,
+        raw: Located<RawPoint>,
+        index: usize,
+        key: &str,
+        own: usize,
+    ) -> Option<Point> {
         let nth = zh::numeral(index as u64 + 1);
         let title = optional(raw.value.title);
-        if index >= TEMPLATE_POINTS && title.is_none() {
+        if index >= own && title.is_none() {
+            let written = zh::numeral(own as u64);
             self.error(
                 raw.pos,
                 format!("{key} 第{nth}点没有标题"),
                 &format!(
-                    "加上 title: …（模板只写了前三点，第{nth}点的标题要自己写），或删掉这一点"
+                    "加上 title: …（这类活动的讲话只写了前{written}点，第{nth}点的标题要自己写），或删掉这一点"
                 ),
             );
         }
@@ -553,13 +584,19 @@ impl<'a> Resolver<'a> {
             Some(s) => person(Some(s)),
             None => meeting.speaker.clone(),
         };
+        let problems = self.facts(raw.problems, "progress.problems");
+        let next_steps = self.steps(raw.next_steps, problems.len());
         Some(Some(Progress {
             date,
             speaker,
             before_me: optional(raw.before_me),
-            achievements: raw.achievements.map(texts).unwrap_or_default(),
-            problems: raw.problems.map(texts).unwrap_or_default(),
-            points: self.points(raw.points, "progress.points"),
+            achievements: self.facts(raw.achievements, "progress.achievements"),
+            problems,
+            lessons: self.facts(raw.lessons, "progress.lessons"),
+            next_steps,
+            points: self.points(raw.points, "progress.points", || {
+                campaign.kind.progress.points.len()
+            }),
         }))
     }
 }
@@ -602,17 +639,6 @@ fn person(raw: Option<Located<RawPerson>>) -> Person {
         title: optional(p.value.title),
     }
 }
-
-fn choice_hint(got: &str, choices: &[&str]) -> String {
-    match closest(got.trim(), choices.iter().copied()) {
-        Some(s) => format!("是否想写“{s}”？可选：{}", choices.join("、")),
-        None => format!("可选：{}", choices.join("、")),
-    }
-}
-
-/// How many points the templates write themselves: a point after these
-/// must bring its own title.
-const TEMPLATE_POINTS: usize = 3;
 
 /// How many characters at the start of `label` form a Chinese numeral.
 fn numeral_prefix_len(label: &str) -> usize {

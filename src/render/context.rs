@@ -1,154 +1,170 @@
-//! What a template sees: the profile flattened into plain values, with the
-//! phrases that depend on the calendar worked out once, here.
+//! What a template sees, built in one pass over the profile: its facts
+//! escaped for Markdown and flattened into plain values, the phrases that
+//! depend on the calendar worked out once, and every sentence of the draft
+//! chosen from the genre data ([`super::wording`]). Templates hold the
+//! structure only.
 
-use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Doc;
+use super::escape;
+use super::wording::{self, Entry, PointView, Wording};
 use crate::calendar;
-use crate::profile::{self, Person, Profile};
-use crate::zh;
-
-/// Endings that already say what kind of undertaking a campaign is, so its
-/// label takes no 活动: 百日攻坚行动, not 百日攻坚行动活动.
-const SELF_NAMED: [&str; 5] = ["活动", "行动", "工程", "攻坚战", "运动"];
-
-/// How many points each genre's template writes before the profile adds any:
-/// why, what, how for a mobilisation speech; and likewise for the others.
-pub const DEFAULT_POINTS: usize = 3;
+use crate::genre::{Common, Era, Mode, rules};
+use crate::profile::{self, Fact, Person, Profile};
 
 #[derive(Serialize)]
-pub struct View<'a> {
+pub struct View {
     pub doc: &'static str,
-    pub org: OrgView<'a>,
-    pub campaign: CampaignView<'a>,
-    pub meeting: MeetingView<'a>,
-    /// The points to render: the template's, each replaced or extended by
-    /// the profile's at the same position.
-    pub points: Vec<PointView<'a>>,
-    pub plan: PlanView<'a>,
-    pub progress: Option<ProgressView<'a>>,
+    /// Where the title says the meeting is held: 全院, 全县, or nothing
+    /// (a label that starts with 全 takes none: 全国文明城市…).
+    pub scope: String,
+    pub org: OrgView,
+    pub campaign: CampaignView,
+    pub meeting: MeetingView,
+    /// The points to render: the campaign type's, each replaced or
+    /// extended by the profile's at the same position.
+    pub points: Vec<PointView>,
+    pub plan: PlanView,
+    pub progress: Option<ProgressView>,
+    /// The document's own passages, chosen for this organisation.
+    pub text: BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
-pub struct OrgView<'a> {
-    pub name: &'a str,
-    pub short: &'a str,
-    pub kind: &'static str,
-    pub party_org: &'a str,
-    pub superior: &'a str,
-    pub units: &'a str,
-    pub staff: &'a str,
-    pub addressees: &'a [String],
+pub struct OrgView {
+    pub name: String,
+    pub short: String,
+    pub kind: String,
+    pub party_org: String,
+    pub superior: String,
+    pub units: String,
+    pub staff: String,
+    pub served: String,
+    pub addressees: Vec<String>,
 }
 
 #[derive(Serialize)]
-pub struct CampaignView<'a> {
-    pub name: &'a str,
-    /// What running text calls the campaign: 平安交通创建活动, but
-    /// 百日攻坚行动 as it stands.
+pub struct CampaignView {
+    pub name: String,
+    /// What running text calls the campaign: 平安交通创建活动, “两学一做”
+    /// 学习教育, 百日攻坚行动.
     pub label: String,
-    pub full_name: &'a str,
-    pub goals: &'a [String],
-    pub theme: &'a [String],
-    pub standards: Vec<StandardView<'a>>,
-    pub milestones: &'a [String],
-    /// Milestones the campaign greets (迎接建党90周年, 北京奥运会).
-    pub occasions: Vec<&'a str>,
+    /// What the text calls it when referring back: 活动, 学习教育, 行动.
+    pub noun: String,
+    /// The campaign type's key and Chinese name.
+    pub kind: String,
+    pub kind_name: String,
+    /// `among` or `against`.
+    pub mode: &'static str,
+    pub group: String,
+    pub full_name: String,
+    pub goals: Vec<String>,
+    pub theme: Vec<String>,
+    pub standards: Vec<StandardView>,
+    pub milestones: Vec<String>,
+    /// Milestones still ahead that the campaign greets (迎接建党90周年).
+    pub occasions: Vec<String>,
     /// Milestones the work secures (为全年安全生产目标提供保障).
-    pub targets: Vec<&'a str>,
-    pub phases: Vec<PhaseView<'a>>,
+    pub targets: Vec<String>,
+    pub tasks: Vec<FactView>,
+    pub phases: Vec<PhaseView>,
     /// The whole campaign as a plan writes it: 2010年5月—2011年12月.
     pub span_written: Option<String>,
-    /// First and last day, for sentences like 从……开始到……结束.
     pub start: Option<String>,
     pub end: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct StandardView<'a> {
-    pub label: &'a str,
-    pub of: Option<&'a str>,
-    pub items: &'a [String],
+pub struct StandardView {
+    pub label: String,
+    pub of: Option<String>,
+    pub items: Vec<String>,
+}
+
+/// A fact laid out on its own: `lead` is empty for a plain sentence.
+#[derive(Serialize)]
+pub struct FactView {
+    pub lead: Option<String>,
+    pub text: String,
 }
 
 #[derive(Serialize)]
-pub struct PhaseView<'a> {
-    pub name: &'a str,
+pub struct PhaseView {
+    pub name: String,
     /// The name without a final 阶段, for “宣传发动”阶段.
-    pub short: &'a str,
+    pub short: String,
     pub from_iso: String,
     pub to_iso: Option<String>,
     pub from: String,
     pub to: Option<String>,
-    pub tasks: &'a [String],
+    pub tasks: Vec<String>,
     /// Relative to the document's meeting: 从现在起到6月底.
     pub spoken: String,
+    /// When it ends, relative to the meeting: 今年11月底.
+    pub spoken_end: Option<String>,
     /// As a plan prints it: 2011年3—4月.
     pub written: String,
     /// `done`, `current` or `ahead`, seen from the document's meeting.
     pub status: &'static str,
+    /// Whether the document's meeting falls well into this phase (a
+    /// fortnight or more after it began): it is under way, not starting.
+    pub under_way: bool,
     pub days: Option<i64>,
 }
 
 #[derive(Serialize)]
-pub struct MeetingView<'a> {
+pub struct MeetingView {
     pub date: String,
     pub date_iso: String,
-    pub speaker: PersonView<'a>,
-    pub before_me: Option<&'a str>,
+    pub speaker: PersonView,
+    pub before_me: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct PersonView<'a> {
-    pub name: Option<&'a str>,
-    pub title: Option<&'a str>,
+pub struct PersonView {
+    pub name: Option<String>,
+    pub title: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct PointView<'a> {
-    pub title: Option<&'a str>,
-    pub items: Option<Vec<ItemView<'a>>>,
-}
-
-#[derive(Serialize)]
-pub struct ItemView<'a> {
-    pub lead: &'a str,
-    pub text: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-pub struct PlanView<'a> {
-    pub issuer: &'a str,
+pub struct PlanView {
+    pub issuer: String,
     pub date: String,
-    pub basis: Option<DocumentView<'a>>,
-    pub leading_group: Option<LeadingGroupView<'a>>,
+    pub basis: Option<DocumentView>,
+    pub leading_group: Option<LeadingGroupView>,
+    /// 工作要求, as items.
+    pub requirements: Vec<Entry>,
 }
 
 #[derive(Serialize)]
-pub struct DocumentView<'a> {
-    pub issuer: Option<&'a str>,
-    pub title: &'a str,
-    pub number: Option<&'a str>,
+pub struct DocumentView {
+    pub issuer: Option<String>,
+    pub title: String,
+    pub number: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct LeadingGroupView<'a> {
-    pub leader: PersonView<'a>,
-    pub deputies: Vec<PersonView<'a>>,
-    pub members: &'a [String],
-    pub office: Option<&'a str>,
-    pub office_head: Option<PersonView<'a>>,
+pub struct LeadingGroupView {
+    pub leader: PersonView,
+    pub deputies: Vec<PersonView>,
+    pub members: Vec<String>,
+    pub office: Option<String>,
+    pub office_head: Option<PersonView>,
 }
 
 #[derive(Serialize)]
-pub struct ProgressView<'a> {
+pub struct ProgressView {
     pub date: String,
     pub date_iso: String,
-    pub speaker: PersonView<'a>,
-    pub before_me: Option<&'a str>,
-    pub achievements: Vec<&'a str>,
-    pub problems: &'a [String],
+    pub speaker: PersonView,
+    pub before_me: Option<String>,
+    pub achievements: Vec<FactView>,
+    pub problems: Vec<FactView>,
+    pub lessons: Vec<FactView>,
     /// When the campaign was launched, as the progress speaker says it:
     /// 今年5月, 去年11月.
     pub since: String,
@@ -156,70 +172,115 @@ pub struct ProgressView<'a> {
     pub elapsed: String,
     /// The first phase that starts after the progress meeting, if any:
     /// without one the speech speaks of 下一步, not 下一阶段.
-    pub next_phase: Option<&'a str>,
+    pub next_phase: Option<String>,
 }
 
-/// Builds what the template of `doc` sees.
-pub fn build<'a>(profile: &'a Profile, doc: Doc) -> View<'a> {
+/// A fortnight into a phase, a meeting no longer stands at its start.
+const UNDER_WAY_DAYS: i64 = 14;
+
+/// Builds what the template of `doc` sees, with the wording of `variant`.
+pub fn build(
+    profile: &Profile,
+    doc: Doc,
+    common: &Common,
+    era: Option<&Era>,
+    variant: u32,
+) -> View {
     let p = profile;
     // Each document speaks from its own day: a progress speech says
     // "从现在起" about the phase its meeting falls in.
     let today = match (doc, &p.progress) {
         (Doc::Progress, Some(progress)) => progress.date,
+        (Doc::Plan, _) => p.plan.date,
         _ => p.meeting.date,
     };
-    let overrides = match (doc, &p.progress) {
-        (Doc::Progress, Some(progress)) => &progress.points,
-        _ => &p.points,
+    // Who spoke before is the progress meeting's own in a progress speech.
+    let before_me = match (doc, &p.progress) {
+        (Doc::Progress, Some(progress)) => progress.before_me.as_deref(),
+        (Doc::Speech, _) => p.meeting.before_me.as_deref(),
+        _ => None,
     };
-    let phases: Vec<PhaseView> = p
-        .campaign
-        .phases
-        .iter()
-        .map(|ph| phase(ph, today))
-        .collect();
+    let w = Wording::new(p, common, era, today, before_me, variant);
+    let esc = |s: &str| escape::text(s).into_owned();
+    let list = |items: &[String]| items.iter().map(|s| esc(s)).collect::<Vec<_>>();
+    let label = w.get("label").unwrap_or_default().to_owned();
+    let scope = if label.starts_with('全') {
+        String::new()
+    } else if p.org.short.starts_with('全') {
+        esc(&p.org.short)
+    } else {
+        w.sector.words.scope.clone()
+    };
+    let (occasions, targets) = wording::milestones(p, today);
+    let points = match (doc, &p.progress) {
+        (Doc::Speech, _) => w.points(&w.kind.speech.points, &p.points),
+        (Doc::Progress, Some(pr)) => w.points(&w.kind.progress.points, &pr.points),
+        _ => Vec::new(),
+    };
+    let text = match doc {
+        Doc::Speech => speech_text(&w),
+        Doc::Progress => progress_text(&w),
+        Doc::Plan => plan_text(&w),
+    };
+    let requirements = match doc {
+        Doc::Plan => {
+            let items = w
+                .kind
+                .plan
+                .requirements
+                .as_ref()
+                .or(w.common.plan.requirements.as_ref());
+            items.map(|i| w.entries(i)).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
     View {
         doc: doc.name(),
+        scope,
         org: OrgView {
-            name: &p.org.name,
-            short: &p.org.short,
-            kind: p.org.kind.name(),
-            party_org: &p.org.party_org,
-            superior: &p.org.superior,
-            units: &p.org.units,
-            staff: &p.org.staff,
-            addressees: &p.org.addressees,
+            name: esc(&p.org.name),
+            short: esc(&p.org.short),
+            kind: p.org.kind.key.clone(),
+            party_org: esc(&p.org.party_org),
+            superior: esc(&p.org.superior),
+            units: esc(&p.org.units),
+            staff: esc(&p.org.staff),
+            served: esc(&p.org.served),
+            addressees: list(&p.org.addressees),
         },
         campaign: CampaignView {
-            name: &p.campaign.name,
-            full_name: &p.campaign.full_name,
-            goals: &p.campaign.goals,
-            theme: &p.campaign.theme,
+            name: esc(&p.campaign.name),
+            label,
+            noun: w.get("noun").unwrap_or_default().to_owned(),
+            kind: p.campaign.kind.key.clone(),
+            kind_name: p.campaign.kind.title().to_owned(),
+            mode: match p.campaign.kind.mode {
+                Mode::Among => "among",
+                Mode::Against => "against",
+            },
+            group: w.get("group").unwrap_or_default().to_owned(),
+            full_name: esc(&p.campaign.full_name),
+            goals: list(&p.campaign.goals),
+            theme: list(&p.campaign.theme),
             standards: p
                 .campaign
                 .standards
                 .iter()
                 .map(|s| StandardView {
-                    label: &s.label,
-                    of: s.of.as_deref(),
-                    items: &s.items,
+                    label: esc(&s.label),
+                    of: s.of.as_deref().map(esc),
+                    items: list(&s.items),
                 })
                 .collect(),
-            label: label(&p.campaign.name),
-            milestones: &p.campaign.milestones,
-            occasions: p
+            milestones: p.campaign.milestones.iter().map(|m| esc(&m.name)).collect(),
+            occasions,
+            targets,
+            tasks: facts(&p.campaign.tasks),
+            phases: p
                 .campaign
-                .milestones
+                .phases
                 .iter()
-                .map(String::as_str)
-                .filter(|m| is_occasion(m))
-                .collect(),
-            targets: p
-                .campaign
-                .milestones
-                .iter()
-                .map(String::as_str)
-                .filter(|m| !is_occasion(m))
+                .map(|ph| phase(ph, today))
                 .collect(),
             span_written: p
                 .campaign
@@ -230,213 +291,225 @@ pub fn build<'a>(profile: &'a Profile, doc: Doc) -> View<'a> {
                 .campaign
                 .span()
                 .and_then(|(_, to)| to.map(calendar::cn_date)),
-            phases,
         },
         meeting: MeetingView {
             date: calendar::cn_date(p.meeting.date),
             date_iso: p.meeting.date.to_string(),
             speaker: person(&p.meeting.speaker),
-            before_me: p.meeting.before_me.as_deref(),
+            before_me: p.meeting.before_me.as_deref().map(esc),
         },
-        points: points(overrides),
+        points,
         plan: PlanView {
-            issuer: &p.plan.issuer,
+            issuer: esc(&p.plan.issuer),
             date: calendar::cn_date(p.plan.date),
             basis: p.plan.basis.as_ref().map(|b| DocumentView {
-                issuer: b.issuer.as_deref(),
-                title: &b.title,
-                number: b.number.as_deref(),
+                issuer: b.issuer.as_deref().map(esc),
+                title: esc(&b.title),
+                number: b.number.as_deref().map(esc),
             }),
             leading_group: p.plan.leading_group.as_ref().map(|g| LeadingGroupView {
                 leader: person(&g.leader),
                 deputies: g.deputies.iter().map(person).collect(),
-                members: &g.members,
-                office: g.office.as_deref(),
+                members: list(&g.members),
+                office: g.office.as_deref().map(esc),
                 office_head: g.office_head.as_ref().map(person),
             }),
+            requirements,
         },
         progress: p.progress.as_ref().map(|pr| ProgressView {
             date: calendar::cn_date(pr.date),
             date_iso: pr.date.to_string(),
             speaker: person(&pr.speaker),
-            before_me: pr.before_me.as_deref(),
+            before_me: pr.before_me.as_deref().map(esc),
             achievements: achievements(pr, p),
-            problems: &pr.problems,
-            since: since(p.meeting.date, pr.date),
-            elapsed: elapsed(p.meeting.date, pr.date),
+            problems: facts(&pr.problems),
+            lessons: facts(&pr.lessons),
+            since: wording::since(p.meeting.date, pr.date),
+            elapsed: wording::elapsed(p.meeting.date, pr.date),
             next_phase: p
                 .campaign
                 .phases
                 .iter()
                 .find(|ph| ph.from > pr.date)
-                .map(|ph| ph.name.as_str()),
+                .map(|ph| esc(&ph.name)),
         }),
+        text,
     }
 }
 
-/// The campaign as running text names it: its name, with 活动 added unless
-/// the name already ends in a word for the undertaking.
-fn label(name: &str) -> String {
-    if SELF_NAMED.iter().any(|end| name.ends_with(end)) {
-        name.to_owned()
-    } else {
-        format!("{name}活动")
+/// The speech's passages.
+fn speech_text(w: &Wording) -> BTreeMap<&'static str, String> {
+    let own = &w.kind.speech;
+    let shared = &w.common.speech;
+    let mut t = slots(
+        w,
+        &[
+            ("opening", &own.opening, &shared.opening),
+            ("lead_in", &own.lead_in, &shared.lead_in),
+            ("closing", &own.closing, &shared.closing),
+        ],
+    );
+    t.insert("response", response(w));
+    t
+}
+
+type Slot<'a> = (
+    &'static str,
+    &'a Option<crate::genre::Alts>,
+    &'a Option<crate::genre::Alts>,
+);
+
+/// Each named passage: the campaign type's, or the shared one.
+fn slots(w: &Wording, pairs: &[Slot]) -> BTreeMap<&'static str, String> {
+    pairs
+        .iter()
+        .map(|(name, own, shared)| (*name, w.slot(own.as_ref(), shared.as_ref())))
+        .collect()
+}
+
+/// The progress speech's passages.
+fn progress_text(w: &Wording) -> BTreeMap<&'static str, String> {
+    let own = &w.kind.progress;
+    let shared = &w.common.progress;
+    let mut t = slots(
+        w,
+        &[
+            ("opening", &own.opening, &shared.opening),
+            ("review", &own.review, &shared.review),
+            (
+                "no_achievements",
+                &own.no_achievements,
+                &shared.no_achievements,
+            ),
+            ("assessment", &own.assessment, &shared.assessment),
+            ("lessons_intro", &own.lessons_intro, &shared.lessons_intro),
+            (
+                "problems_intro",
+                &own.problems_intro,
+                &shared.problems_intro,
+            ),
+            (
+                "problems_after",
+                &own.problems_after,
+                &shared.problems_after,
+            ),
+            ("no_problems", &own.no_problems, &shared.no_problems),
+            ("stage_after", &own.stage_after, &shared.stage_after),
+            ("lead_in", &own.lead_in, &shared.lead_in),
+            ("after_points", &own.after_points, &shared.after_points),
+            ("closing", &own.closing, &shared.closing),
+        ],
+    );
+    t.insert("response", response(w));
+    t
+}
+
+/// The plan's passages.
+fn plan_text(w: &Wording) -> BTreeMap<&'static str, String> {
+    let own = &w.kind.plan;
+    let shared = &w.common.plan;
+    slots(
+        w,
+        &[
+            ("purpose", &own.purpose, &shared.purpose),
+            ("decision", &own.decision, &shared.decision),
+            ("guiding", &own.guiding, &shared.guiding),
+            ("aim", &own.aim, &shared.aim),
+            (
+                "standards_heading",
+                &own.standards_heading,
+                &shared.standards_heading,
+            ),
+            ("theme_heading", &own.theme_heading, &shared.theme_heading),
+            ("theme_note", &own.theme_note, &shared.theme_note),
+            ("tasks_heading", &own.tasks_heading, &shared.tasks_heading),
+            ("tasks_intro", &own.tasks_intro, &shared.tasks_intro),
+            ("no_goals", &own.no_goals, &shared.no_goals),
+            ("step_first", &own.step_first, &shared.step_first),
+            ("step_middle", &own.step_middle, &shared.step_middle),
+            ("step_last", &own.step_last, &shared.step_last),
+            ("step_open", &own.step_open, &shared.step_open),
+            ("step_single", &own.step_single, &shared.step_single),
+            ("no_phases", &own.no_phases, &shared.no_phases),
+            ("group_intro", &own.group_intro, &shared.group_intro),
+            ("office_duty", &own.office_duty, &shared.office_duty),
+            ("no_group", &own.no_group, &shared.no_group),
+            ("units_duty", &own.units_duty, &shared.units_duty),
+        ],
+    )
+}
+
+/// What the speaker says after the one who spoke before: 我完全同意 after
+/// a plan or a deployment, something else after a briefing or reports, and
+/// nothing but the fact when what came before is not recognised.
+fn response(w: &Wording) -> String {
+    let p = &w.common.responses;
+    let said = w.get("before_me").unwrap_or_default();
+    if said.is_empty() {
+        return String::new();
     }
+    let fits = rules::response_for(said, p, |r| &r.words)
+        .or_else(|| p.iter().find(|r| r.words.is_empty()));
+    fits.and_then(|r| w.pick(Some(&r.say))).unwrap_or_default()
 }
 
-/// Whether a milestone is an occasion to greet (建党90周年, 党的十八大,
-/// 北京奥运会) rather than a target to secure (全年安全生产目标).
-fn is_occasion(m: &str) -> bool {
-    m.contains("周年") || m.starts_with("党的") || m.ends_with('会')
+fn facts(list: &[Fact]) -> Vec<FactView> {
+    list.iter()
+        .map(|f| FactView {
+            lead: f
+                .lead
+                .as_deref()
+                .map(|l| escape::text(crate::zh::bare(l)).into_owned()),
+            text: escape::text(crate::zh::bare(&f.text)).into_owned(),
+        })
+        .collect()
 }
 
-fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView<'_> {
+fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView {
     let status = match ph.to {
         Some(to) if to < today => "done",
         _ if ph.from > today => "ahead",
         _ => "current",
     };
+    let esc = |s: &str| escape::text(s).into_owned();
     PhaseView {
-        name: &ph.name,
-        short: ph
-            .name
-            .strip_suffix("阶段")
-            .filter(|s| !s.is_empty())
-            .unwrap_or(&ph.name),
+        name: esc(&ph.name),
+        short: esc(wording::short(&ph.name)),
         from_iso: ph.from.to_string(),
         to_iso: ph.to.map(|d| d.to_string()),
         from: calendar::cn_date(ph.from),
         to: ph.to.map(calendar::cn_date),
-        tasks: &ph.tasks,
+        tasks: ph.tasks.iter().map(|t| esc(t)).collect(),
         spoken: calendar::spoken_span(ph.from, ph.to, today),
+        spoken_end: ph.to.map(|to| calendar::spoken_deadline(to, today)),
         written: calendar::written_span(ph.from, ph.to),
         status,
+        under_way: status == "current" && (today - ph.from).num_days() >= UNDER_WAY_DAYS,
         days: ph.to.map(|to| calendar::days_inclusive(ph.from, to)),
     }
 }
 
 /// Without listed achievements, a progress speech reports the tasks of the
 /// phases already finished.
-fn achievements<'a>(progress: &'a profile::Progress, p: &'a Profile) -> Vec<&'a str> {
+fn achievements(progress: &profile::Progress, p: &Profile) -> Vec<FactView> {
     if !progress.achievements.is_empty() {
-        return progress.achievements.iter().map(String::as_str).collect();
+        return facts(&progress.achievements);
     }
     p.campaign
         .phases
         .iter()
         .filter(|ph| ph.to.is_some_and(|to| to < progress.date))
-        .flat_map(|ph| ph.tasks.iter().map(String::as_str))
-        .collect()
-}
-
-/// The month of `day` as a speaker on `today` names it: 今年5月.
-fn since(day: NaiveDate, today: NaiveDate) -> String {
-    let year = calendar::spoken_year(day.year(), today.year());
-    format!("{year}{}月", day.month())
-}
-
-/// The time from `day` to `today` in whole months as a speaker rounds it:
-/// 五个多月, 八个月, 一年多, 不到一个月.
-fn elapsed(day: NaiveDate, today: NaiveDate) -> String {
-    let mut months = (today.year() - day.year()) * 12 + today.month() as i32 - day.month() as i32;
-    if today.day() < day.day() {
-        months -= 1;
-    }
-    let more = day
-        .checked_add_months(chrono::Months::new(months.max(0) as u32))
-        .is_some_and(|whole| whole < today);
-    let more = if more { "多" } else { "" };
-    // A count before a measure word says 两, not 二: 两个多月, 两年多.
-    let count = |n: i32| zh::count(u64::try_from(n).unwrap_or(0));
-    match months {
-        ..=0 => "不到一个月".to_owned(),
-        1..=11 => format!("{}个{more}月", count(months)),
-        _ if months % 12 == 0 && more.is_empty() => format!("{}年", count(months / 12)),
-        _ => format!("{}年多", count(months / 12)),
-    }
-}
-
-fn person(p: &Person) -> PersonView<'_> {
-    PersonView {
-        name: p.name.as_deref(),
-        title: p.title.as_deref(),
-    }
-}
-
-fn points(overrides: &[Option<profile::Point>]) -> Vec<PointView<'_>> {
-    let count = overrides.len().max(DEFAULT_POINTS);
-    (0..count)
-        .map(|i| match overrides.get(i).and_then(Option::as_ref) {
-            Some(point) => PointView {
-                title: point.title.as_deref(),
-                items: point.items.as_ref().map(|items| {
-                    items
-                        .iter()
-                        .map(|it| ItemView {
-                            lead: &it.lead,
-                            text: it.text.as_deref(),
-                        })
-                        .collect()
-                }),
-            },
-            None => PointView {
-                title: None,
-                items: None,
-            },
+        .flat_map(|ph| ph.tasks.iter())
+        .map(|t| FactView {
+            lead: None,
+            text: escape::text(crate::zh::bare(t)).into_owned(),
         })
         .collect()
 }
 
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        crate::calendar::parse_date(s).unwrap()
-    }
-
-    #[test]
-    fn a_label_says_活动_once() {
-        assert_eq!(label("平安交通创建"), "平安交通创建活动");
-        assert_eq!(label("食品安全百日攻坚行动"), "食品安全百日攻坚行动");
-        assert_eq!(label("创先争优活动"), "创先争优活动");
-        assert_eq!(label("民心工程"), "民心工程");
-    }
-
-    #[test]
-    fn milestones_split_into_occasions_and_targets() {
-        assert!(is_occasion("建党90周年"));
-        assert!(is_occasion("党的十八大"));
-        assert!(is_occasion("北京奥运会"));
-        assert!(!is_occasion("全年安全生产目标"));
-    }
-
-    #[test]
-    fn the_launch_as_the_progress_speaker_names_it() {
-        assert_eq!(since(d("2010-05-20"), d("2010-11-10")), "今年5月");
-        assert_eq!(since(d("2010-11-20"), d("2011-03-10")), "去年11月");
-        assert_eq!(since(d("2009-11-20"), d("2011-03-10")), "2009年11月");
-    }
-
-    #[test]
-    fn elapsed_time_rounded_as_spoken() {
-        let cases = [
-            ("2010-05-20", "2010-11-10", "五个多月"),
-            ("2010-05-20", "2010-11-20", "六个月"),
-            ("2010-05-20", "2010-11-21", "六个多月"),
-            ("2010-05-20", "2010-06-10", "不到一个月"),
-            ("2010-05-20", "2011-05-20", "一年"),
-            ("2010-05-20", "2011-07-01", "一年多"),
-            ("2010-01-31", "2010-02-28", "不到一个月"),
-            ("2010-04-28", "2012-05-01", "两年多"),
-            ("2010-04-28", "2010-07-01", "两个多月"),
-            ("2010-05-20", "2012-05-20", "两年"),
-            ("2010-05-20", "2013-05-20", "三年"),
-            ("2010-05-20", "2013-05-21", "三年多"),
-        ];
-        for (from, to, want) in cases {
-            assert_eq!(elapsed(d(from), d(to)), want, "{from}..{to}");
-        }
+fn person(p: &Person) -> PersonView {
+    PersonView {
+        name: p.name.as_deref().map(|s| escape::text(s).into_owned()),
+        title: p.title.as_deref().map(|s| escape::text(s).into_owned()),
     }
 }

@@ -6,6 +6,7 @@ mod error;
 mod escape;
 mod filters;
 mod templates;
+pub mod wording;
 
 use std::path::{Path, PathBuf};
 
@@ -69,24 +70,21 @@ const BUILTIN_PREFIX: &str = "builtin/";
 pub struct Renderer {
     tera: tera::Tera,
     user_dir: Option<PathBuf>,
+    /// Which wording of the stock sentences (`--variant`, from 1).
+    variant: u32,
 }
 
 impl Renderer {
     /// Compiles the built-in templates and, when given, the user's templates
     /// in `user_dir` (which override built-ins of the same name).
     pub fn new(user_dir: Option<&Path>) -> anyhow::Result<Renderer> {
-        Renderer::only(user_dir, &Doc::ALL, None)
+        Renderer::only(user_dir, &Doc::ALL)
     }
 
     /// Like [`Renderer::new`], but compiles only the built-in templates of
-    /// `docs` for an organisation of `kind` (every kind when `None`), and
-    /// all of the user's. Compiling every template is half the time of a
-    /// run that renders one speech; this one compiles a quarter of them.
-    pub fn only(
-        user_dir: Option<&Path>,
-        docs: &[Doc],
-        kind: Option<&str>,
-    ) -> anyhow::Result<Renderer> {
+    /// `docs`, and all of the user's: a run that renders one speech need
+    /// not compile the plan.
+    pub fn only(user_dir: Option<&Path>, docs: &[Doc]) -> anyhow::Result<Renderer> {
         let mut tera = tera::Tera::default();
         // Markdown is not HTML: escaping happens when HTML is made.
         tera.autoescape_on(Vec::<&str>::new());
@@ -107,7 +105,7 @@ impl Renderer {
         };
         let mut all: Vec<(String, String)> = BUILTIN
             .iter()
-            .filter(|(name, _)| wanted(name, docs, kind) && !superseded(name, &user))
+            .filter(|(name, _)| wanted(name, docs) && !user.iter().any(|(n, _)| n == name))
             .map(|(name, text)| (format!("{BUILTIN_PREFIX}{name}"), (*text).to_owned()))
             .collect();
         all.extend(user);
@@ -116,55 +114,44 @@ impl Renderer {
         Ok(Renderer {
             tera,
             user_dir: user_dir.map(Path::to_owned),
+            variant: 1,
         })
+    }
+
+    /// The same templates with wording `variant` of the stock sentences
+    /// (1, the default, is each organisation's own).
+    pub fn with_variant(mut self, variant: u32) -> Renderer {
+        self.variant = variant.max(1);
+        self
     }
 
     /// Renders `doc` for `profile` as a Markdown draft.
     pub fn render(&self, profile: &Profile, doc: Doc) -> anyhow::Result<String> {
-        // Profile text stands in Markdown: escape it once, before any template.
-        let safe = escape::profile(profile);
-        let view = context::build(&safe, doc);
+        let genre_problem = |d: Vec<crate::diagnostic::Diagnostic>| {
+            let shown: String = d.iter().map(ToString::to_string).collect();
+            anyhow::anyhow!("文字数据有错误：\n{shown}")
+        };
+        let common = profile.genre.common().map_err(genre_problem)?;
+        let era = profile.genre.era().map_err(genre_problem)?;
+        let view = context::build(profile, doc, &common, Some(&era), self.variant);
         let context = tera::Context::from_serialize(&view)
             .map_err(|e| anyhow::anyhow!("内部错误：无法准备模板数据：{e}"))?;
-        let name = self.template_for(doc, profile.org.kind.name());
+        let name = format!("{}/base.md", doc.name());
         let text = self
             .tera
             .render(&name, &context)
             .map_err(|e| template_error(e, self.user_dir.as_deref()))?;
         Ok(tidy(&text))
     }
+}
 
-    /// `speech/hospital.md` if there is one, else `speech/base.md`.
-    fn template_for(&self, doc: Doc, kind: &str) -> String {
-        let specific = format!("{}/{kind}.md", doc.name());
-        if self.tera.contains_template(&specific) {
-            specific
-        } else {
-            format!("{}/base.md", doc.name())
-        }
+/// Whether the built-in template `name` is needed for `docs`: the
+/// documents' own, and the shared parts (`parts.md`) always.
+fn wanted(name: &str, docs: &[Doc]) -> bool {
+    match name.split_once('/') {
+        Some((doc, _)) => docs.iter().any(|d| d.name() == doc),
+        None => true,
     }
-}
-
-/// Whether the built-in template `name` (`speech/hospital.md`) is one of
-/// `docs`, and the base or the `kind` template.
-fn wanted(name: &str, docs: &[Doc], kind: Option<&str>) -> bool {
-    let Some((doc, file)) = name.split_once('/') else {
-        return true;
-    };
-    docs.iter().any(|d| d.name() == doc)
-        && kind.is_none_or(|k| file == "base.md" || file.strip_suffix(".md") == Some(k))
-}
-
-/// Whether the built-in kind template `name` (`speech/hospital.md`) gives
-/// way to the user's own `speech/base.md`: the user's base is what they
-/// asked for, and a built-in kind template would override blocks their base
-/// need not have (Tera refuses that). Their own kind templates still apply.
-fn superseded(name: &str, user: &[(String, String)]) -> bool {
-    let Some((doc, file)) = name.split_once('/') else {
-        return false;
-    };
-    let base = format!("{doc}/base.md");
-    file != "base.md" && user.iter().any(|(n, _)| *n == base)
 }
 
 /// Every `*.md` file under `dir`, named by its path relative to `dir`.

@@ -184,9 +184,12 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let docs = args.doc.docs();
-    let renderer = Renderer::only(args.templates.as_deref(), &docs, None).map_err(super::input)?;
+    let renderer = Renderer::only(args.templates.as_deref(), &docs)
+        .map_err(super::input)?
+        .with_variant(args.variant);
     let threads = threads();
-    let mut loader = Loader::new();
+    let genre = crate::genre::Genre::open(args.templates.as_deref())?;
+    let mut loader = Loader::with_genre(genre);
     let candidates = find(&args.profiles)?;
     let paths: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
     let survey = scan::survey(&paths, &mut loader);

@@ -1,0 +1,109 @@
+//! Conditions on an alternative, an item or a point (`when: [pledges]`,
+//! `unless: [tasks]`): the facts a sentence is true under. The facts
+//! themselves are worked out from the profile when a draft is rendered
+//! (render/wording.rs); here are their names, checked when data is loaded.
+
+/// Every condition data may name, and when it holds. docs/genre.md lists
+/// the same.
+pub const CONDS: &[(&str, &str)] = &[
+    ("goals", "配置写了目标"),
+    ("standards", "配置写了标准"),
+    ("theme", "配置写了主题"),
+    ("situation", "配置写了形势（campaign.situation）"),
+    ("tasks", "配置写了主要任务（campaign.tasks）"),
+    ("phases", "配置写了阶段"),
+    ("many_phases", "不止一个阶段"),
+    ("open_end", "最后一个阶段不设结束日期"),
+    ("occasions", "有仍在前面、要迎接的节点"),
+    ("targets", "有要保障的目标"),
+    ("before_me", "讲话人之前有人发言"),
+    ("group", "实施方案写了领导小组"),
+    ("office", "领导小组下设办公室"),
+    ("basis", "写了上级文件"),
+    ("achievements", "推进会写了成绩"),
+    ("problems", "推进会写了问题"),
+    ("lessons", "推进会写了体会"),
+    ("next_steps", "推进会写了下一步打算"),
+    ("expands", "全称是名称的展开（不是同一句话）"),
+    ("decided", "知道是谁决策的（campaign.decided_by 或时代表）"),
+    ("central", "党中央决策的"),
+    ("own", "本单位自己决定开展的"),
+    ("pledges", "这类活动有承诺，或配置里写到了承诺"),
+    ("among", "在本单位人员中开展（学习、创建、作风）"),
+    ("against", "针对对象开展（打击整治、专项检查）"),
+    ("learning", "以理论学习为主（学习教育、主题教育）"),
+    (
+        "political",
+        "会议日期已有政治要求的表述（四个意识等，见时代表）",
+    ),
+    ("first_phase", "推进会在第一阶段里"),
+    ("middle_phase", "推进会在中间某个阶段里"),
+    ("last_phase", "推进会在最后一个阶段里"),
+    ("has_next", "推进会之后还有新的阶段"),
+];
+
+/// A condition, by its index in [`CONDS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Cond(pub u8);
+
+impl Cond {
+    pub fn named(name: &str) -> Option<Cond> {
+        CONDS
+            .iter()
+            .position(|(n, _)| *n == name)
+            .and_then(|i| u8::try_from(i).ok())
+            .map(Cond)
+    }
+
+    pub fn name(self) -> &'static str {
+        CONDS.get(self.0 as usize).map(|(n, _)| *n).unwrap_or("?")
+    }
+}
+
+/// Which conditions hold for one draft: a bit per [`CONDS`] entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts(u64);
+
+impl Facts {
+    pub fn set(&mut self, name: &str, on: bool) {
+        if let Some(c) = Cond::named(name) {
+            if on {
+                self.0 |= 1 << c.0;
+            } else {
+                self.0 &= !(1 << c.0);
+            }
+        }
+    }
+
+    pub fn holds(self, c: Cond) -> bool {
+        self.0 & (1 << c.0) != 0
+    }
+
+    /// Every one of `when` holds and none of `unless`.
+    pub fn allow(self, when: &[Cond], unless: &[Cond]) -> bool {
+        when.iter().all(|&c| self.holds(c)) && !unless.iter().any(|&c| self.holds(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_fit_in_the_bits() {
+        assert!(CONDS.len() <= 64);
+    }
+
+    #[test]
+    fn facts_allow_by_when_and_unless() {
+        let mut f = Facts::default();
+        f.set("pledges", true);
+        let pledges = Cond::named("pledges").unwrap_or(Cond(0));
+        let tasks = Cond::named("tasks").unwrap_or(Cond(0));
+        assert!(f.allow(&[pledges], &[tasks]));
+        f.set("tasks", true);
+        assert!(!f.allow(&[pledges], &[tasks]));
+        f.set("pledges", false);
+        assert!(!f.allow(&[pledges], &[]));
+    }
+}

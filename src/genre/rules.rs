@@ -1,0 +1,179 @@
+//! The genre's small rules of wording, kept apart from the view builder:
+//! what running text calls a campaign, which milestones are greeted, when a
+//! full name is only the name again, and what kind of speech came before.
+
+/// Endings that already say what kind of undertaking a campaign is, with
+/// the noun the text uses when it refers back to it: 百日攻坚行动 is 这次
+/// 行动, never 百日攻坚行动活动.
+const SELF_NAMED: &[(&str, &str)] = &[
+    ("教育实践活动", "活动"),
+    ("学习教育", "学习教育"),
+    ("主题教育", "主题教育"),
+    ("专题教育", "专题教育"),
+    ("大检查", "检查"),
+    ("攻坚战", "攻坚战"),
+    ("专项整治", "整治"),
+    ("集中整治", "整治"),
+    ("活动", "活动"),
+    ("行动", "行动"),
+    ("工程", "工程"),
+    ("运动", "运动"),
+];
+
+/// How running text names a campaign, and the noun it refers back to it
+/// with. `noun` is the campaign type's (活动, 学习教育, 行动).
+///
+/// 平安交通创建 → 平安交通创建活动; 两学一做 → “两学一做”学习教育;
+/// 食品安全百日攻坚行动 stays as it is; a study campaign written
+/// “两学一做”学习教育活动 loses its 活动 (学习教育 is no 活动).
+pub fn label(name: &str, noun: &str) -> (String, String) {
+    let name = name.trim();
+    for head in ["学习教育", "主题教育", "专题教育"] {
+        if let Some(stem) = name.strip_suffix("活动").filter(|s| s.ends_with(head)) {
+            return (stem.to_owned(), head.to_owned());
+        }
+    }
+    if let Some((_, referred)) = SELF_NAMED.iter().find(|(end, _)| name.ends_with(end)) {
+        return (name.to_owned(), (*referred).to_owned());
+    }
+    if name.ends_with(noun) {
+        return (name.to_owned(), noun.to_owned());
+    }
+    let shown = if is_slogan(name) {
+        format!("“{name}”")
+    } else {
+        name.to_owned()
+    };
+    (format!("{shown}{noun}"), noun.to_owned())
+}
+
+/// Whether a name is a slogan the genre quotes before the noun: numbered
+/// ones (两学一做, 三严三实) and phrases in parts (不忘初心、牢记使命).
+fn is_slogan(name: &str) -> bool {
+    if name.contains(['“', '”']) {
+        return false;
+    }
+    let numerals = name
+        .chars()
+        .filter(|c| "一二两三四五六七八九十".contains(*c))
+        .count();
+    numerals >= 2 || name.contains(['、', '，'])
+}
+
+/// Whether `full_name` only says `name` again (2023年夏季治安打击整治行动
+/// for 夏季治安打击整治行动), so a sentence "以全称为主要内容的名称" would
+/// be a tautology.
+pub fn says_the_same(name: &str, full_name: &str) -> bool {
+    let a = core(name);
+    let b = core(full_name);
+    a.is_empty() || b.is_empty() || a.contains(&b) || b.contains(&a)
+}
+
+/// A name without what does not change its meaning: quotation marks,
+/// spaces, a year, and the word for the undertaking.
+fn core(s: &str) -> String {
+    let mut s: String = s
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | ' ' | '　'))
+        .collect();
+    if let Some(i) = s.find('年')
+        && i > 0
+        && s[..i].chars().all(|c| c.is_ascii_digit())
+    {
+        s = s[i + '年'.len_utf8()..].to_owned();
+    }
+    loop {
+        let before = s.len();
+        for (end, _) in SELF_NAMED {
+            if let Some(stem) = s.strip_suffix(end) {
+                s = stem.to_owned();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    s
+}
+
+/// Whether a milestone is an occasion to greet (建党90周年, 党的十八大,
+/// 北京奥运会) rather than a target to secure (全年安全生产目标).
+pub fn is_occasion(m: &str) -> bool {
+    m.contains("周年") || m.starts_with("党的") || m.ends_with('会')
+}
+
+/// Whether a decision came from the party centre (党中央, 中共中央).
+pub fn is_central(decided_by: &str) -> bool {
+    decided_by.contains("党中央") || decided_by.contains("中共中央")
+}
+
+/// The first response whose words appear in what was said before: the
+/// caller's list is ordered so 表态发言 is tried before 发言.
+pub fn response_for<'a, R>(
+    before_me: &str,
+    responses: &'a [R],
+    words: impl Fn(&R) -> &[String],
+) -> Option<&'a R> {
+    responses
+        .iter()
+        .find(|r| words(r).iter().any(|w| before_me.contains(w.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_say_the_noun_once() {
+        let l = |name, noun| label(name, noun).0;
+        assert_eq!(l("平安交通创建", "活动"), "平安交通创建活动");
+        assert_eq!(l("食品安全百日攻坚行动", "行动"), "食品安全百日攻坚行动");
+        assert_eq!(l("创先争优活动", "活动"), "创先争优活动");
+        assert_eq!(l("民心工程", "活动"), "民心工程");
+        assert_eq!(l("两学一做", "学习教育"), "“两学一做”学习教育");
+        assert_eq!(
+            l("“两学一做”学习教育活动", "学习教育"),
+            "“两学一做”学习教育"
+        );
+        assert_eq!(l("党史学习教育", "学习教育"), "党史学习教育");
+        assert_eq!(l("党史", "学习教育"), "党史学习教育");
+        assert_eq!(
+            l("不忘初心、牢记使命", "主题教育"),
+            "“不忘初心、牢记使命”主题教育"
+        );
+        assert_eq!(l("夏季治安打击整治", "行动"), "夏季治安打击整治行动");
+        assert_eq!(l("百日攻坚", "行动"), "百日攻坚行动");
+    }
+
+    #[test]
+    fn the_noun_follows_the_name() {
+        assert_eq!(label("安全生产大检查", "行动").1, "检查");
+        assert_eq!(label("党的群众路线教育实践活动", "活动").1, "活动");
+        assert_eq!(label("平安交通创建", "活动").1, "活动");
+    }
+
+    #[test]
+    fn a_full_name_that_repeats_the_name_is_the_same() {
+        assert!(says_the_same(
+            "夏季治安打击整治行动",
+            "2023年夏季治安打击整治行动"
+        ));
+        assert!(says_the_same(
+            "创建全国文明城市集中攻坚行动",
+            "创建全国文明城市集中攻坚"
+        ));
+        assert!(says_the_same("两学一做", "“两学一做”学习教育"));
+        assert!(!says_the_same(
+            "创先争优",
+            "创建先进基层党组织、争当优秀共产党员"
+        ));
+    }
+
+    #[test]
+    fn milestones_split_into_occasions_and_targets() {
+        assert!(is_occasion("建党90周年"));
+        assert!(is_occasion("党的十八大"));
+        assert!(is_occasion("北京奥运会"));
+        assert!(!is_occasion("全年安全生产目标"));
+    }
+}

@@ -1,0 +1,187 @@
+//! The parts of a profile the genre data decides: the sector `org.kind`
+//! names, the campaign type (given or inferred), who decided the campaign,
+//! the milestones' dates, and whether the meeting's date is still inside
+//! the era table.
+
+use std::sync::Arc;
+
+use super::super::model::*;
+use super::super::raw::{RawMilestone, Text};
+use super::Resolver;
+use crate::calendar::parse_date;
+use crate::genre::{self, CampaignType, Sector};
+use crate::yaml::Located;
+
+impl Resolver<'_> {
+    /// The sector `org.kind` names (a key or a Chinese name), checked
+    /// against the registry; the generic sector when it is left out.
+    pub(super) fn sector(&mut self, kind: Option<Text>) -> Option<Arc<Sector>> {
+        let key = match &kind {
+            None => genre::DEFAULT_SECTOR.to_owned(),
+            Some(k) => match self.genre.sector_key(&k.value) {
+                Some(key) => key.to_owned(),
+                None => {
+                    let hint = self.kind_hint(&k.value);
+                    self.error(
+                        k.pos,
+                        format!("不认识的单位类型“{}”", k.value.trim()),
+                        &hint,
+                    );
+                    genre::DEFAULT_SECTOR.to_owned()
+                }
+            },
+        };
+        match self.genre.sector(&key) {
+            Ok(sector) => Some(sector),
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                None
+            }
+        }
+    }
+
+    fn kind_hint(&self, written: &str) -> String {
+        let all: Vec<String> = self
+            .genre
+            .sector_names()
+            .into_iter()
+            .map(|(key, names)| match names.is_empty() {
+                true => key.to_owned(),
+                false => format!("{key}（{}）", names.join("、")),
+            })
+            .collect();
+        match self.genre.closest_sector(written) {
+            Some(near) => format!("是否想写“{near}”？可选：{}", all.join("；")),
+            None => format!(
+                "可选：{}。也可以在 --templates 文件夹的 genre/sectors/ 里自己加一个行业",
+                all.join("；")
+            ),
+        }
+    }
+
+    /// The campaign type: `campaign.type` when given, else what the era
+    /// table or a word in the name says, else the general type.
+    pub(super) fn campaign_type(
+        &mut self,
+        given: Option<Text>,
+        name: &str,
+    ) -> Option<(Arc<CampaignType>, TypeSource)> {
+        let (key, from) = match &given {
+            Some(t) => match self.genre.type_key(&t.value) {
+                Some(key) => (key.to_owned(), TypeSource::Given),
+                None => {
+                    let all: Vec<String> = self
+                        .genre
+                        .type_names()
+                        .into_iter()
+                        .map(|(_, names)| names.join("、"))
+                        .collect();
+                    let hint = match self.genre.closest_type(&t.value) {
+                        Some(near) => format!("是否想写“{near}”？可选：{}", all.join("；")),
+                        None => format!("可选：{}", all.join("；")),
+                    };
+                    self.error(
+                        t.pos,
+                        format!("不认识的活动类型“{}”", t.value.trim()),
+                        &hint,
+                    );
+                    (genre::DEFAULT_TYPE.to_owned(), TypeSource::Default)
+                }
+            },
+            None => self.inferred_type(name),
+        };
+        match self.genre.campaign_type(&key) {
+            Ok(kind) => Some((kind, from)),
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                None
+            }
+        }
+    }
+
+    fn inferred_type(&self, name: &str) -> (String, TypeSource) {
+        if let Ok(era) = self.genre.era()
+            && let Some(central) = era.central(name)
+            && self.genre.type_key(&central.kind).is_some()
+        {
+            let known = central.names.first().cloned().unwrap_or_default();
+            return (central.kind.clone(), TypeSource::Central(known));
+        }
+        match self.genre.infer_type(name) {
+            Some((key, word)) => (key.to_owned(), TypeSource::Word(word)),
+            None => (genre::DEFAULT_TYPE.to_owned(), TypeSource::Default),
+        }
+    }
+
+    /// Who decided the campaign: `campaign.decided_by`, or the era table
+    /// for a central campaign. Nobody is guessed.
+    pub(super) fn decided_by(&mut self, given: Option<Text>, name: &str) -> (Option<String>, bool) {
+        if let Some(t) = given {
+            let v = t.value.trim().to_owned();
+            if !v.is_empty() {
+                return (Some(v), false);
+            }
+        }
+        match self.genre.era() {
+            Ok(era) => match era.central(name) {
+                Some(c) => (Some(c.decided_by.clone()), true),
+                None => (None, false),
+            },
+            Err(_) => (None, false),
+        }
+    }
+
+    /// The milestones with their dates: given, or worked out from the era
+    /// table (建党N周年, 新中国成立N周年, 党的十八大).
+    pub(super) fn milestones(
+        &mut self,
+        raw: Option<Located<Vec<Located<RawMilestone>>>>,
+    ) -> Vec<Milestone> {
+        let Some(list) = raw else {
+            return Vec::new();
+        };
+        let era = self.genre.era().ok();
+        let mut out = Vec::new();
+        for m in list.value {
+            let pos = m.pos;
+            let name = m.value.name.trim().to_owned();
+            if name.is_empty() {
+                continue;
+            }
+            let date = match m.value.date.as_deref() {
+                Some(d) => match parse_date(d) {
+                    Some(date) => Some(date),
+                    None => {
+                        self.error(
+                            pos,
+                            format!("节点“{name}”的日期“{}”无法识别或不存在", d.trim()),
+                            "日期写成 年-月-日，如 2011-07-01",
+                        );
+                        None
+                    }
+                },
+                None => era.as_ref().and_then(|e| e.milestone_date(&name)),
+            };
+            out.push(Milestone { name, date });
+        }
+        out
+    }
+
+    /// A meeting after the last day the era table is known to hold for:
+    /// the last row is used, and `check` says so.
+    pub(super) fn era_check(&mut self, meeting: &Meeting) {
+        let Ok(era) = self.genre.era() else {
+            return;
+        };
+        if era.is_past(meeting.date) {
+            self.warn(
+                self.root,
+                format!(
+                    "会议日期 {} 晚于 bigan 时代表所覆盖的时间（到 {}）",
+                    meeting.date, era.until
+                ),
+                "指导思想等表述按时代表最后一行写出，请核对是否仍然适用；可在 --templates 文件夹的 genre/era.yaml 里补充新的一行",
+            );
+        }
+    }
+}

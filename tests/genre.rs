@@ -1,0 +1,782 @@
+//! The genre data at work: every built-in sector with every campaign type
+//! gives drafts a reader would pass; the sentences that must not appear for
+//! a sector, a type or a date do not; the era table, milestones, variants
+//! and the sameness of two organisations' drafts; and a user's own genre
+//! files, with their located errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "common/sameness.rs"]
+mod sameness;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use bigan::genre::Genre;
+use bigan::profile::{Loader, Profile};
+use bigan::render::{Doc, Renderer};
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn load(path: &Path) -> Profile {
+    let loaded = Loader::new().load(path).unwrap();
+    let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    loaded
+        .profile
+        .unwrap_or_else(|| panic!("{} 无效：\n{}", path.display(), problems.join("\n")))
+}
+
+fn draft(profile: &Profile, doc: Doc, variant: u32) -> String {
+    Renderer::new(None)
+        .unwrap()
+        .with_variant(variant)
+        .render(profile, doc)
+        .unwrap()
+}
+
+fn bigan(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bigan"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// A profile that says everything a profile can say, for an organisation
+/// of `kind` running a campaign of `kind_name` called `name`.
+fn full(org: &str, kind: &str, type_name: &str, name: &str, served: &str) -> String {
+    format!(
+        "org:
+  name: {org}
+  kind: {kind}
+  served: {served}
+campaign:
+  name: {name}
+  type: {type_name}
+  goals: [目标甲, 目标乙, 目标丙]
+  theme: [主题甲, 主题乙]
+  standards:
+    - {{ label: 三个好, of: 先进集体, items: [班子好, 队伍好, 作风好] }}
+  situation: [当前工作中还有一些突出问题]
+  tasks: [抓好第一项任务, 抓好第二项任务]
+  milestones: [全年目标任务]
+  phases:
+    - {{ name: 动员部署, from: 2024-03-01, to: 2024-03-31, tasks: [召开动员大会, 制定实施方案] }}
+    - {{ name: 集中推进, from: 2024-04-01, to: 2024-09-30, tasks: [逐项推进各项任务] }}
+    - {{ name: 总结提高, from: 2024-10-01, to: 2024-11-30 }}
+meeting:
+  date: 2024-03-05
+  speaker: {{ name: 王明, title: 主要负责同志 }}
+  before_me: 分管负责同志宣读了实施方案
+plan:
+  basis: {{ issuer: 上级机关, title: 关于开展有关工作的通知, number: 上发〔2024〕1号 }}
+  leading_group:
+    leader: {{ name: 王明, title: 主要负责同志 }}
+    members: [各部门负责同志]
+    office: 办公室
+progress:
+  date: 2024-06-20
+  before_me: 三个单位汇报了前一段的工作
+  achievements:
+    - {{ lead: 部署到位, text: 各单位都制定了具体方案 }}
+    - 集中整改问题四十余项
+  problems:
+    - {{ lead: 进展不平衡, text: 有的单位推进较慢 }}
+    - 个别措施落实不够到位
+  lessons: [领导带头是关键]
+  next_steps:
+    - {{ lead: 加快落后单位的进度, text: 对推进较慢的单位逐一督导, answers: 1 }}
+"
+    )
+}
+
+const TYPES: [&str; 6] = [
+    "学习教育",
+    "主题教育",
+    "创建",
+    "专项整治",
+    "作风建设",
+    "一般工作",
+];
+
+/// Sentences of `md` (12 字 or more) that appear twice.
+fn repeated(md: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut twice = Vec::new();
+    for s in md.split(['。', '！', '？', '；', '\n']) {
+        let s = s.trim_matches(|c: char| c == '*' || c.is_whitespace());
+        if s.chars().count() >= 12 && !seen.insert(s.to_owned()) {
+            twice.push(s.to_owned());
+        }
+    }
+    twice
+}
+
+fn lint_findings(md: &str) -> Vec<String> {
+    let findings = bigan::lint::check(
+        Path::new("draft.md"),
+        md,
+        &bigan::lint::Selection::default(),
+    );
+    // Warnings too: a draft bigan writes gives lint nothing to say.
+    findings.iter().map(|f| f.diagnostic.to_string()).collect()
+}
+
+#[test]
+fn every_sector_with_every_campaign_type_gives_clean_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let genre = Genre::builtin();
+    // Two names and three variants: each slot's alternatives meet each
+    // other's in enough combinations to find two that clash.
+    let runs = ["青山某单位", "某地某单位"]
+        .into_iter()
+        .flat_map(|org| (1..=3).map(move |variant| (org, variant)));
+    for sector in genre.sector_keys() {
+        for (i, kind) in TYPES.iter().enumerate() {
+            for (org, variant) in runs.clone() {
+                let yaml = full(org, sector, kind, "某项工作", "服务对象");
+                let path = write(dir.path(), &format!("{sector}-{i}.yaml"), &yaml);
+                let p = load(&path);
+                for doc in Doc::ALL {
+                    let md = draft(&p, doc, variant);
+                    let what = format!("{org}: {sector} × {kind} × {} × {variant}", doc.name());
+                    let errors = lint_findings(&md);
+                    assert!(errors.is_empty(), "{what}:\n{}\n{md}", errors.join("\n"));
+                    assert!(
+                        repeated(&md).is_empty(),
+                        "{what}: {:?}\n{md}",
+                        repeated(&md)
+                    );
+                    let placeholder = md.replace("{.byline}", "").replace("{.signature}", "");
+                    assert!(
+                        !placeholder.contains(['{', '}']),
+                        "{what}: a placeholder left\n{md}"
+                    );
+                    for bad in ["学习教育活动", "主题教育活动", "行动活动", "。。", "，。"]
+                    {
+                        assert!(!md.contains(bad), "{what}: “{bad}”\n{md}");
+                    }
+                    if sector != "hospital" {
+                        for health in ["医务人员", "患者", "医德", "诊疗"] {
+                            assert!(
+                                !md.contains(health),
+                                "{what}: “{health}” outside health\n{md}"
+                            );
+                        }
+                    }
+                    // Nobody made a 承诺 in this profile, and none of these
+                    // types has them.
+                    assert!(!md.contains("承诺"), "{what}: 承诺\n{md}");
+                    // The profile's facts are used, not invented ones.
+                    if doc == Doc::Progress {
+                        assert!(md.contains("领导带头是关键"), "{what}: lesson\n{md}");
+                        assert!(md.contains("进展不平衡"), "{what}: problem\n{md}");
+                        assert!(!md.contains("少数单位"), "{what}\n{md}");
+                    }
+                    // Phase 1 floor: the created and general speeches reach the
+                    // genre's 3,000 字 (tests/speech.rs checks the examples); the
+                    // other types are sound but shorter until phase 2 deepens
+                    // their passages.
+                    if doc == Doc::Speech {
+                        let zi = bigan::zh::char_count(&md);
+                        assert!((1500..=6000).contains(&zi), "{what}: {zi}字\n{md}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_campaign_carried_out_on_a_target_is_not_run_among_the_staff() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "
+org:
+  name: 青山县公安局
+  short: 我局
+  party_org: 局党委
+  superior: 县委、县政府
+  units: 各派出所、各警种部门
+  staff: 全局民警辅警
+  served: 辖区群众
+campaign:
+  name: 2023年夏季治安打击整治行动
+  decided_by: 公安部
+  phases:
+    - { name: 集中打击, from: 2023-06-10, to: 2023-09-10 }
+meeting: { date: 2023-06-10 }
+plan:
+  leading_group: { leader: { title: 局长 }, office: 治安大队 }
+";
+    let p = load(&write(dir.path(), "psb.yaml", yaml));
+    assert_eq!(p.campaign.kind.key, "crackdown");
+    for doc in [Doc::Speech, Doc::Plan] {
+        let md = draft(&p, doc, 1);
+        assert!(!md.contains("在全局民警辅警中开展"), "{md}");
+        assert!(!md.contains("活动领导小组"), "{md}");
+        assert!(!md.contains("承诺"), "{md}");
+        assert!(!md.contains("经常性工作"), "{md}");
+        assert!(!md.contains("活动"), "a 行动 is no 活动:\n{md}");
+        assert!(md.contains("公安部"), "who decided:\n{md}");
+    }
+    assert!(draft(&p, Doc::Plan, 1).contains("专项行动领导小组"));
+}
+
+#[test]
+fn a_profile_serving_teachers_and_students_never_speaks_of_the_masses() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, kind) in TYPES.iter().enumerate() {
+        let yaml = full("江北大学", "generic", kind, "某项工作", "师生");
+        let p = load(&write(dir.path(), &format!("u{i}.yaml"), &yaml));
+        for doc in Doc::ALL {
+            let md = draft(&p, doc, 1);
+            let cleaned = md
+                .replace("人民群众", "")
+                .replace("党群干群", "")
+                .replace("党群", "");
+            assert!(
+                !cleaned.contains("群众"),
+                "{kind} {}: 群众\n{md}",
+                doc.name()
+            );
+            assert!(md.contains("师生"), "{kind} {}: 师生\n{md}", doc.name());
+        }
+    }
+}
+
+#[test]
+fn the_era_of_the_meeting_picks_the_guiding_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = |date: &str| {
+        let yaml = format!(
+            "org: {{ name: 某单位 }}\ncampaign: {{ name: 作风建设年 }}\nmeeting: {{ date: {date} }}\n"
+        );
+        let p = load(&write(dir.path(), &format!("{date}.yaml"), &yaml));
+        let md = draft(&p, Doc::Plan, 1);
+        md.split("指导思想\n\n")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let g2010 = plan("2010-05-20");
+    assert!(g2010.contains("深入贯彻落实科学发展观"), "{g2010}");
+    assert!(!g2010.contains("四个意识"), "{g2010}");
+    let g2016 = plan("2016-09-22");
+    assert!(g2016.contains("系列重要讲话精神"), "{g2016}");
+    assert!(g2016.contains("增强“四个意识”、坚定“四个自信”"), "{g2016}");
+    assert!(!g2016.contains("两个维护"), "{g2016}");
+    let g2019 = plan("2019-06-15");
+    assert!(
+        g2019.contains("以习近平新时代中国特色社会主义思想为指导"),
+        "{g2019}"
+    );
+    assert!(g2019.contains("党的十九大"), "{g2019}");
+    assert!(
+        g2019.contains("两个维护") && !g2019.contains("两个确立"),
+        "{g2019}"
+    );
+    let g2021 = plan("2021-12-01");
+    assert!(g2021.contains("两个确立"), "{g2021}");
+    assert!(g2021.contains("十九届历次全会精神"), "{g2021}");
+    let g2023 = plan("2023-06-01");
+    assert!(g2023.contains("党的二十大精神"), "{g2023}");
+    assert!(!g2023.contains("十九大"), "{g2023}");
+}
+
+#[test]
+fn a_meeting_past_the_era_table_is_said_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "late.yaml",
+        "org: { name: 某单位 }\ncampaign: { name: 作风建设年 }\nmeeting: { date: 2028-03-01 }\n",
+    );
+    let o = bigan(&["check", "late.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("时代表"), "{err}");
+    assert!(err.contains("提醒"), "{err}");
+}
+
+#[test]
+fn passed_milestones_are_never_greeted_and_anniversaries_are_dated() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "
+org: { name: 江北大学, served: 师生 }
+campaign:
+  name: 两学一做
+  milestones: [建党95周年, { name: 全年工作目标, date: 2016-12-31 }]
+  phases:
+    - { name: 学习动员, from: 2016-04-20, to: 2016-05-31 }
+    - { name: 专题学习, from: 2016-06-01, to: 2016-12-31 }
+meeting: { date: 2016-04-20 }
+progress: { date: 2016-09-22 }
+";
+    let p = load(&write(dir.path(), "univ.yaml", yaml));
+    let dated = &p.campaign.milestones[0];
+    assert_eq!(
+        dated.date.map(|d| d.to_string()).as_deref(),
+        Some("2016-07-01")
+    );
+    // Before 1 July the speech greets the anniversary; after it, never.
+    assert!(draft(&p, Doc::Speech, 1).contains("迎接建党95周年"));
+    for variant in 1..=3 {
+        let progress = draft(&p, Doc::Progress, variant);
+        assert!(!progress.contains("迎接建党95周年"), "{progress}");
+        assert!(progress.contains("全年工作目标"), "{progress}");
+    }
+}
+
+#[test]
+fn the_same_profile_gives_the_same_bytes_and_variants_differ() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let p = load(&root.join("profiles/hospital.yaml"));
+    for doc in Doc::ALL {
+        let once = draft(&p, doc, 1);
+        assert_eq!(once, draft(&p, doc, 1), "{}", doc.name());
+        let other = draft(&p, doc, 2);
+        assert_ne!(once, other, "{}: --variant 2", doc.name());
+        assert_eq!(other, draft(&p, doc, 2), "{}", doc.name());
+    }
+    // And from the command line, in a fresh process each time.
+    let out = |args: &[&str]| bigan(args, root).stdout;
+    let a = out(&["render", "profiles/county.yaml"]);
+    assert_eq!(a, out(&["render", "profiles/county.yaml"]));
+    assert_ne!(
+        a,
+        out(&["render", "profiles/county.yaml", "--variant", "2"])
+    );
+}
+
+#[test]
+fn check_says_what_type_it_inferred_and_how_to_set_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("2023年夏季治安打击整治行动", "专项整治", "打击"),
+        ("党史学习教育", "学习教育", "党史学习教育"),
+        ("全国文明城市创建", "创建", "文明城市"),
+        ("机关作风整顿", "作风建设", "作风"),
+        ("改善医疗服务行动", "一般工作", "看不出"),
+    ];
+    for (i, (name, kind, why)) in cases.iter().enumerate() {
+        let file = format!("p{i}.yaml");
+        write(
+            dir.path(),
+            &file,
+            &format!(
+                "org: {{ name: 某单位 }}\ncampaign: {{ name: {name} }}\nmeeting: {{ date: 2023-06-10 }}\n"
+            ),
+        );
+        let o = bigan(&["check", &file], dir.path());
+        let out = String::from_utf8_lossy(&o.stdout);
+        let line = out.lines().find(|l| l.contains("类型：")).unwrap();
+        assert!(line.contains(kind) && line.contains(why), "{name}: {line}");
+        assert!(line.contains("campaign.type"), "{line}");
+    }
+    // Given, it is taken as given, in Chinese or as a key.
+    write(
+        dir.path(),
+        "given.yaml",
+        "org: { name: 某单位 }\ncampaign: { name: 改善医疗服务行动, type: 作风建设 }\nmeeting: { date: 2023-06-10 }\n",
+    );
+    let o = bigan(&["check", "given.yaml"], dir.path());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("类型：作风建设\n"));
+    write(
+        dir.path(),
+        "typo.yaml",
+        "org: { name: 某单位 }\ncampaign: { name: 某工作, type: 专项整改 }\nmeeting: { date: 2023-06-10 }\n",
+    );
+    let o = bigan(&["check", "typo.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("typo.yaml:2:"), "{err}");
+    assert!(err.contains("是否想写“专项整治”"), "{err}");
+}
+
+#[test]
+fn a_central_campaign_is_never_the_units_own_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "
+org: { name: 青山供电公司, party_org: 公司党委, superior: 市供电公司党委 }
+campaign:
+  name: 不忘初心、牢记使命
+  theme: [守初心, 担使命, 找差距, 抓落实]
+  phases:
+    - { name: 学习教育, from: 2019-09-10, to: 2019-11-30 }
+meeting: { date: 2019-09-12 }
+";
+    let p = load(&write(dir.path(), "power.yaml", yaml));
+    assert_eq!(p.campaign.decided_by.as_deref(), Some("党中央"));
+    assert_eq!(p.campaign.kind.key, "thematic");
+    for doc in [Doc::Speech, Doc::Plan] {
+        for variant in 1..=3 {
+            let md = draft(&p, doc, variant);
+            assert!(md.contains("党中央"), "{md}");
+            assert!(md.contains("市供电公司党委"), "{md}");
+            assert!(!md.contains("公司党委决定"), "{md}");
+            assert!(!md.contains("公司党委研究决定，在"), "{md}");
+            // The 总要求 is the centre's, not the company's own theme.
+            assert!(!md.contains("把这次主题教育的主题确定为"), "{md}");
+            assert!(!md.contains("主题教育活动"), "{md}");
+        }
+    }
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(
+        plan.contains("党中央明确的总要求是“守初心、担使命、找差距、抓落实”"),
+        "{plan}"
+    );
+}
+
+#[test]
+fn the_response_fits_what_was_said_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let speech = |before: &str| {
+        let yaml = format!(
+            "org: {{ name: 某单位 }}\ncampaign: {{ name: 作风建设年 }}\nmeeting: {{ date: 2023-03-01, before_me: {before} }}\n"
+        );
+        let p = load(&write(dir.path(), "r.yaml", &yaml));
+        draft(&p, Doc::Speech, 1)
+    };
+    let agree = ["我完全同意", "我都同意", "我完全赞同"];
+    let agrees = |md: &str| agree.iter().any(|a| md.contains(a));
+    assert!(agrees(&speech("副书记宣读了实施方案")));
+    assert!(agrees(&speech("分管负责同志对工作作了具体部署")));
+    for before in [
+        "分管负责同志通报了近期全县治安形势",
+        "三个单位汇报了前一段的工作",
+        "各部门负责同志作了表态发言",
+        "大家观看了警示教育片",
+    ] {
+        let md = speech(before);
+        assert!(!agrees(&md), "{before}:\n{md}");
+        assert!(md.contains(&format!("刚才，{before}")), "{md}");
+    }
+    assert!(!speech("各部门负责同志作了表态发言").contains("讲得都很实在"));
+}
+
+#[test]
+fn wording_defects_of_issue_12_stay_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2: a full name that only repeats the name is no 主要内容.
+    let yaml = "
+org: { name: 青山县公安局 }
+campaign: { name: 夏季治安打击整治行动, full_name: 2023年夏季治安打击整治行动 }
+meeting: { date: 2023-06-10 }
+";
+    let p = load(&write(dir.path(), "a.yaml", yaml));
+    for doc in [Doc::Speech, Doc::Plan] {
+        let md = draft(&p, doc, 1);
+        assert!(!md.contains("为主要内容"), "{md}");
+    }
+    // 3 and 4: no 和…和, and quotation marks nested by GB/T 15834.
+    let yaml = "
+org:
+  name: 江北大学
+  units: 各院级党组织和各党支部
+  staff: 广大党员
+campaign:
+  name: 某项学习
+  type: 学习教育
+  theme: [增强“四个意识”, 坚定理想信念]
+meeting: { date: 2017-03-01 }
+";
+    let p = load(&write(dir.path(), "b.yaml", yaml));
+    for variant in 1..=3 {
+        for doc in Doc::ALL.into_iter().filter(|d| d.supported_by(&p)) {
+            let md = draft(&p, doc, variant);
+            assert!(!md.contains("各党支部和广大党员"), "{md}");
+            assert!(!md.contains("““") && !md.contains("“增强“"), "{md}");
+        }
+    }
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(
+        plan.contains("“增强‘四个意识’、坚定理想信念”")
+            || plan.contains("“增强‘四个意识’，坚定理想信念”"),
+        "{plan}"
+    );
+    // 7: a numbered list of one is written without its number: one phase,
+    // one part of 目标任务.
+    let yaml = "
+org: { name: 青山供电公司 }
+campaign:
+  name: 不忘初心、牢记使命
+  theme: [守初心, 担使命]
+  phases:
+    - { name: 学习教育, from: 2019-09-10, to: 2019-11-30 }
+meeting: { date: 2019-09-12 }
+";
+    let p = load(&write(dir.path(), "one.yaml", yaml));
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(
+        plan.contains("\n### 学习教育阶段（2019年9—11月）\n"),
+        "{plan}"
+    );
+    assert!(plan.contains("\n### 总要求\n"), "{plan}");
+    let parts = &plan[plan.find("目标任务").unwrap()..plan.find("组织领导").unwrap()];
+    assert!(!parts.contains("（一）"), "{plan}");
+    // 12: a label that starts with 全 takes no scope in the title.
+    let yaml = "
+org: { name: 滨河街道, short: 全街道 }
+campaign: { name: 全国文明城市创建 }
+meeting: { date: 2024-03-05 }
+progress: { date: 2024-06-05 }
+";
+    let p = load(&write(dir.path(), "c.yaml", yaml));
+    for doc in [Doc::Speech, Doc::Progress] {
+        let md = draft(&p, doc, 1);
+        assert!(md.starts_with("# 在全国文明城市创建活动"), "{md}");
+        assert!(!md.contains("全街道全国"), "{md}");
+    }
+}
+
+#[test]
+fn a_progress_meeting_in_the_first_phase_is_not_midway() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "
+org: { name: 某单位 }
+campaign:
+  name: 作风建设年
+  phases:
+    - { name: 动员部署, from: 2023-03-01, to: 2023-05-31 }
+    - { name: 整改提高, from: 2023-06-01, to: 2023-11-30 }
+    - { name: 总结, from: 2023-12-01, to: 2023-12-31 }
+meeting: { date: 2023-03-01 }
+progress: { date: 2023-04-20 }
+";
+    let p = load(&write(dir.path(), "early.yaml", yaml));
+    for variant in 1..=4 {
+        let md = draft(&p, Doc::Progress, variant);
+        assert!(!md.contains("中间阶段"), "{md}");
+        // Seven weeks into the first phase: it is under way, not starting.
+        assert!(md.contains("正处在第一阶段"), "{md}");
+        assert!(!md.contains("从现在起到5月底是"), "{md}");
+    }
+}
+
+#[test]
+fn problems_are_taken_up_by_name_and_next_steps_answer_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = full("某单位", "generic", "一般工作", "某项工作", "服务对象");
+    let p = load(&write(dir.path(), "f.yaml", &yaml));
+    let md = draft(&p, Doc::Progress, 1);
+    let points = md.split("点意见。").nth(1).unwrap();
+    // The answered problem is named in its next step; the other gets a
+    // paragraph of its own.
+    let step = points
+        .lines()
+        .find(|l| l.contains("加快落后单位的进度"))
+        .unwrap();
+    assert!(step.contains("进展不平衡"), "{step}");
+    assert!(points.contains("个别措施落实不够到位"), "{md}");
+    // Without lessons, no 体会 is invented.
+    let bare = yaml.replace("  lessons: [领导带头是关键]\n", "");
+    let p = load(&write(dir.path(), "g.yaml", &bare));
+    let md = draft(&p, Doc::Progress, 1);
+    assert!(!md.contains("体会"), "{md}");
+}
+
+#[test]
+fn facts_with_headings_stand_apart_and_one_line_facts_run_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = full("某单位", "generic", "一般工作", "某项工作", "服务对象");
+    let p = load(&write(dir.path(), "f.yaml", &yaml));
+    let md = draft(&p, Doc::Progress, 1);
+    // Headed facts: a paragraph each, numbered 第一，… (not 一是 alone in
+    // its paragraph, which reads as a list of one).
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("**第一，部署到位**。各单位都制定了具体方案。")),
+        "{md}"
+    );
+    assert!(md.lines().any(|l| l.starts_with("第二，集中整改")), "{md}");
+    assert!(
+        lint_findings(&md).is_empty(),
+        "{:?}\n{md}",
+        lint_findings(&md)
+    );
+    // One-sentence facts: 一是……；二是……。 after the lead-in.
+    let plain = yaml
+        .replace(
+            "{ lead: 部署到位, text: 各单位都制定了具体方案 }",
+            "各单位都制定了具体方案",
+        )
+        .replace(
+            "{ lead: 进展不平衡, text: 有的单位推进较慢 }",
+            "有的单位推进较慢",
+        );
+    let p = load(&write(dir.path(), "g.yaml", &plain));
+    let md = draft(&p, Doc::Progress, 1);
+    assert!(md.contains("：一是各单位都制定了具体方案；二是"), "{md}");
+    assert!(md.contains("：一是有的单位推进较慢；二是"), "{md}");
+    assert!(
+        lint_findings(&md).is_empty(),
+        "{:?}\n{md}",
+        lint_findings(&md)
+    );
+}
+
+#[test]
+fn drafts_of_different_sectors_and_of_one_sector_are_not_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = |file: &str, org: &str, kind: &str| {
+        let yaml = format!(
+            "org: {{ name: {org}, kind: {kind} }}\ncampaign:\n  name: 作风建设提升年\n  phases:\n    - {{ name: 动员部署, from: 2023-03-01, to: 2023-03-31 }}\n    - {{ name: 整改提高, from: 2023-04-01, to: 2023-10-31 }}\nmeeting: {{ date: 2023-03-05 }}\nprogress: {{ date: 2023-06-20 }}\n"
+        );
+        load(&write(dir.path(), file, &yaml))
+    };
+    // The organisation's own names; its sector's words stay, they are
+    // what makes two sectors' drafts differ.
+    let names = |p: &Profile| {
+        vec![
+            p.org.name.clone(),
+            p.org.short.clone(),
+            p.org.party_org.clone(),
+        ]
+    };
+    let sentences = |p: &Profile, doc: Doc| {
+        let n = names(p);
+        let refs: Vec<&str> = n.iter().map(String::as_str).collect();
+        sameness::sentences(&draft(p, doc, 1), &refs)
+    };
+    let hospital = profile("h.yaml", "朝阳市第二医院", "hospital");
+    let county = profile("c.yaml", "中共青山县委", "county");
+    let traffic = profile("t.yaml", "青山县交通运输局", "traffic");
+    let county2 = profile("c2.yaml", "中共白水县委", "county");
+    // Phase 1 of issue 11: the same campaign with the same phases in every
+    // sector, the hardest case (the phases alone are a tenth of the
+    // sentences). The issue's bar, a quarter across sectors and half within
+    // one, is what the sector and type files of phase 2 bring; here the
+    // bounds keep what phase 1 reached from slipping back.
+    for doc in [Doc::Speech, Doc::Progress] {
+        let pairs = [
+            (&hospital, &county),
+            (&hospital, &traffic),
+            (&county, &traffic),
+        ];
+        let shares: Vec<f64> = pairs
+            .iter()
+            .map(|(a, b)| sameness::shared(&sentences(a, doc), &sentences(b, doc)))
+            .collect();
+        eprintln!("{} across sectors: {shares:.2?}", doc.name());
+        let mean = shares.iter().sum::<f64>() / shares.len() as f64;
+        assert!(
+            mean <= 0.35,
+            "{}: {:.0}% alike across sectors",
+            doc.name(),
+            mean * 100.0
+        );
+        assert!(
+            shares.iter().all(|s| *s <= 0.5),
+            "{}: {shares:.2?}",
+            doc.name()
+        );
+        let share = sameness::shared(&sentences(&county, doc), &sentences(&county2, doc));
+        eprintln!("{} two counties: {share:.2}", doc.name());
+        assert!(
+            share <= 0.6,
+            "two counties {}: {:.0}% alike",
+            doc.name(),
+            share * 100.0
+        );
+    }
+}
+
+#[test]
+fn a_users_own_sector_is_used_and_its_mistakes_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let generic = std::fs::read_to_string(root.join("genre/sectors/generic.yaml")).unwrap();
+    let school = generic
+        .replace("names: [其他, 一般单位, 通用]", "names: [学校, 中学]")
+        .replace("short: 本单位", "short: 我校")
+        .replace("served: 服务对象", "served: 师生")
+        .replace("workers: 干部职工", "workers: 教职工");
+    write(dir.path(), "mine/genre/sectors/school.yaml", &school);
+    write(
+        dir.path(),
+        "p.yaml",
+        "org: { name: 青山中学, kind: 学校 }\ncampaign: { name: 作风建设年 }\nmeeting: { date: 2023-03-01 }\n",
+    );
+    let o = bigan(&["render", "p.yaml", "--templates", "mine"], dir.path());
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(md.contains("我校") && md.contains("师生"), "{md}");
+    // Without --templates the built-in registry does not know it.
+    let o = bigan(&["check", "p.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不认识的单位类型“学校”"));
+
+    // A misspelt key and an unknown placeholder, each at its place.
+    let broken = school
+        .replace("  mission:", "  misson:")
+        .replacen("{served}", "{servd}", 1);
+    write(dir.path(), "mine/genre/sectors/school.yaml", &broken);
+    let o = bigan(&["check", "p.yaml", "--templates", "mine"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("mine/genre/sectors/school.yaml:"), "{err}");
+    assert!(
+        err.contains("未知的键“misson”") && err.contains("是否想写“mission”"),
+        "{err}"
+    );
+    let broken = school.replacen("{served}", "{servd}", 1);
+    write(dir.path(), "mine/genre/sectors/school.yaml", &broken);
+    let o = bigan(&["check", "p.yaml", "--templates", "mine"], dir.path());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("不认识的占位符 {servd}") && err.contains("{served}"),
+        "{err}"
+    );
+    let line = err
+        .lines()
+        .find(|l| l.contains("{servd}") && l.contains("school.yaml:"))
+        .unwrap();
+    assert!(line.contains("school.yaml:"), "{line}");
+}
+
+#[test]
+fn export_writes_the_genre_files_and_new_lists_the_sectors() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = bigan(&["templates", "export", "t"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    for file in [
+        "genre/era.yaml",
+        "genre/common.yaml",
+        "genre/sectors/hospital.yaml",
+        "genre/types/crackdown.yaml",
+        "speech/base.md",
+        "parts.md",
+    ] {
+        assert!(dir.path().join("t").join(file).is_file(), "{file}");
+    }
+    let o = bigan(&["new", "--help"], dir.path());
+    let help = String::from_utf8_lossy(&o.stdout);
+    for key in ["hospital", "county", "traffic", "generic", "医院", "县委"] {
+        assert!(help.contains(key), "{key} in\n{help}");
+    }
+    let o = bigan(&["new", "x", "--kind", "医院"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(dir.path().join("x.yaml"))
+            .unwrap()
+            .contains("kind: hospital")
+    );
+    let o = bigan(&["new", "y", "--kind", "hospitl"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("是否想写“hospital”"));
+}
