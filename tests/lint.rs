@@ -618,10 +618,7 @@ fn drafts_of_the_example_profiles_are_clean() {
     }
     assert!(!drafts.is_empty());
     for draft in &drafts {
-        // The plan's one standard is still numbered "1." (issue 12, defect
-        // 7): the templates being rewritten on branch i11 drop the number;
-        // remove this skip when they are merged.
-        let (code, found) = findings(draft, &["--skip", "list.single"]);
+        let (code, found) = findings(draft, &[]);
         assert!(found.is_empty(), "{}: {found:#?}", draft.display());
         assert_eq!(code, 0);
     }
@@ -721,9 +718,7 @@ fn every_example_docx_and_html_is_clean() {
     }
     assert!(drafts.len() >= 14, "{drafts:?}");
     for draft in &drafts {
-        // TODO(i11): the traffic plan numbers its one standard "1."; drop
-        // this skip when the templates write a list of one without a number.
-        let (code, found) = findings(draft, &["--skip", "list.single"]);
+        let (code, found) = findings(draft, &[]);
         assert!(found.is_empty(), "{}: {found:#?}", draft.display());
         assert_eq!(code, 0, "{}", draft.display());
     }
