@@ -12,6 +12,7 @@ pub mod lint;
 pub mod output;
 #[cfg(feature = "preview")]
 pub mod preview;
+pub mod printable;
 pub mod profile;
 pub mod render;
 pub mod timeline;

@@ -20,7 +20,7 @@ pub mod source;
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use markers::Found;
 use source::Source;
 
@@ -313,7 +313,8 @@ impl Selection {
 /// A draft ready to be checked: its lines and the markers on each.
 pub(crate) struct Draft<'a> {
     pub path: &'a Path,
-    pub text: &'a str,
+    /// The text, shared by the findings' caret displays.
+    pub text: SourceText,
     pub source: Source,
     /// Markers of each line, by line index.
     pub markers: Vec<Vec<Found>>,
@@ -333,7 +334,7 @@ impl Draft<'_> {
             Some(l) => (l.number, l.column(at)),
             None => (0, 0),
         };
-        let mut d = Diagnostic::error(self.path, number, column, message).with_source(self.text);
+        let mut d = Diagnostic::error(self.path, number, column, message).with_source(&self.text);
         d.severity = rule.severity;
         let hint = hint.into();
         if !hint.is_empty() {
@@ -363,7 +364,7 @@ pub fn check(path: &Path, text: &str, selection: &Selection) -> Vec<Finding> {
         .collect();
     let draft = Draft {
         path,
-        text,
+        text: SourceText::new(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned()),
         source,
         markers,
     };

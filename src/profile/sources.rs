@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, SourceText};
 use crate::yaml::{Pos, SourceId};
 
 pub(crate) struct SourceFile {
     pub path: PathBuf,
-    pub text: String,
+    pub text: SourceText,
 }
 
 #[derive(Default)]
@@ -18,7 +18,10 @@ pub(crate) struct Sources {
 
 impl Sources {
     pub fn add(&mut self, path: PathBuf, text: String) -> SourceId {
-        self.files.push(SourceFile { path, text });
+        self.files.push(SourceFile {
+            path,
+            text: SourceText::new(text),
+        });
         SourceId::try_from(self.files.len() - 1).unwrap_or(SourceId::MAX)
     }
 
