@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod draft;
 pub mod error;
 pub mod import;
+pub mod input;
 pub mod lint;
 pub mod output;
 #[cfg(feature = "preview")]

@@ -46,7 +46,10 @@ pub(crate) fn read(path: &std::path::Path) -> anyhow::Result<String> {
     if path.is_dir() {
         anyhow::bail!("{} 是文件夹：请给出文稿文件（.md 或 .txt）", path.display());
     }
-    let bytes = fs_err::read(path)?;
+    // A FIFO or a device is refused before it can block or never end.
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut crate::input::open(path)?, &mut bytes)
+        .with_context(|| format!("读取 {} 失败", path.display()))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {

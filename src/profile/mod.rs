@@ -173,18 +173,19 @@ impl Loader {
             ));
             return None;
         }
-        if base_path.is_dir() {
-            diagnostics.push(error(
-                self,
-                format!("extends 指向的是文件夹：{}", base_path.display()),
-                "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
-            ));
-            return None;
-        }
         let base = match self.layer(&base_path) {
             Ok(base) => base,
             Err(e) => {
                 let (message, hint) = match e.downcast_ref::<Unreadable>() {
+                    Some(u) if u.not_a_file && base_path.is_dir() => (
+                        format!("extends 指向的是文件夹：{}", base_path.display()),
+                        "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
+                    ),
+                    // A FIFO would block, a device never end: not read.
+                    Some(u) if u.not_a_file => (
+                        format!("extends 指向的 {}", u.what),
+                        "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
+                    ),
                     Some(u) => (
                         format!("extends 的文件读不了：{}", u.what),
                         "检查路径是否写对：它相对于本文件所在的文件夹",
@@ -285,14 +286,18 @@ pub fn load(path: &Path) -> anyhow::Result<Loaded> {
 /// another encoding with a message that says how to fix it (an
 /// [`InputError`]); a file that cannot be read at all is an I/O error.
 fn read_profile_text(path: &Path) -> anyhow::Result<String> {
-    if path.is_dir() {
-        return Err(Unreadable {
-            what: format!("{} 是文件夹，不是配置文件", path.display()),
+    let file = crate::input::open(path).map_err(|e| match e {
+        crate::input::OpenError::NotAFile(n) => Unreadable {
+            what: match n.what {
+                "文件夹" => format!("{} 是文件夹，不是配置文件", path.display()),
+                _ => n.to_string(),
+            },
             advice: "请给出一个 .yaml 文件",
+            not_a_file: true,
         }
-        .into());
-    }
-    let file = std::fs::File::open(path).map_err(|e| unreadable(path, &e))?;
+        .into(),
+        crate::input::OpenError::Io(e) => unreadable(path, &e),
+    })?;
     let mut bytes = Vec::new();
     file.take(MAX_PROFILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -326,6 +331,8 @@ fn read_profile_text(path: &Path) -> anyhow::Result<String> {
 struct Unreadable {
     what: String,
     advice: &'static str,
+    /// A folder, FIFO or device: the path exists but names no file.
+    not_a_file: bool,
 }
 
 impl std::fmt::Display for Unreadable {
@@ -354,11 +361,16 @@ fn unreadable(path: &Path, e: &std::io::Error) -> anyhow::Error {
             "请给出一个 .yaml 文件",
         ),
         _ => (
-            format!("读取 {path} 失败（{e}）"),
+            format!("读取 {path} 失败：{}", crate::error::io_reason(e)),
             "检查文件是否完好、磁盘是否正常",
         ),
     };
-    Unreadable { what, advice }.into()
+    Unreadable {
+        what,
+        advice,
+        not_a_file: false,
+    }
+    .into()
 }
 
 /// The message for a file that is not UTF-8, at its first bad byte, saying

@@ -164,7 +164,8 @@ fn superseded(name: &str, user: &[(String, String)]) -> bool {
     file != "base.md" && user.iter().any(|(n, _)| *n == base)
 }
 
-/// Every `*.md` file under `dir`, named by its path relative to `dir`.
+/// Every `*.md` file under `dir`, named by its path relative to `dir`. A
+/// linked folder is not entered: a link back to a parent would never end.
 fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_owned()];
@@ -173,8 +174,9 @@ fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
             format!("模板目录 {} 读不了：检查 --templates 的路径", dir.display())
         })?;
         for entry in entries {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
                 let name = path
@@ -182,7 +184,10 @@ fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
                     .unwrap_or(&path)
                     .to_string_lossy()
                     .replace('\\', "/");
-                found.push((name, fs_err::read_to_string(&path)?));
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut crate::input::open(&path)?, &mut text)
+                    .with_context(|| format!("模板 {} 读不了", path.display()))?;
+                found.push((name, text));
             }
         }
     }

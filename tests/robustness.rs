@@ -1,0 +1,366 @@
+//! No input can kill, hang or swamp bigan (issue 16): each fault the probe
+//! found, through the binary. Sizes and counts are asserted, never times.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bigan(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bigan"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A valid profile without points, ready for more keys.
+const HEAD: &str = "org:\n  name: 朝阳市第二医院\n  kind: hospital\ncampaign:\n  name: 创先争优\nmeeting:\n  date: 2010-05-20\n";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// `points` with `n` empty points, on one line or one a line.
+fn empty_points(n: usize, one_line: bool) -> String {
+    if one_line {
+        format!("{HEAD}points: [{}]\n", vec!["{}"; n].join(", "))
+    } else {
+        format!("{HEAD}points:\n{}", "  - {}\n".repeat(n))
+    }
+}
+
+/// The shown diagnostics are capped, each caret line is no wider than its
+/// source line as shown, and the total is still counted.
+fn assert_bounded(o: &Output, problems: usize) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(1), "{}", &err[..err.len().min(2000)]);
+    let shown = err.matches(": 错误: ").count();
+    assert_eq!(shown, 50, "{}", &err[..err.len().min(2000)]);
+    assert!(
+        err.contains(&format!("另有 {} 处错误未列出", problems - 50)),
+        "{}",
+        &err[err.len().saturating_sub(500)..]
+    );
+    // Fifty diagnostics of a few lines each, whatever the file's size.
+    assert!(err.len() < 50 * 600, "{} bytes", err.len());
+    let lines: Vec<&str> = err.lines().collect();
+    for pair in lines.windows(2) {
+        if pair[1].trim_start().starts_with("| ") && pair[1].ends_with('^') {
+            let source = pair[0].split_once(" | ").unwrap().1;
+            let caret = pair[1].split_once("| ").unwrap().1;
+            let source_width: usize = source
+                .chars()
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum();
+            assert!(caret.len() <= source_width + 1, "{source}\n{caret}");
+        }
+    }
+}
+
+#[test]
+fn many_problems_on_one_line_are_capped_and_windowed() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [32_000, 100_000] {
+        let path = write(dir.path(), "p.yaml", &empty_points(n, true));
+        let o = bigan(&["check", path.to_str().unwrap()], dir.path());
+        // The first three points keep the template's; the rest lack a title.
+        assert_bounded(&o, n - 3);
+        assert!(stderr(&o).contains(&format!("发现 {} 处错误", n - 3)));
+    }
+}
+
+#[test]
+fn many_problems_on_separate_lines_are_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [32_000, 100_000] {
+        let path = write(dir.path(), "p.yaml", &empty_points(n, false));
+        let o = bigan(&["check", path.to_str().unwrap()], dir.path());
+        assert_bounded(&o, n - 3);
+        let o = bigan(&["render", path.to_str().unwrap()], dir.path());
+        assert_bounded(&o, n - 3);
+        assert!(o.stdout.is_empty());
+    }
+}
+
+/// Runs bigan with `stdin` as its standard input, killing it (and failing)
+/// if it has not finished within a minute: a hang is the fault tested.
+fn bigan_bounded(args: &[&str], dir: &Path, stdin: std::process::Stdio) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bigan"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(stdin)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("bigan {args:?} still running after a minute: it blocked");
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    mkfifo(&d.join("fifo.yaml"));
+    mkfifo(&d.join("fifo.md"));
+    let null = std::process::Stdio::null;
+    for args in [
+        &["check", "fifo.yaml"][..],
+        &["render", "fifo.yaml"],
+        &["lint", "fifo.md"],
+        &["import", "fifo.md"],
+    ] {
+        let o = bigan_bounded(args, d, null());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("是命名管道（FIFO），不是普通文件"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+
+    // In `extends`: a located error at the extends line.
+    write(d, "p.yaml", &format!("extends: fifo.yaml\n{HEAD}"));
+    for command in ["check", "render"] {
+        let o = bigan_bounded(&[command, "p.yaml"], d, null());
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(
+                "p.yaml:1:10: 错误: extends 指向的 fifo.yaml 是命名管道（FIFO），不是普通文件"
+            ),
+            "{}",
+            stderr(&o)
+        );
+    }
+
+    // As a draft's target, and as a template.
+    write(d, "ok.yaml", HEAD);
+    for force in [&[][..], &["--force"]] {
+        let args = [&["render", "ok.yaml", "-o", "fifo.md"][..], force].concat();
+        let o = bigan_bounded(&args, d, null());
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("fifo.md 是命名管道（FIFO）"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    fs::create_dir(d.join("templates")).unwrap();
+    mkfifo(&d.join("templates/speech.md"));
+    let o = bigan_bounded(
+        &["render", "ok.yaml", "--templates", "templates"],
+        d,
+        null(),
+    );
+    assert_ne!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("命名管道"), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn extends_dev_stdin_is_refused_however_stdin_is_connected() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "p.yaml", &format!("extends: /dev/stdin\n{HEAD}"));
+    write(
+        d,
+        "up.yaml",
+        &format!("extends: {}dev/stdin\n{HEAD}", "../".repeat(40)),
+    );
+    let campaign = write(d, "campaign.yaml", "campaign:\n  name: 从标准输入读来的\n");
+    for name in ["p.yaml", "up.yaml"] {
+        for stdin in [
+            std::process::Stdio::null(),
+            std::process::Stdio::piped(),
+            fs::File::open(&campaign).unwrap().into(),
+        ] {
+            let o = bigan_bounded(&["check", name], d, stdin);
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(1), "{err}");
+            assert!(
+                err.starts_with(&format!("{name}:1:10: 错误: extends 指向的 ")),
+                "{err}"
+            );
+            assert!(err.contains("不是普通文件"), "{err}");
+            assert!(!stdout(&o).contains("从标准输入读来的"));
+        }
+    }
+}
+
+/// Whether `text` shows an English system message or fs-err's wording.
+fn has_english(text: &str) -> bool {
+    [
+        "failed to",
+        "os error",
+        "No such",
+        "Permission denied",
+        "Read-only",
+        "No space",
+        "Not a directory",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+#[test]
+fn a_file_where_a_folder_should_be_is_said_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "ok.yaml", HEAD);
+    write(d, "taken", "");
+    for args in [
+        &["render", "ok.yaml", "-o", "taken/out/x.md"][..],
+        &["render", "ok.yaml", "--doc", "all", "-o", "taken/out"],
+        &["render", ".", "-o", "taken/out"],
+        &["import", "ok.yaml", "-o", "taken/out/"],
+        &["templates", "export", "taken/t"],
+    ] {
+        let o = bigan(args, d);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(!has_english(&err), "{args:?}: {err}");
+        assert!(err.contains("taken/"), "{args:?} names the path: {err}");
+        assert!(err.contains("不是文件夹"), "{args:?}: {err}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_cannot_be_made_is_said_in_chinese() {
+    // Not even root may make a folder in /sys.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ok.yaml", HEAD);
+    let o = bigan(
+        &["render", "ok.yaml", "-o", "/sys/bigan-test/x.md"],
+        dir.path(),
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!has_english(&err), "{err}");
+    assert!(err.contains("无法创建文件夹 /sys/bigan-test"), "{err}");
+}
+
+/// Runs `script` with sh in a private mount namespace (so a tmpfs it
+/// mounts vanishes with it), or `None` when this machine does not allow
+/// that (it needs root).
+#[cfg(target_os = "linux")]
+fn in_private_mounts(script: &str, dir: &Path) -> Option<Output> {
+    let probe = Command::new("unshare")
+        .args([
+            "-m",
+            "sh",
+            "-c",
+            "mount -t tmpfs -o size=4k tmpfs \"$0\"",
+            ".",
+        ])
+        .current_dir(dir)
+        .output()
+        .ok()?;
+    if !probe.status.success() {
+        return None;
+    }
+    Command::new("unshare")
+        .args(["-m", "sh", "-c", script, env!("CARGO_BIN_EXE_bigan")])
+        .current_dir(dir)
+        .output()
+        .ok()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_or_full_disk_is_said_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ok.yaml", HEAD);
+    // $0 is bigan. A read-only disk: the output folder cannot be made.
+    let script = r#"mkdir ro && mount -t tmpfs -o ro,size=64k tmpfs ro && "$0" render ok.yaml -o ro/out/x.md"#;
+    let Some(o) = in_private_mounts(script, dir.path()) else {
+        eprintln!(
+            "SKIPPED a_read_only_or_full_disk_is_said_in_chinese: needs root to mount a tmpfs (unshare -m)"
+        );
+        return;
+    };
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!has_english(&err), "{err}");
+    assert!(
+        err.contains("无法创建文件夹 ro/out：所在的磁盘或分区是只读的"),
+        "{err}"
+    );
+
+    // A full disk: the backup of an edited draft cannot be written.
+    let script = r#"mkdir full && mount -t tmpfs -o size=256k tmpfs full \
+        && "$0" render ok.yaml -o full/x.md && echo 改过 >> full/x.md \
+        && (dd if=/dev/zero of=full/fill bs=1k count=1000 2>/dev/null; true) \
+        && "$0" render ok.yaml -o full/x.md --force"#;
+    let o = in_private_mounts(script, dir.path()).unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!has_english(&err), "{err}");
+    assert!(err.contains("备份 full/x.md 失败，没有覆盖它"), "{err}");
+    assert!(err.contains("磁盘已满"), "{err}");
+}
+
+#[test]
+fn control_characters_from_the_profile_are_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // An ESC sequence that would clear the screen and retitle the window,
+    // in a value, a misspelt key and an unknown choice.
+    let profile = "org:\n  name: \"医院\\e[2J\\e]0;pwned\\a\"\n  \"nmae\\e[31m\": 1\ncampaign:\n  name: 创先争优\n  phases:\n    - name: \"动员\\e[31m\"\n      from: 2010-05-01\n      to: 2010-06-30\nmeeting:\n  date: 2010-05-20\n  kind: \"\\e[2J\"\n";
+    write(d, "bad.yaml", profile);
+    let good = profile
+        .replace("  \"nmae\\e[31m\": 1\n", "")
+        .replace("  kind: \"\\e[2J\"\n", "");
+    write(d, "good.yaml", &good);
+    write(d, "draft.md", "# 标题\n\n讲几点意见\x1b[2J\x07。\n");
+    for args in [
+        &["check", "bad.yaml"][..],
+        &["check", "good.yaml"],
+        &["render", "bad.yaml"],
+        &["lint", "draft.md"],
+        &["render", "good.yaml", "--templates", "gone\x1b[2J"],
+    ] {
+        let o = bigan(args, d);
+        let all = format!("{}{}", stdout(&o), stderr(&o));
+        if args[0] != "render" || args[1] == "bad.yaml" {
+            assert!(
+                !all.contains('\x1b') && !all.contains('\x07'),
+                "{args:?}: {all:?}"
+            );
+        } else {
+            assert!(!stderr(&o).contains('\x1b'), "{args:?}: {all:?}");
+        }
+        assert!(all.contains("\\u{1b}"), "{args:?}: {all}");
+    }
+    let o = bigan(&["check", "good.yaml"], d);
+    assert!(
+        stdout(&o).contains("单位：医院\\u{1b}[2J\\u{1b}]0;pwned\\u{7}"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("动员\\u{1b}[31m"), "{}", stdout(&o));
+}
