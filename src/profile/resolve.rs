@@ -1,7 +1,7 @@
 //! From the merged raw profile to the model: defaults filled in, and every
 //! problem collected with its place, not just the first.
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::defaults;
 use super::model::*;
@@ -16,14 +16,25 @@ pub(crate) struct Resolver<'a> {
     sources: &'a Sources,
     /// Where to point when a whole section is missing: the profile's start.
     root: Pos,
+    /// Where meeting.date was written, for findings about the meeting.
+    meeting_date: Option<Pos>,
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// The years a date may fall in: a campaign document of the People's
+/// Republic is dated from its founding; later than 2100 is a typo.
+pub(crate) const FIRST_YEAR: i32 = 1949;
+pub(crate) const LAST_YEAR: i32 = 2100;
+/// A campaign whose phases span longer than this many years is most
+/// likely a mistyped year.
+const LONGEST_CAMPAIGN_YEARS: i32 = 20;
 
 impl<'a> Resolver<'a> {
     pub fn new(sources: &'a Sources, root: Pos) -> Self {
         Resolver {
             sources,
             root,
+            meeting_date: None,
             diagnostics: Vec::new(),
         }
     }
@@ -65,15 +76,28 @@ impl<'a> Resolver<'a> {
     }
 
     fn date(&mut self, value: &Text, key: &str) -> Option<NaiveDate> {
-        let parsed = parse_date(&value.value);
-        if parsed.is_none() {
-            self.error(
-                value.pos,
-                format!("“{key}”的日期“{}”无法识别或不存在", value.value.trim()),
-                &date_hint(&value.value),
-            );
+        let written = value.value.trim();
+        let parsed = parse_date(written);
+        if let Some(d) = parsed
+            && (FIRST_YEAR..=LAST_YEAR).contains(&d.year())
+        {
+            return Some(d);
         }
-        parsed
+        match parsed.map(|d| i64::from(d.year())).or_else(|| year_of(written)) {
+            Some(year) => self.error(
+                value.pos,
+                format!(
+                    "“{key}”的日期“{written}”超出范围：bigan 支持 {FIRST_YEAR} 年到 {LAST_YEAR} 年的日期，这里写的是 {year} 年"
+                ),
+                "检查年份是否写错，如把 2010 写成了 1010 或 0210",
+            ),
+            None => self.error(
+                value.pos,
+                format!("“{key}”的日期“{written}”无法识别或不存在"),
+                &date_hint(&value.value),
+            ),
+        }
+        None
     }
 
     fn required_date(&mut self, value: Option<Text>, key: &str, parent: Pos) -> Option<NaiveDate> {
@@ -116,10 +140,19 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// Where a missing key of top-level section `key` is reported when the
+    /// section reads as empty (every key in it misspelt): the section's
+    /// own line in the profile when it has one, else `fallback`.
+    fn section_pos(&self, key: &str, fallback: Pos) -> Pos {
+        self.sources
+            .top_level_key(self.root.source, key)
+            .unwrap_or(fallback)
+    }
+
     fn org(&mut self, raw: Option<Located<RawOrg>>, root: Pos) -> Option<Org> {
         let (raw, pos) = match raw {
             Some(l) => (l.value, l.pos),
-            None => (RawOrg::default(), root),
+            None => (RawOrg::default(), self.section_pos("org", root)),
         };
         let name = self.required(raw.name, "org.name", pos);
         let kind = match raw.kind {
@@ -157,7 +190,7 @@ impl<'a> Resolver<'a> {
     fn campaign(&mut self, raw: Option<Located<RawCampaign>>, root: Pos) -> Option<Campaign> {
         let (raw, pos) = match raw {
             Some(l) => (l.value, l.pos),
-            None => (RawCampaign::default(), root),
+            None => (RawCampaign::default(), self.section_pos("campaign", root)),
         };
         let name = self.required(raw.name, "campaign.name", pos);
         let standards = raw
@@ -219,6 +252,7 @@ impl<'a> Resolver<'a> {
         let mut phases = Vec::with_capacity(raw.len());
         let mut ok = true;
         let count = raw.len();
+        let mut last_to = None;
         for (i, item) in raw.into_iter().enumerate() {
             let p = item.value;
             let label = format!("第{}阶段", zh::numeral(i as u64 + 1));
@@ -255,6 +289,7 @@ impl<'a> Resolver<'a> {
             if let Some(prev) = phases.last() {
                 self.phase_order(prev, &name, from, p.from.pos);
             }
+            last_to = to;
             phases.push(Phase {
                 name,
                 from,
@@ -262,7 +297,30 @@ impl<'a> Resolver<'a> {
                 tasks: p.tasks.map(texts).unwrap_or_default(),
             });
         }
+        if let (Some(first), Some((end, pos))) = (phases.first(), last_to) {
+            self.campaign_length(first, end, pos);
+        }
         ok.then_some(phases)
+    }
+
+    /// A campaign over twenty years is most likely a mistyped year.
+    fn campaign_length(&mut self, first: &Phase, end: NaiveDate, pos: Pos) {
+        let years = end.year() - first.from.year();
+        let over = first
+            .from
+            .checked_add_months(chrono::Months::new(12 * LONGEST_CAMPAIGN_YEARS as u32))
+            .is_some_and(|limit| end >= limit);
+        if over {
+            self.warn(
+                pos,
+                format!(
+                    "活动从 {} 到 {end}，前后约{}年，不像一次活动的长度",
+                    first.from,
+                    zh::count(years as u64)
+                ),
+                "检查年份是否写错；长期坚持的工作可以不写最后一个阶段的 to",
+            );
+        }
     }
 
     fn phase_order(&mut self, prev: &Phase, name: &str, from: NaiveDate, pos: Pos) {
@@ -292,8 +350,9 @@ impl<'a> Resolver<'a> {
     fn meeting(&mut self, raw: Option<Located<RawMeeting>>, root: Pos) -> Option<Meeting> {
         let (raw, pos) = match raw {
             Some(l) => (l.value, l.pos),
-            None => (RawMeeting::default(), root),
+            None => (RawMeeting::default(), self.section_pos("meeting", root)),
         };
+        self.meeting_date = raw.date.as_ref().map(|d| d.pos);
         let date = self.required_date(raw.date, "meeting.date", pos);
         let kind = match raw.kind {
             Some(k) => match MeetingKind::parse(k.value.trim()) {
@@ -324,7 +383,7 @@ impl<'a> Resolver<'a> {
             && meeting.date > to
         {
             self.warn(
-                self.root,
+                self.meeting_date.unwrap_or(self.root),
                 format!(
                     "动员大会日期 {} 在第一阶段“{}”结束（{to}）之后",
                     meeting.date, first.name
@@ -578,6 +637,18 @@ pub(crate) fn leading_numeral(label: &str) -> Option<u64> {
     }
     zh::parse_numeral(&label[..len])
 }
+/// The year of a date written 年-月-日 with a real month and day, whatever
+/// the year (0999-01-01, 10000-1-1): to say it is out of range rather
+/// than unreadable.
+fn year_of(written: &str) -> Option<i64> {
+    let mut parts = written.splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    // A leap year, so that 02-29 counts as a real day.
+    NaiveDate::from_ymd_opt(2000, month, day).map(|_| year)
+}
+
 /// Where to write a missing `section.leaf` key, for a hint.
 fn add_hint(key: &str, example: &str, section_missing: bool) -> String {
     match key.rsplit_once('.') {

@@ -29,6 +29,23 @@ impl Sources {
         self.files.get(id as usize)
     }
 
+    /// Where `key:` opens a top-level section of file `source`, when it
+    /// does: a section whose keys were all misspelt reads as empty, and a
+    /// missing key is best reported there.
+    pub fn top_level_key(&self, source: SourceId, key: &str) -> Option<Pos> {
+        let file = self.get(source)?;
+        let index = file.text.lines().position(|l| {
+            l.strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '#', '\r']))
+        })?;
+        Some(Pos {
+            source,
+            line: u32::try_from(index + 1).ok()?,
+            column: 1,
+        })
+    }
+
     /// An error at `pos`, with the path and the source line filled in.
     pub fn diagnostic(&self, pos: Pos, message: String) -> Diagnostic {
         match self.get(pos.source) {
