@@ -364,3 +364,118 @@ fn control_characters_from_the_profile_are_shown_escaped() {
     );
     assert!(stdout(&o).contains("动员\\u{1b}[31m"), "{}", stdout(&o));
 }
+
+#[test]
+fn a_century_long_phase_gives_a_timeline_of_bounded_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let long = "org:\n  name: 医院\ncampaign:\n  name: 创先争优\n  phases:\n    - name: 长期\n      from: 1949-10-01\n      to: 2100-12-31\nmeeting:\n  date: 1949-10-01\n";
+    write(d, "p.yaml", long);
+    let o = bigan(
+        &[
+            "render", "p.yaml", "--format", "html", "--doc", "all", "-o", "out",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A warning at the phase's end says the span is implausible.
+    assert!(
+        stderr(&o).starts_with("p.yaml:8:11: 提醒: 活动从 1949-10-01 到 2100-12-31"),
+        "{}",
+        stderr(&o)
+    );
+    for entry in fs::read_dir(d.join("out")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = fs::read_to_string(path).unwrap();
+        assert!(html.matches(r#"class="tick""#).count() <= 40);
+        assert!(html.len() < 60_000, "{} bytes", html.len());
+    }
+}
+
+#[test]
+fn dates_outside_the_supported_years_name_the_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (date, year) in [
+        ("0999-05-20", "999"),
+        ("1900-05-20", "1900"),
+        ("2101-01-01", "2101"),
+        ("10000-01-01", "10000"),
+    ] {
+        write(d, "p.yaml", &HEAD.replace("2010-05-20", date));
+        let o = bigan(&["check", "p.yaml"], d);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.starts_with(&format!("p.yaml:7:9: 错误: “meeting.date”的日期“{date}”超出范围：bigan 支持 1949 年到 2100 年的日期，这里写的是 {year} 年")),
+            "{err}"
+        );
+    }
+    // A date that does not exist is still said to be so.
+    write(d, "p.yaml", &HEAD.replace("2010-05-20", "2010-02-30"));
+    assert!(stderr(&bigan(&["check", "p.yaml"], d)).contains("无法识别或不存在"));
+}
+
+#[test]
+fn a_pace_of_zero_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "p.yaml", HEAD);
+    for pace in ["0", "5", "100000", "abc"] {
+        let o = bigan(&["check", "p.yaml", "--pace", pace], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{pace}");
+        assert!(
+            stderr(&o).contains("语速要写成 60 到 600 之间的整数"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let o = bigan(&["check", "p.yaml", "--pace", "150"], dir.path());
+    assert!(stdout(&o).contains("按每分钟150字"), "{}", stdout(&o));
+}
+
+#[test]
+fn findings_are_located_where_the_profile_has_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A misspelt key leaves its section empty: the missing key is reported
+    // at the section, with a hint to add it there.
+    write(
+        d,
+        "p.yaml",
+        &HEAD.replace(
+            "  name: 朝阳市第二医院\n  kind: hospital",
+            "  nmae: 朝阳市第二医院",
+        ),
+    );
+    let err = stderr(&bigan(&["check", "p.yaml"], d));
+    assert!(
+        err.starts_with("p.yaml:1:1: 错误: 缺少必填的“org.name”"),
+        "{err}"
+    );
+    assert!(err.contains("在 org: 下面加上一行 name: …"), "{err}");
+    assert!(!err.contains("在文件里加上一节 org:"), "{err}");
+    // A section really missing still says to add it.
+    write(
+        d,
+        "p.yaml",
+        &HEAD.replace("org:\n  name: 朝阳市第二医院\n  kind: hospital\n", ""),
+    );
+    let err = stderr(&bigan(&["check", "p.yaml"], d));
+    assert!(err.contains("在文件里加上一节 org:"), "{err}");
+
+    // A mobilisation meeting after the first phase: at meeting.date.
+    let late = HEAD.replace(
+        "campaign:\n  name: 创先争优\n",
+        "campaign:\n  name: 创先争优\n  phases:\n    - name: 动员\n      from: 2010-05-01\n      to: 2010-05-10\n    - name: 推进\n      from: 2010-05-11\n      to: 2010-12-31\n",
+    );
+    write(d, "p.yaml", &late);
+    let o = bigan(&["check", "p.yaml"], d);
+    assert!(
+        stderr(&o).starts_with("p.yaml:14:9: 提醒: 动员大会日期 2010-05-20 在第一阶段“动员”结束"),
+        "{}",
+        stderr(&o)
+    );
+}
