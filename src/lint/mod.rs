@@ -15,6 +15,7 @@ mod numbering;
 mod placeholder;
 pub mod punct;
 pub mod report;
+pub mod scan;
 pub mod script;
 pub mod source;
 
