@@ -479,3 +479,126 @@ fn findings_are_located_where_the_profile_has_a_line() {
         stderr(&o)
     );
 }
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn import_reads_old_mac_and_windows_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let speech = fixture("import/county-progress-meeting-speech.txt");
+    write(d, "lf.txt", &speech);
+    write(d, "cr.txt", &speech.replace('\n', "\r"));
+    write(d, "crlf.txt", &speech.replace('\n', "\r\n"));
+    let cleaned = |name: &str| stdout(&bigan(&["import", "--clean-only", name], d));
+    let lf = cleaned("lf.txt");
+    assert!(lf.lines().count() > 10, "{lf}");
+    assert_eq!(cleaned("cr.txt"), lf);
+    assert_eq!(cleaned("crlf.txt"), lf);
+    for name in ["cr.txt", "crlf.txt"] {
+        let o = bigan(&["import", name, "-o", &name.replace(".txt", ".yaml")], d);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stderr(&o).contains("三点，分论点 3/4/4"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_million_character_line_imports_to_a_profile_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let numbered: String = (1..=200)
+        .map(|i| format!("（{i}）第{i}条要求。\n"))
+        .collect();
+    let text = format!(
+        "在大会上的讲话\n同志们：\n讲两点意见。\n一、加强领导\n（一）{}\n（二）{}\n二、抓好落实\n{numbered}",
+        "落实".repeat(500_000),
+        "加强领导，".repeat(200_000),
+    );
+    write(d, "long.txt", &text);
+    let o = bigan(&["import", "long.txt", "-o", "long.yaml"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let profile = fs::read_to_string(d.join("long.yaml")).unwrap();
+    // A speech-sized outline: leads cut to a sentence, at most 30 items.
+    assert!(profile.len() < 20_000, "{} bytes", profile.len());
+    assert_eq!(profile.matches("- lead:").count(), 2 + 30);
+    let o = bigan(&["check", "long.yaml"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// 100,000 "一、标题" lines: run with `cargo test -- --ignored` (import
+/// was quadratic in headings: 117 s; now a fraction of a second in a
+/// release build; see docs/performance.md).
+#[test]
+#[ignore = "large input; a benchmark more than a test"]
+fn a_hundred_thousand_headings_import() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "h.txt", &"一、标题\n".repeat(100_000));
+    let o = bigan(&["import", "h.txt", "-o", "h.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = bigan(&["check", "h.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// 50 MB of a real speech, repeated: run with `cargo test -- --ignored`
+/// (lint was quadratic: 12 MB took 83 s). The report stays short.
+#[test]
+#[ignore = "large input; a benchmark more than a test"]
+fn lint_and_import_fifty_megabytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let speech = fixture("import/county-progress-meeting-speech.txt");
+    let copies = 50_000_000 / speech.len() + 1;
+    write(dir.path(), "big.txt", &speech.repeat(copies));
+    let o = bigan(&["lint", "big.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.len() < 100_000, "{} bytes", o.stdout.len());
+    let o = bigan(&["import", "big.txt", "-o", "out"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// Patterns that made a lint rule quadratic, each 200 KB on one line and
+/// as many lines: they now take a moment (a quadratic rule would take
+/// minutes here), and the report stays short.
+#[test]
+fn lint_reads_pathological_lines_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let patterns = [
+        ("numerals.txt", "一二三四五六七八九十"),
+        ("pinyin.txt", "醫(yī)院"),
+        ("brackets.txt", "【（(["),
+        ("templates.txt", "{{"),
+        ("claims.txt", "“讲三点意见：第一，"),
+        ("list.txt", "五个好即甲、"),
+        ("emphasis.md", "*强调*文字"),
+        ("phases.txt", "分三个阶段进行。\n第一阶段\n"),
+    ];
+    for (name, unit) in patterns {
+        let text = unit.repeat(200_000 / unit.len());
+        write(d, name, &text);
+        let o = bigan(&["lint", name], d);
+        assert!(
+            o.status.code().is_some_and(|c| c <= 1),
+            "{name}: {}",
+            stderr(&o)
+        );
+        assert!(o.stdout.len() < 60_000, "{name}: {} bytes", o.stdout.len());
+    }
+    // Nested parentheses are read once however deep they go.
+    let deep = format!("{}中{}", "(".repeat(50_000), ")".repeat(50_000));
+    write(d, "deep.txt", &deep);
+    assert!(
+        bigan(&["lint", "deep.txt"], d)
+            .status
+            .code()
+            .is_some_and(|c| c <= 1)
+    );
+    // 5 MB of line breaks: nothing to report, and no entry per blank line.
+    write(d, "breaks.txt", &"\n".repeat(5_000_000));
+    let o = bigan(&["lint", "breaks.txt"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -48,6 +48,15 @@ pub struct Outline {
     pub closing: Vec<String>,
 }
 
+/// The most points, and sub-points of a point, an outline keeps: a speech
+/// has a handful; a text with hundreds of 一、 lines is no speech, and its
+/// profile must stay small enough for `check` (1 MB).
+const MAX_POINTS: usize = 30;
+const MAX_ITEMS: usize = 30;
+/// The longest lead kept, in characters: a lead is a sentence, and a line
+/// that never ends is cut at its last clause within this length.
+const MAX_LEAD_CHARS: usize = 80;
+
 fn chars(s: &str) -> Vec<char> {
     s.chars().collect()
 }
@@ -114,7 +123,7 @@ pub fn outline(lines: &[String]) -> Outline {
     if let Some(c) = closing {
         o.closing = body[c..].to_vec();
     }
-    for (k, &h) in headings.iter().enumerate() {
+    for (k, &h) in headings.iter().enumerate().take(MAX_POINTS) {
         let next = headings.get(k + 1).copied().unwrap_or(end);
         let heading = &scanned[h][0];
         let line = chars(&body[h]);
@@ -144,6 +153,19 @@ pub fn outline(lines: &[String]) -> Outline {
 /// opening announces, else the longest (the later of equals). A stray 一、
 /// in the opening (a list of problems) is not a point.
 fn point_headings(body: &[String], scanned: &[Vec<Found>]) -> Vec<usize> {
+    // For each line, the number of points announced nearest above it, found
+    // once for all the runs (a text of 100,000 一、 lines has as many).
+    let mut announced_above = Vec::with_capacity(body.len());
+    let mut nearest = None;
+    for line in body {
+        announced_above.push(nearest);
+        let first = count::claims(&chars(line))
+            .into_iter()
+            .find(|c| c.kind == Kind::Points);
+        if let Some(n) = first.and_then(|c| c.number) {
+            nearest = Some(n);
+        }
+    }
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for (i, ms) in scanned.iter().enumerate() {
         let Some(m) = ms
@@ -163,14 +185,7 @@ fn point_headings(body: &[String], scanned: &[Vec<Found>]) -> Vec<usize> {
             _ => {}
         }
     }
-    let announced = |run: &Vec<usize>| {
-        body[..run[0]].iter().rev().find_map(|l| {
-            count::claims(&chars(l))
-                .into_iter()
-                .find(|c| c.kind == Kind::Points)
-                .and_then(|c| c.number)
-        })
-    };
+    let announced = |run: &Vec<usize>| announced_above[run[0]];
     if let Some(run) = runs
         .iter()
         .rev()
@@ -223,6 +238,7 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
                     lead: lead(&c, m.end),
                 })
             })
+            .take(MAX_ITEMS)
             .collect();
     }
     let mut out: Vec<Item> = Vec::new();
@@ -241,6 +257,9 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
                 _ => continue,
             }
             last = m.number;
+            if out.len() == MAX_ITEMS {
+                return out;
+            }
             out.push(Item {
                 marker: m.text.clone(),
                 lead: lead(&c, m.end),
@@ -251,13 +270,24 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
 }
 
 /// The lead sentence after a marker: up to the first full stop or
-/// semicolon.
+/// semicolon, and at most [`MAX_LEAD_CHARS`] (then up to the last comma
+/// or other clause mark within them).
 fn lead(line: &[char], from: usize) -> String {
     let from = from.min(line.len());
     let end = line[from..]
         .iter()
+        .take(MAX_LEAD_CHARS + 1)
         .position(|c| matches!(c, '。' | '！' | '？' | '；'))
         .map_or(line.len(), |p| from + p);
+    let end = if end - from > MAX_LEAD_CHARS {
+        let window = &line[from..from + MAX_LEAD_CHARS];
+        window
+            .iter()
+            .rposition(|c| matches!(c, '，' | '：' | '、' | ','))
+            .map_or(from + MAX_LEAD_CHARS, |p| from + p)
+    } else {
+        end
+    };
     tidy(&line[from..end].iter().collect::<String>())
 }
 
