@@ -78,11 +78,15 @@ pub fn holes(chars: &[char]) -> Vec<Hole> {
             i = push(&mut out, i, i + n);
             continue;
         }
-        if (c == '{' && matches!(chars.get(i + 1), Some('{' | '%')))
-            || (c == '}' && prev == Some('}'))
-        {
+        if c == '{' && matches!(chars.get(i + 1), Some('{' | '%')) {
             let close = template_end.from(i + 2).map_or(2, |k| k + 2 - i);
             i = push(&mut out, i, i + close);
+            continue;
+        }
+        // A stray }} left of a template tag: the two braces (the hole
+        // used to run one past them, out of a line ending in }}).
+        if c == '}' && prev == Some('}') {
+            i = push(&mut out, i - 1, i + 1);
             continue;
         }
         if matches!(c, '【' | '（' | '(' | '[') {
@@ -206,6 +210,8 @@ mod tests {
         assert_eq!(found("xx县20xx年"), ["xx", "20xx"]);
         assert_eq!(found("××同志，***单位，某某局"), ["××", "***", "某某"]);
         assert_eq!(found("致{{ org.name }}全体"), ["{{ org.name }}"]);
+        assert_eq!(found("名称}}"), ["}}"]);
+        assert_eq!(found("}}x{%"), ["}}", "{%"]);
         assert_eq!(
             found("【  】和【】，（　　）"),
             ["【  】", "【】", "（　　）"]
