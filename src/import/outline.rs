@@ -238,6 +238,9 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
                     lead: lead(&c, m.end),
                 })
             })
+            // A marker with nothing after it has no lead to keep, and a
+            // profile may not hold an empty one.
+            .filter(|item| !item.lead.is_empty())
             .take(MAX_ITEMS)
             .collect();
     }
@@ -260,10 +263,13 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
             if out.len() == MAX_ITEMS {
                 return out;
             }
-            out.push(Item {
-                marker: m.text.clone(),
-                lead: lead(&c, m.end),
-            });
+            let lead = lead(&c, m.end);
+            if !lead.is_empty() {
+                out.push(Item {
+                    marker: m.text.clone(),
+                    lead,
+                });
+            }
         }
     }
     out
