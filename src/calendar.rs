@@ -1,8 +1,21 @@
 //! Dates as the genre writes them: 2010年5月20日, phase spans phrased
 //! relative to the meeting as a speaker says them ("从现在起到6月底"), and
-//! absolute as a plan prints them ("（2011年3—4月）").
+//! absolute as a plan prints them ("（2011年3—4月）"). A span inside one
+//! month is never a range of months: it is "9月份", or its days
+//! ("9月1日至15日"; in a plan "2023年9月1—15日").
 
 use chrono::{Datelike, NaiveDate};
+
+/// The years a date of bigan's may fall in: a campaign document of the
+/// People's Republic is dated from its founding; later than 2100 is a typo.
+/// `check` refuses dates outside, and `import` does not take them.
+pub const FIRST_YEAR: i32 = 1949;
+pub const LAST_YEAR: i32 = 2100;
+
+/// Whether `d` falls in the supported years.
+pub fn supported(d: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&d.year())
+}
 
 /// 2010年5月20日
 pub fn cn_date(d: NaiveDate) -> String {
@@ -80,7 +93,9 @@ fn deadline_phrase(d: NaiveDate) -> String {
 /// - the meeting falls inside the phase: "从现在起到6月底";
 /// - the phase lies ahead: "从今年7月到明年7月", "从7月中旬到9月底";
 /// - the phase is over: "今年5月至6月";
-/// - the phase has no end: "从2011年7月开始".
+/// - the phase has no end: "从2011年7月开始";
+/// - the phase lies inside one month: "今年9月份", "今年9月1日至15日",
+///   "今年9月1日".
 pub fn spoken_span(from: NaiveDate, to: Option<NaiveDate>, meeting: NaiveDate) -> String {
     let now = meeting.year();
     let Some(to) = to else {
@@ -95,13 +110,27 @@ pub fn spoken_span(from: NaiveDate, to: Option<NaiveDate>, meeting: NaiveDate) -
         }
         return format!("从{year}{}开始", start_phrase(from));
     };
+    let one_month = same_month(from, to);
     if from <= meeting && meeting <= to {
         let year = if to.year() == now {
             String::new()
         } else {
             spoken_year(to.year(), now)
         };
-        return format!("从现在起到{year}{}", deadline_phrase(to));
+        // A phase of days ends on a day, not in a third of a month.
+        let end = if one_month && to != month_end(to) {
+            format!("{}月{}日", to.month(), to.day())
+        } else {
+            deadline_phrase(to)
+        };
+        return format!("从现在起到{year}{end}");
+    }
+    if one_month {
+        return format!(
+            "{}{}",
+            spoken_year(from.year(), now),
+            within_month(from, to)
+        );
     }
     let from_text = format!("{}{}", spoken_year(from.year(), now), start_phrase(from));
     let to_text = if to.year() == from.year() {
@@ -130,8 +159,10 @@ fn end_phrase_after(from: NaiveDate, to: NaiveDate) -> String {
     }
 }
 
-/// Phrases a phase's span as a plan prints it, in months:
-/// "2011年2月", "2011年3—4月", "2010年7月—2011年7月", "2011年7月起".
+/// Phrases a phase's span as a plan prints it, in months, or in days when
+/// it lies inside one month: "2011年2月", "2011年3—4月",
+/// "2010年7月—2011年7月", "2011年7月起", "2011年9月1—15日", "2011年9月1日".
+/// The dash is GB/T 15834-2011's 连接号 for a span of time ("2011年2月3—10日").
 pub fn written_span(from: NaiveDate, to: Option<NaiveDate>) -> String {
     let Some(to) = to else {
         return format!("{}起", cn_month(from));
@@ -140,8 +171,41 @@ pub fn written_span(from: NaiveDate, to: Option<NaiveDate>) -> String {
         format!("{}—{}", cn_month(from), cn_month(to))
     } else if from.month() != to.month() {
         format!("{}年{}—{}月", from.year(), from.month(), to.month())
-    } else {
+    } else if is_whole_month(from, to) {
         cn_month(from)
+    } else if from == to {
+        cn_date(from)
+    } else {
+        format!(
+            "{}年{}月{}—{}日",
+            from.year(),
+            from.month(),
+            from.day(),
+            to.day()
+        )
+    }
+}
+
+/// Whether two days fall in the same month of the same year.
+fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
+    (a.year(), a.month()) == (b.year(), b.month())
+}
+
+/// Whether `from`..=`to` is one whole month.
+fn is_whole_month(from: NaiveDate, to: NaiveDate) -> bool {
+    from.day() == 1 && to == month_end(from)
+}
+
+/// A span inside one month as a speaker says it: "9月份" for the whole
+/// month, "9月1日" for one day, otherwise "9月1日至15日".
+fn within_month(from: NaiveDate, to: NaiveDate) -> String {
+    let month = from.month();
+    if is_whole_month(from, to) {
+        format!("{month}月份")
+    } else if from == to {
+        format!("{month}月{}日", from.day())
+    } else {
+        format!("{month}月{}日至{}日", from.day(), to.day())
     }
 }
 
@@ -192,6 +256,10 @@ mod tests {
             ("2010-08-01", None, "从今年8月开始"),
             ("2010-03-01", Some("2010-04-30"), "今年3月至4月"),
             ("2012-01-01", Some("2012-03-31"), "从2012年1月到3月"),
+            // Crossing a year.
+            ("2010-12-01", Some("2011-01-31"), "从今年12月到明年1月"),
+            ("2009-12-01", Some("2010-01-31"), "去年12月至今年1月"),
+            ("2010-01-01", Some("2011-01-31"), "从现在起到明年1月底"),
         ];
         for (from, to, want) in cases {
             assert_eq!(
@@ -199,6 +267,44 @@ mod tests {
                 want,
                 "{from}..{to:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_span_inside_one_month_is_its_month_or_its_days() {
+        let meeting = d("2023-05-20");
+        let cases = [
+            // Ahead, done, and in another year.
+            ("2023-09-01", "2023-09-30", "今年9月份"),
+            ("2023-09-01", "2023-09-15", "今年9月1日至15日"),
+            ("2023-09-16", "2023-09-30", "今年9月16日至30日"),
+            ("2023-09-10", "2023-09-10", "今年9月10日"),
+            ("2023-03-01", "2023-03-31", "今年3月份"),
+            ("2023-03-05", "2023-03-20", "今年3月5日至20日"),
+            ("2024-02-01", "2024-02-29", "明年2月份"),
+            ("2022-12-01", "2022-12-31", "去年12月份"),
+            ("2021-06-01", "2021-06-15", "2021年6月1日至15日"),
+            // The meeting inside it: to the month's end, or to the day.
+            ("2023-05-01", "2023-05-31", "从现在起到5月底"),
+            ("2023-05-01", "2023-05-25", "从现在起到5月25日"),
+            ("2023-05-20", "2023-05-20", "从现在起到5月20日"),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(
+                spoken_span(d(from), Some(d(to)), meeting),
+                want,
+                "{from}..{to}"
+            );
+        }
+        let written = [
+            ("2023-09-01", "2023-09-30", "2023年9月"),
+            ("2023-09-01", "2023-09-15", "2023年9月1—15日"),
+            ("2023-09-10", "2023-09-10", "2023年9月10日"),
+            ("2024-02-01", "2024-02-29", "2024年2月"),
+            ("2024-02-01", "2024-02-28", "2024年2月1—28日"),
+        ];
+        for (from, to, want) in written {
+            assert_eq!(written_span(d(from), Some(d(to))), want, "{from}..{to}");
         }
     }
 
@@ -254,10 +360,29 @@ mod tests {
             let to = from + chrono::Duration::days(len);
             let written = written_span(from, Some(to));
             let end_month = format!("{}月", to.month());
-            prop_assert!(written.ends_with(&end_month), "{written}");
+            prop_assert!(written.contains(&end_month), "{written}");
             let meeting = from - chrono::Duration::days(1);
             let spoken = spoken_span(from, Some(to), meeting);
             prop_assert!(spoken.contains(&end_month), "{spoken}");
+        }
+
+        /// "从今年9月到9月", "2023年9—9月": no span names one month twice.
+        #[test]
+        fn no_span_names_its_month_twice(
+            from in any_date(), len in 0i64..800, offset in -800i64..800,
+        ) {
+            let to = from + chrono::Duration::days(len);
+            let meeting = from + chrono::Duration::days(offset);
+            let month = format!("{}月", from.month());
+            for text in [written_span(from, Some(to)), spoken_span(from, Some(to), meeting)] {
+                if same_month(from, to) {
+                    prop_assert_eq!(text.matches(&month).count(), 1, "{}", text);
+                }
+                let m = from.month();
+                for twice in [format!("年{m}—{m}月"), format!("{m}月到{m}月"), format!("{m}月至{m}月")] {
+                    prop_assert!(!text.contains(&twice), "{}", text);
+                }
+            }
         }
     }
 }

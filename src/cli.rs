@@ -9,10 +9,18 @@ use crate::render::Doc;
 
 /// bigan（笔杆）：从一份 YAML 配置生成动员大会讲话、实施方案和推进会讲话。
 ///
-/// 配置写一次单位、活动、阶段和会议的事实，数字、序号和日期都由 bigan 计算，
-/// 不会出现“讲三点意见”下面却有四点的错误。
+// (One line: clap joins the lines of a doc comment with a space, which
+// Chinese text must not have.)
+/// 配置写一次单位、活动、阶段和会议的事实，数字、序号和日期都由 bigan 计算，不会出现“讲三点意见”下面却有四点的错误。
 #[derive(Debug, Parser)]
-#[command(name = "bigan", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "bigan",
+    version,
+    about,
+    long_about,
+    max_term_width = 100,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -26,32 +34,42 @@ pub enum Command {
     Check(CheckArgs),
     /// 在浏览器里预览文稿，保存配置或模板后自动刷新
     Preview(PreviewArgs),
-    /// 检查任何文稿（生成的或手写的）：数目、序号、占位符、标点、网页残留
+    /// 检查任何文稿（Markdown、文本、Word、网页）：数目、序号、占位符、标点、网页残留、Word 版面
     Lint(LintArgs),
-    /// 把从网站复制的范文清理干净，并提取提纲生成配置草稿
+    /// 把范文（文本、Word、网页）清理干净，提取提纲和日期、阶段等事实，生成配置草稿
     Import(ImportArgs),
     /// 新建一份可以直接生成的配置
     New(NewArgs),
     /// 列出或导出内置模板，以便自行修改
     Templates(TemplatesArgs),
+    /// 生成命令行自动补全脚本（bash、zsh、fish、powershell）
+    Completions(CompletionsArgs),
+    /// 输出 man 手册页
+    Man(ManArgs),
+    /// 显示 bigan 或某个命令的帮助（同 --help）
+    Help(HelpArgs),
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RenderArgs {
     /// 配置文件（.yaml）；多个文件或文件夹时须用 -o 指定输出文件夹
-    #[arg(required = true, value_name = "PROFILE")]
+    #[arg(required = true, value_name = "配置")]
     pub profiles: Vec<PathBuf>,
     /// 生成哪种文稿；all 生成配置支持的全部文稿（须用 -o 指定文件夹）
-    #[arg(long, value_enum, default_value_t = DocChoice::Speech)]
+    #[arg(long, value_enum, default_value_t = DocChoice::Speech, value_name = "文稿")]
     pub doc: DocChoice,
-    /// 输出格式
-    #[arg(long, value_enum, default_value_t = Format::Md)]
+    /// 输出格式；不写时按 -o 文件的扩展名（.md .html .txt .docx），输出到屏幕或文件夹时为 md
+    #[arg(long = "format", value_enum, value_name = "格式")]
+    pub format_given: Option<Format>,
+    /// The format written: `--format`, or what `-o`'s name says
+    /// (worked out by `cmd::render` before anything else).
+    #[arg(skip = Format::Md)]
     pub format: Format,
     /// 输出文件；不写则输出到屏幕。多个配置或 --doc all 时是输出文件夹
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short, long, value_name = "路径")]
     pub output: Option<PathBuf>,
     /// 自定义模板所在文件夹：其中同名模板优先于内置模板
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "文件夹")]
     pub templates: Option<PathBuf>,
     /// 覆盖自上次生成以来被手工修改过的文稿
     #[arg(long)]
@@ -86,51 +104,51 @@ impl DocChoice {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// 要检查的配置文件
-    #[arg(required = true, value_name = "PROFILE")]
+    #[arg(required = true, value_name = "配置")]
     pub profiles: Vec<PathBuf>,
     /// 讲话语速（字/分钟，60 到 600），用于估算讲话时长
-    #[arg(long, default_value_t = crate::zh::SPEAKING_PACE, value_name = "N", value_parser = pace)]
+    #[arg(long, default_value_t = crate::zh::SPEAKING_PACE, value_name = "字数", value_parser = pace)]
     pub pace: u32,
     /// 自定义模板所在文件夹
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "文件夹")]
     pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct PreviewArgs {
     /// 要预览的配置文件
-    #[arg(value_name = "PROFILE")]
+    #[arg(value_name = "配置")]
     pub profile: PathBuf,
     /// 先显示哪种文稿
-    #[arg(long, value_enum, default_value_t = Doc::Speech)]
+    #[arg(long, value_enum, default_value_t = Doc::Speech, value_name = "文稿")]
     pub doc: Doc,
     /// 端口；0 表示自动选一个空闲端口
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_name = "端口")]
     pub port: u16,
     /// 监听地址；默认只允许本机访问
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, default_value = "127.0.0.1", value_name = "地址")]
     pub host: String,
     /// 启动后在浏览器中打开
     #[arg(long)]
     pub open: bool,
     /// 自定义模板所在文件夹（修改后同样自动刷新）
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "文件夹")]
     pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// 要检查的文稿（Markdown 或纯文本）
-    #[arg(required_unless_present = "list_rules", value_name = "DRAFT")]
+    /// 要检查的文稿：Markdown、纯文本、Word 文档（.docx）或网页（.html）
+    #[arg(required_unless_present = "list_rules", value_name = "文稿")]
     pub drafts: Vec<PathBuf>,
     /// 输出格式
-    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+    #[arg(long, value_enum, default_value_t = LintFormat::Text, value_name = "格式")]
     pub format: LintFormat,
     /// 只检查这些规则：规则编号或前缀（如 count），可多次使用；--list-rules 列出全部
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "规则")]
     pub rule: Vec<String>,
     /// 跳过这些规则：规则编号或前缀，可多次使用
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "规则")]
     pub skip: Vec<String>,
     /// 列出全部规则（编号、严重程度、依据）
     #[arg(long)]
@@ -147,11 +165,11 @@ pub enum LintFormat {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 从网站复制下来的范文（.txt）
-    #[arg(value_name = "SCRAPED")]
+    /// 从网站复制下来的范文：纯文本（.txt）、Word 文档（.docx）或网页（.html）
+    #[arg(value_name = "范文")]
     pub input: PathBuf,
     /// 输出的配置文件；不写则输出到屏幕。一文多篇时是文件夹
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short, long, value_name = "路径")]
     pub output: Option<PathBuf>,
     /// 只清理文字（去拼音、转简体、改全角标点、删网页残留），不提取提纲
     #[arg(long)]
@@ -164,10 +182,10 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// 新配置的名字（写成 NAME.yaml），或以 .yaml 结尾的路径
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "名称")]
     pub name: String,
     /// 单位类型，决定默认措辞
-    #[arg(long, value_enum, default_value_t = KindChoice::Generic)]
+    #[arg(long, value_enum, default_value_t = KindChoice::Generic, value_name = "类型")]
     pub kind: KindChoice,
     /// 覆盖已有的文件
     #[arg(long)]
@@ -199,12 +217,33 @@ pub enum TemplatesAction {
     /// 把内置模板复制到文件夹，修改后用 --templates 使用
     Export {
         /// 目标文件夹
-        #[arg(value_name = "DIR")]
+        #[arg(value_name = "文件夹")]
         dir: PathBuf,
         /// 覆盖已有的文件
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// 哪种命令行（shell）
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// 把 bigan 和每个命令的手册页（bigan.1、bigan-render.1……）写进这个文件夹；不写则把 bigan.1 输出到屏幕
+    #[arg(short, long, value_name = "文件夹")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// 要看帮助的命令，如 render；不写则显示 bigan 的帮助
+    #[arg(value_name = "命令")]
+    pub command: Option<String>,
 }
 
 /// `--pace`: characters a minute a speaker can say. Outside 60–600 the

@@ -7,9 +7,11 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod draft;
 pub mod error;
+pub mod explain;
 pub mod import;
 pub mod input;
 pub mod lint;
+pub mod marks;
 pub mod output;
 #[cfg(feature = "preview")]
 pub mod preview;
@@ -17,6 +19,7 @@ pub mod printable;
 pub mod profile;
 pub mod render;
 pub mod timeline;
+pub mod usage;
 pub mod yaml;
 pub mod zh;
 
@@ -35,5 +38,8 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => cmd::import::run(&args),
         Command::New(args) => cmd::new::run(&args),
         Command::Templates(args) => cmd::templates::run(&args),
+        Command::Completions(args) => cmd::completions::run(&args),
+        Command::Man(args) => cmd::man::run(&args),
+        Command::Help(args) => cmd::help::run(&args),
     }
 }

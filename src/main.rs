@@ -1,9 +1,11 @@
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 fn main() -> ExitCode {
-    let cli = bigan::cli::Cli::parse();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match bigan::usage::parse(&argv) {
+        Ok(cli) => cli,
+        Err(e) => return bigan::usage::exit(&e, &argv),
+    };
     match bigan::run(cli) {
         Ok(code) => code,
         Err(e) => {

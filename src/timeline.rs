@@ -13,7 +13,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use crate::calendar::{self, cn_date};
 use crate::output::html::escape;
-use crate::profile::{MeetingKind, Phase, Profile};
+use crate::profile::{Phase, Profile};
 use crate::render::Doc;
 
 /// The viewBox width; the page scales the chart to its column.
@@ -75,13 +75,7 @@ pub fn svg(profile: &Profile, doc: Doc) -> String {
 fn meeting(profile: &Profile, doc: Doc) -> (String, NaiveDate) {
     match (doc, &profile.progress) {
         (Doc::Progress, Some(progress)) => ("推进会".to_owned(), progress.date),
-        _ => {
-            let label = match profile.meeting.kind {
-                MeetingKind::Mobilization => "动员大会",
-                MeetingKind::Progress => "推进会",
-            };
-            (label.to_owned(), profile.meeting.date)
-        }
+        _ => ("动员大会".to_owned(), profile.meeting.date),
     }
 }
 

@@ -255,6 +255,7 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
 pub fn bare(s: &str) -> &str {
     s.trim()
         .trim_end_matches(['。', '；', '，', '、', '！', '.', ';', ','])
+        .trim_end()
 }
 
 #[cfg(test)]
@@ -343,6 +344,7 @@ mod tests {
     fn bare_drops_final_stop() {
         assert_eq!(bare("召开动员大会。"), "召开动员大会");
         assert_eq!(bare(" 甲 "), "甲");
+        assert_eq!(bare("甲 ，"), "甲");
     }
 
     proptest! {

@@ -362,3 +362,190 @@ fn doc_all_into_an_existing_file_is_refused() {
         "手写的\n"
     );
 }
+
+/// `-o NAME.EXT` picks the format; a `--format` that says otherwise, or a
+/// name that names no format, is refused before anything is written.
+#[test]
+fn the_output_files_name_picks_its_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = root().join("profiles/hospital.yaml");
+    let profile = profile.to_str().unwrap();
+    for (name, starts) in [
+        ("讲话.docx", &b"PK\x03\x04"[..]),
+        ("讲话.html", b"<!DOCTYPE html>"),
+        ("讲话.md", "# 在".as_bytes()),
+        ("讲话.txt", "在".as_bytes()),
+    ] {
+        let o = bigan(&["render", profile, "-o", name], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let bytes = fs::read(dir.path().join(name)).unwrap();
+        assert!(bytes.starts_with(starts), "{name}");
+    }
+    let o = bigan(
+        &["render", profile, "-o", "稿.docx", "--format", "md"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("“Word 文档”") && stderr(&o).contains("稿.md"),
+        "{}",
+        stderr(&o)
+    );
+    for name in ["稿.pdf", "稿"] {
+        let o = bigan(&["render", profile, "-o", name], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = stderr(&o);
+        for ext in [".md", ".html", ".txt", ".docx", "--format"] {
+            assert!(err.contains(ext), "{name}: {err}");
+        }
+        assert!(!dir.path().join(name).exists());
+    }
+    // An unknown name is fine when --format says what to write.
+    let o = bigan(
+        &["render", profile, "-o", "稿", "--format", "txt"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// Usage errors in Chinese, exit 2: a bad value with the choices, an
+/// unknown flag with the nearest one, an unknown command, a missing
+/// argument. clap's English never shows.
+#[test]
+fn usage_errors_are_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, says) in [
+        (
+            &["render", "p.yaml", "--format", "pdf"][..],
+            &[
+                "--format 不能取“pdf”",
+                "md、html、txt、docx",
+                "用法：bigan render",
+            ][..],
+        ),
+        (
+            &["new", "甲", "--type", "county"],
+            &["没有 --type 这个选项", "最接近的是 --kind"],
+        ),
+        (&["rendr", "p.yaml"], &["没有“rendr”这个命令", "“render”"]),
+        (&["render"], &["缺少参数 <配置>"]),
+        (
+            &["check", "p.yaml", "--pace", "快"],
+            &["--pace 的值“快”不对"],
+        ),
+        (&["lint", "--format", "xml"], &["text、json"]),
+    ] {
+        let o = bigan(args, dir.path());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        for s in says {
+            assert!(err.contains(s), "{args:?}: {s} not in\n{err}");
+        }
+        for english in [
+            "error:",
+            "Usage",
+            "tip:",
+            "invalid",
+            "unexpected",
+            "For more",
+        ] {
+            assert!(!err.contains(english), "{args:?}: {english} in\n{err}");
+        }
+    }
+}
+
+/// `--help` of bigan and of every command is Chinese throughout: headings,
+/// value names, defaults and choices, the help and version flags.
+#[test]
+fn help_is_chinese_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let commands = [
+        "",
+        "render",
+        "check",
+        "preview",
+        "lint",
+        "import",
+        "new",
+        "templates",
+        "completions",
+        "man",
+        "help",
+    ];
+    for command in commands {
+        for flag in ["-h", "--help"] {
+            let mut args: Vec<&str> = command.split_whitespace().collect();
+            args.push(flag);
+            let o = bigan(&args, dir.path());
+            assert_eq!(o.status.code(), Some(0), "{args:?}");
+            let help = stdout(&o);
+            assert!(help.contains("用法：bigan"), "{args:?}\n{help}");
+            assert!(help.contains("显示帮助"), "{args:?}\n{help}");
+            // Every English word left is a flag, a value or a name.
+            for word in [
+                "Usage",
+                "Options",
+                "Arguments",
+                "Commands",
+                "default",
+                "possible",
+                "Print",
+                "help)",
+                "PROFILE",
+                "PATH",
+                "DIR",
+            ] {
+                assert!(!help.contains(word), "{args:?}: {word} in\n{help}");
+            }
+        }
+    }
+    let o = bigan(&["help", "render"], dir.path());
+    assert!(stdout(&o).contains("用法：bigan render"), "{}", stdout(&o));
+    let o = bigan(&[], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("命令："), "{}", stderr(&o));
+}
+
+/// Completion scripts and the manual name every command.
+#[test]
+fn completions_and_man_page_name_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let commands = [
+        "render",
+        "check",
+        "preview",
+        "lint",
+        "import",
+        "new",
+        "templates",
+    ];
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = bigan(&["completions", shell], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(script.len() > 500, "{shell}");
+        for c in commands {
+            assert!(script.contains(c), "{shell}: no {c}");
+        }
+    }
+    let o = bigan(&["man"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let page = stdout(&o);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH BIGAN 1"),
+        "{page}"
+    );
+    assert!(
+        page.contains(".SH 用法") && page.contains(".SH 命令"),
+        "{page}"
+    );
+    for c in commands {
+        assert!(page.contains(&format!("bigan\\-{c}(1)")), "no {c}");
+    }
+    let o = bigan(&["man", "-o", "man"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for c in commands {
+        let page = fs::read_to_string(dir.path().join(format!("man/bigan-{c}.1"))).unwrap();
+        assert!(page.contains(".SH 选项"), "{c}");
+    }
+}

@@ -7,8 +7,9 @@
 //! are left in `target/tmp/docx/` for a person to look at.
 //!
 //! Needs `soffice` and poppler's `pdfinfo`, `pdftotext`, `pdftoppm` and
-//! `pdffonts` (`.ci/install-test-deps`); without them the tests say so and
-//! pass.
+//! `pdffonts` (`.ci/install-test-deps`). Where they are missing, build.rs
+//! marks these tests ignored (`cargo test` lists them as “ignored,
+//! LibreOffice 或 poppler 没有安装”); under CI they run and fail.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -34,15 +35,16 @@ fn which(program: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Whether LibreOffice and poppler are here; says why not when they are not.
-fn tools_present() -> bool {
+/// LibreOffice and poppler, or a failure that says what is missing (the
+/// tests are ignored where they are missing, unless run with --ignored or
+/// under CI).
+fn require_tools() {
     for program in ["soffice", "pdfinfo", "pdftotext", "pdftoppm", "pdffonts"] {
-        if which(program).is_none() {
-            eprintln!("skipped: {program} not found (run .ci/install-test-deps)");
-            return false;
-        }
+        assert!(
+            which(program).is_some(),
+            "{program} not found: run .ci/install-test-deps"
+        );
     }
-    true
 }
 
 /// A fresh folder for one test's files under Cargo's test tmpdir.
@@ -314,10 +316,12 @@ fn snapshot(pdf: &Path, pages: u32) {
 }
 
 #[test]
+#[cfg_attr(
+    bigan_no_office,
+    ignore = "LibreOffice 或 poppler 没有安装（.ci/install-test-deps）"
+)]
 fn every_example_document_lands_on_a_gbt_9704_page() {
-    if !tools_present() {
-        return;
-    }
+    require_tools();
     let dir = folder("examples");
     let mut docx = Vec::new();
     let mut titles = Vec::new();
@@ -424,10 +428,12 @@ fn long_draft() -> String {
 }
 
 #[test]
+#[cfg_attr(
+    bigan_no_office,
+    ignore = "LibreOffice 或 poppler 没有安装（.ci/install-test-deps）"
+)]
 fn a_long_draft_fills_its_pages_with_22_lines_of_28_characters() {
-    if !tools_present() {
-        return;
-    }
+    require_tools();
     let dir = folder("long");
     let markdown = long_draft();
     let docx = dir.join("long.docx");
@@ -492,4 +498,62 @@ fn a_long_draft_fills_its_pages_with_22_lines_of_28_characters() {
         (RIGHT - signature.x_max - 64.0).abs() < 2.0,
         "{signature:?}"
     );
+}
+
+/// GB/T 9704-2012 7.3.1 on the real page: a title line holds 20
+/// characters of 22 pt (21 would not fit the 156 mm 版心), and a longer
+/// title is broken where bigan breaks it, between words, not where
+/// LibreOffice would fill the line ("……的实施方 / 案").
+#[test]
+#[cfg_attr(
+    bigan_no_office,
+    ignore = "LibreOffice 或 poppler 没有安装（.ci/install-test-deps）"
+)]
+fn a_long_title_breaks_between_words_on_the_page() {
+    require_tools();
+    let twenty = "关于进一步推进全国文明城市创建工作的通知";
+    let long = "关于深入开展全国文明城市创建活动的实施方案";
+    assert_eq!(twenty.chars().count(), bigan::output::docx::TITLE_CHARS);
+    let dir = folder("title");
+    let docx = dir.join("title.docx");
+    let markdown = format!("# {twenty}\n\n# {long}\n\n各单位：\n\n正文。\n");
+    std::fs::write(
+        &docx,
+        bigan::output::docx::document(&markdown, &Fonts::default()).unwrap(),
+    )
+    .unwrap();
+    let pdf = &to_pdf(std::slice::from_ref(&docx), &dir)[0];
+    check_fonts(pdf);
+    snapshot(pdf, 1);
+    let page = &pages(pdf)[0];
+    let texts: Vec<String> = page.iter().map(|l| squeeze(&l.text)).collect();
+
+    // Twenty characters stand on one line, centred; a 21st would not fit.
+    let one = page
+        .iter()
+        .find(|l| squeeze(&l.text) == twenty)
+        .unwrap_or_else(|| panic!("{twenty} not on one line: {texts:?}"));
+    let advance = (one.x_max - one.x_min) / 20.0;
+    assert!(advance * 20.0 <= RIGHT - LEFT + 1.0, "{one:?}");
+    assert!(advance * 21.0 > RIGHT - LEFT, "21 would fit: {one:?}");
+    let centre = (LEFT + RIGHT) / 2.0;
+    assert!(
+        ((one.x_min + one.x_max) / 2.0 - centre).abs() < 2.0,
+        "{one:?}"
+    );
+
+    // The long title in the lines bigan chose, each centred.
+    let want = bigan::output::title::lines(long, bigan::output::docx::TITLE_CHARS);
+    assert_eq!(want, ["关于深入开展全国文明城市", "创建活动的实施方案"]);
+    let at = texts
+        .iter()
+        .position(|t| *t == want[0])
+        .unwrap_or_else(|| panic!("no line {}: {texts:?}", want[0]));
+    assert_eq!(texts[at + 1], want[1], "{texts:?}");
+    for line in &page[at..at + 2] {
+        assert!(
+            ((line.x_min + line.x_max) / 2.0 - centre).abs() < 2.0,
+            "{line:?}"
+        );
+    }
 }

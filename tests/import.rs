@@ -36,11 +36,16 @@ fn import_to(name: &str, dir: &Path) -> PathBuf {
 }
 
 /// The points of an imported profile, (title, leads), as import writes
-/// them (one plain scalar a line); `check_passes` proves the YAML valid.
+/// them (one plain scalar a line, under `points:` or `progress:`);
+/// `check_passes` proves the YAML valid.
 fn points(profile: &Path) -> Vec<(String, Vec<String>)> {
     let text = std::fs::read_to_string(profile).unwrap();
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for line in text.lines() {
+        let line = line
+            .strip_prefix("  ")
+            .filter(|_| is_progress(profile))
+            .unwrap_or(line);
         if let Some(title) = line.strip_prefix("  - title: ") {
             out.push((title.to_owned(), Vec::new()));
         } else if let Some(lead) = line.strip_prefix("      - lead: ") {
@@ -48,6 +53,25 @@ fn points(profile: &Path) -> Vec<(String, Vec<String>)> {
         }
     }
     out
+}
+
+/// What import leaves empty because the source does not say it (the
+/// meeting's date, so the first phase's start), filled in as a user would.
+fn fill_dates(profile: &Path) {
+    let text = std::fs::read_to_string(profile).unwrap();
+    let filled = text
+        .replace("date: \"\"", "date: 2010-05-20")
+        .replace("from: \"\"", "from: 2010-05-20");
+    std::fs::write(profile, filled).unwrap();
+}
+
+/// Whether import took the speech for a progress speech: its outline is
+/// then the progress meeting's.
+fn is_progress(profile: &Path) -> bool {
+    std::fs::read_to_string(profile)
+        .unwrap()
+        .lines()
+        .any(|l| l == "progress:")
 }
 
 fn check_passes(profile: &Path) {
@@ -86,9 +110,89 @@ fn hospital_speech_imports_with_its_three_points() {
     assert!(text.contains("name: 辽宁省朝阳市第二医院"), "{text}");
     assert!(text.contains("kind: hospital"));
     assert!(text.contains("name: 创先争优"));
+    // The facts the speech states about itself.
+    assert!(text.contains("superior: 市卫生局党委"), "{text}");
+    assert!(
+        text.contains("before_me: 赵院长代表院党委对我院开展“创先争优”活动进行了具体部署"),
+        "{text}"
+    );
+    for phase in [
+        "- name: 广泛发动、安排部署  # 原文：从现在起到6月底\n      from: \"\"  # TODO 即会议日期\n      to: 2010-06-30\n",
+        "- name: 全面争创、扎实推进  # 原文：从今年7月到明年7月\n      from: 2010-07-01\n      to: 2011-07-31\n",
+        "- name: 巩固提高、深入提升  # 原文：从2011年7月开始\n      from: 2011-08-01\n",
+    ] {
+        assert!(text.contains(phase), "{phase} not in\n{text}");
+    }
+    // The meeting's date is not stated: left empty, never today's, with
+    // what the text does say; the page's date is only an upper bound.
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(!text.contains(&today), "{text}");
+    assert!(text.contains("  date: \"\"\n"), "{text}");
     assert!(text.contains("# TODO 会议日期"), "{text}");
+    assert!(text.contains("会议在2010年"), "{text}");
     assert!(text.contains("2012-11-02"), "publication date as a hint");
+    // Each sub-point keeps the text the source had under it.
+    assert!(
+        text.contains("        text: 在学习实践活动中，我院各党支部和全体党员紧紧围绕主题"),
+        "{text}"
+    );
+    // check says exactly what to fill in, where.
+    let out = bigan(&["check", s(&profile)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let date_line = text.lines().position(|l| l == "  date: \"\"").unwrap() + 1;
+    assert!(
+        err.contains(&format!(
+            ":{date_line}:9: 错误: “meeting.date”空着，要填上日期"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("“第一阶段的 from”空着"), "{err}");
+    fill_dates(&profile);
     check_passes(&profile);
+}
+
+/// A sub-point the source gave no text is reported by check, at its place.
+#[test]
+fn a_sub_point_without_text_is_reported_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("讲话.txt");
+    std::fs::write(
+        &source,
+        "在全镇植树活动动员大会上的讲话\n（2011年3月1日）\n同志们：\n今天开会。我讲两点意见。\n\
+         一、提高认识\n（一）明确责任\n（二）加强督查\n要天天督查。\n二、抓好落实\n同志们，让我们行动起来。\n",
+    )
+    .unwrap();
+    let profile = dir.path().join("讲话.yaml");
+    let out = bigan(&["import", s(&source), "-o", s(&profile)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&profile).unwrap();
+    assert!(
+        text.contains("      - lead: 明确责任\n        text: \"\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("      - lead: 加强督查\n        text: 要天天督查。\n"),
+        "{text}"
+    );
+    assert!(text.contains("date: 2011-03-01"), "{text}");
+    let out = bigan(&["check", s(&profile)]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = text
+        .lines()
+        .position(|l| l == "        text: \"\"")
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            ":{line}:15: 提醒: points 第一点的第一条只有要点，text 空着"
+        )),
+        "{err}"
+    );
 }
 
 #[test]
@@ -104,10 +208,30 @@ fn county_and_traffic_speeches_import_with_their_points() {
     assert!(points_c.iter().all(|p| p.1.len() >= 3), "{points_c:?}");
     let text = std::fs::read_to_string(&county).unwrap();
     assert!(text.contains("date: 2010-11-03"), "{text}");
+    // A progress speech's outline and date are the progress meeting's; the
+    // mobilisation's date is asked for.
+    assert!(is_progress(&county), "{text}");
+    assert!(text.contains("# TODO 动员大会日期"), "{text}");
+    assert!(!text.contains("kind: progress"), "{text}");
     assert!(text.contains("name: （请填写单位全称）"));
+    fill_dates(&county);
     check_passes(&county);
+    // check passes (the draft renders), and says what is still to fill in.
+    let out = bigan(&["check", s(&county)]);
+    let line = text
+        .lines()
+        .position(|l| l == "  name: （请填写单位全称）")
+        .unwrap()
+        + 1;
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(&format!(":{line}:9: 提醒: “org.name”还没有填写")),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let traffic = import_to("traffic-bureau-safety-speech.txt", dir.path());
+    fill_dates(&traffic);
     let points_t = points(&traffic);
     let titles: Vec<&str> = points_t.iter().map(|p| p.0.as_str()).collect();
     assert_eq!(
@@ -151,7 +275,9 @@ fn several_speeches_in_one_file_give_one_profile_each() {
     let second = folder.join("合集-2.yaml");
     assert!(points(&first)[0].0.contains("党群联动"));
     assert!(points(&second)[0].0.contains("统一思想"));
+    fill_dates(&first);
     check_passes(&first);
+    fill_dates(&second);
     check_passes(&second);
 
     let named = dir.path().join("讲话.yaml");
@@ -163,7 +289,12 @@ fn several_speeches_in_one_file_give_one_profile_each() {
 /// Renders `profile` with the outline-only templates in the fixtures and
 /// checks every title and lead appears, in order.
 fn assert_outline_rendered(profile: &Path, templates: Option<&Path>) {
-    let mut args = vec!["render", s(profile)];
+    let doc = if is_progress(profile) {
+        "progress"
+    } else {
+        "speech"
+    };
+    let mut args = vec!["render", "--doc", doc, s(profile)];
     if let Some(t) = templates {
         args.extend(["--templates", s(t)]);
     }
@@ -195,6 +326,7 @@ fn the_profile_renders_the_source_outline() {
         "traffic-bureau-safety-speech.txt",
     ] {
         let profile = import_to(name, dir.path());
+        fill_dates(&profile);
         assert_outline_rendered(&profile, Some(&templates));
     }
 }
@@ -206,6 +338,7 @@ fn the_profile_renders_the_source_outline() {
 fn the_profile_renders_the_source_outline_with_builtin_templates() {
     let dir = tempfile::tempdir().unwrap();
     let profile = import_to("hospital-mobilization-speech.scraped.txt", dir.path());
+    fill_dates(&profile);
     assert_outline_rendered(&profile, None);
 }
 
@@ -292,4 +425,132 @@ fn an_empty_or_all_debris_file_is_an_input_error() {
     let out = bigan(&["import", s(&page)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("没有剩下文字"));
+}
+
+/// A Word document holding `paragraphs`, one `w:p` each, as Word saves
+/// one: `numbered` paragraphs (index → text after the number) get their
+/// “一、” from Word's list numbering instead of their text.
+fn docx(paragraphs: &[String], numbered: &[usize]) -> Vec<u8> {
+    use std::io::Write as _;
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut body = String::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        if numbered.contains(&i) {
+            let text = p.split_once('、').map_or(p.as_str(), |(_, t)| t);
+            body.push_str(&format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>"#,
+                escape(text)
+            ));
+        } else {
+            // Two runs, as Word splits text where formatting or editing did.
+            let cut = p.char_indices().nth(3).map_or(p.len(), |(b, _)| b);
+            body.push_str(&format!(
+                r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+                escape(&p[..cut]),
+                escape(&p[cut..])
+            ));
+        }
+    }
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "word/document.xml",
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{body}<w:sectPr/></w:body></w:document>"#),
+        ),
+        (
+            "word/numbering.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+            ),
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, xml) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// The profile import writes, without its first line (which names the file).
+fn imported(source: &Path) -> String {
+    let out = bigan(&["import", s(source)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.split_once('\n').unwrap().1.to_owned()
+}
+
+/// A speech saved as .docx — as plain paragraphs, or with its points
+/// numbered by Word — gives the same profile as the same speech as text.
+#[test]
+fn a_speech_saved_as_docx_imports_as_its_text_does() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "hospital-mobilization-speech.scraped.txt",
+        "traffic-bureau-safety-speech.txt",
+    ] {
+        let text = std::fs::read_to_string(fixture(name)).unwrap();
+        let from_text = imported(&fixture(name));
+        let paragraphs: Vec<String> = text
+            .lines()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let plain = dir.path().join("plain.docx");
+        std::fs::write(&plain, docx(&paragraphs, &[])).unwrap();
+        assert_eq!(imported(&plain), from_text, "{name}");
+        // The point headings 一、二、三、 numbered by Word.
+        let headings: Vec<usize> = paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                ["一、", "二、", "三、"].iter().any(|m| p.starts_with(m)) && p.chars().count() < 120
+            })
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(headings.len(), 3, "{name}");
+        let numbered = dir.path().join("numbered.docx");
+        std::fs::write(&numbered, docx(&paragraphs, &headings)).unwrap();
+        assert_eq!(imported(&numbered), from_text, "{name}");
+    }
+}
+
+/// What is not text is refused with why, exit 2; a UTF-16 file with a BOM
+/// (Notepad's “Unicode”) is read.
+#[test]
+fn binary_input_is_refused_and_utf16_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let nul = dir.path().join("nul.txt");
+    std::fs::write(&nul, vec![0u8; 100_000]).unwrap();
+    let out = bigan(&["import", s(&nul)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("空字节"));
+    assert!(out.stdout.is_empty());
+
+    let text = std::fs::read_to_string(fixture("traffic-bureau-safety-speech.txt")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let unicode = dir.path().join("unicode.txt");
+    std::fs::write(&unicode, utf16).unwrap();
+    assert_eq!(
+        imported(&unicode),
+        imported(&fixture("traffic-bureau-safety-speech.txt"))
+    );
 }

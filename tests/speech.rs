@@ -8,6 +8,8 @@
 //! problems they find, so they can be reused (and one day become `bigan
 //! lint` rules); `checks_catch_broken_drafts` shows each of them failing.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -38,10 +40,14 @@ fn speech(path: &Path) -> String {
         let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
         panic!("{} 无效：\n{}", path.display(), problems.join("\n"));
     };
-    Renderer::new(None)
+    let text = Renderer::new(None)
         .unwrap()
         .render(&profile, Doc::Speech)
-        .unwrap()
+        .unwrap();
+    // Whatever the profile, bigan lint finds no error in the speech.
+    let errors = support::lint_errors(&text);
+    assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    text
 }
 
 /// The speech of a profile given as YAML text, written into `dir`.

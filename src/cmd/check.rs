@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::calendar::{cn_date, days_inclusive};
 use crate::cli::CheckArgs;
 use crate::printable::{printable, width};
-use crate::profile::{self, MeetingKind, Profile};
+use crate::profile::{self, Profile};
 use crate::render::{Doc, Renderer, context::DEFAULT_POINTS};
 use crate::zh;
 
@@ -113,7 +113,7 @@ fn timeline(out: &mut String, p: &Profile) {
         return;
     }
     let _ = writeln!(out, "  阶段：{}个", zh::count(phases.len() as u64));
-    let mut meetings = vec![(meeting_name(p.meeting.kind), p.meeting.date)];
+    let mut meetings = vec![("动员大会", p.meeting.date)];
     if let Some(progress) = &p.progress {
         meetings.push(("推进会", progress.date));
     }
@@ -164,13 +164,6 @@ fn timeline(out: &mut String, p: &Profile) {
         if !shown[m] {
             let _ = writeln!(out, "    ◆ {name} {d}：在各阶段结束之后");
         }
-    }
-}
-
-fn meeting_name(kind: MeetingKind) -> &'static str {
-    match kind {
-        MeetingKind::Mobilization => "动员大会",
-        MeetingKind::Progress => "推进会",
     }
 }
 

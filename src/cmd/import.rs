@@ -13,7 +13,7 @@ use crate::import::{self, profile};
 use crate::zh;
 
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let text = super::lint::read(&args.input)?;
+    let text = crate::input::read(&args.input)?.plain_text();
     let stem = args
         .input
         .file_stem()
@@ -35,11 +35,23 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             args.input.display()
         ))));
     }
-    let today = chrono::Local::now().date_naive();
     let yamls: Vec<String> = speeches
         .iter()
-        .map(|s| profile::write(&s.outline, &s.facts, &source, today))
+        .map(|s| profile::write(&s.outline, &s.facts, &s.told, &source))
         .collect();
+    // The outline keeps a speech's worth of text; a profile `check` would
+    // refuse is not written at all.
+    if let Some(big) = yamls
+        .iter()
+        .find(|y| y.len() as u64 > crate::profile::MAX_PROFILE_BYTES)
+    {
+        return Err(anyhow::Error::new(crate::error::InputError(format!(
+            "{}：从中读出的提纲有 {} KB，超过配置文件的上限 {} KB，不像是一篇讲话。请检查是否选错了文件，或把原文拆成几篇",
+            args.input.display(),
+            big.len() / 1024,
+            crate::profile::MAX_PROFILE_BYTES / 1024
+        ))));
+    }
     for (i, s) in speeches.iter().enumerate() {
         let o = &s.outline;
         let items: Vec<String> = o.points.iter().map(|p| p.items.len().to_string()).collect();

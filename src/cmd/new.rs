@@ -133,8 +133,7 @@ campaign:
       to: {p3_to}
       tasks: [总结经验做法, 建立长效机制]
 
-meeting:
-  kind: mobilization
+meeting:                      # 动员大会；推进会写在下面的 progress 一节
   date: {today}               # 改：动员大会日期
   speaker: {{ name: 王明, title: {speaker} }}   # 改：讲话人
   before_me: {deputy}对活动作了具体安排

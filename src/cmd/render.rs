@@ -10,6 +10,7 @@
 pub mod batch;
 mod pool;
 mod progress;
+mod scan;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,9 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
         [one] => one.is_dir(),
         _ => true,
     };
+    let mut args = args.clone();
+    args.format = format(&args, batch || args.doc == DocChoice::All)?;
+    let args = &args;
     // Several drafts go into a folder: a file name given for it is a
     // mistake, not a folder to create. (An existing file in a batch is
     // reported by the batch.)
@@ -102,14 +106,72 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
             }
             for (target, bytes) in &targets {
                 writer.write(target, bytes)?;
-                eprintln!("已写入 {}", target.display());
             }
-            for note in writer.finish() {
+            let (notes, failed) = writer.finish();
+            for note in notes {
                 eprintln!("{note}");
+            }
+            for (target, _) in &targets {
+                if !failed.iter().any(|f| f.target == *target) {
+                    eprintln!("已写入 {}", target.display());
+                }
+            }
+            if let Some(first) = failed.into_iter().next() {
+                return Err(first.error);
             }
         }
     }
+    // The process ends after this: freeing the compiled templates, the
+    // profile and the drafts one allocation at a time would cost a tenth
+    // of a cold render (docs/performance.md); the system takes the memory
+    // back at once.
+    std::mem::forget((renderer, profile, rendered));
     Ok(super::status(true))
+}
+
+/// The format to write: `--format`, else what `-o FILE` is named (a
+/// folder, or stdout, gives Markdown). A name that contradicts `--format`,
+/// or one that names no format bigan writes, is refused: a file named
+/// .docx holding Markdown is what a user would never want.
+fn format(args: &RenderArgs, into_folder: bool) -> anyhow::Result<Format> {
+    let named = match &args.output {
+        Some(out) if !into_folder && !out.is_dir() => Some(out),
+        _ => None,
+    };
+    let Some(out) = named else {
+        return Ok(args.format_given.unwrap_or(Format::Md));
+    };
+    let ext = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let by_name = Format::from_extension(&ext);
+    match (args.format_given, by_name) {
+        (Some(given), Some(named)) if given != named => anyhow::bail!(
+            "-o {} 按文件名应写成“{}”，但 --format {} 要写“{}”：去掉 --format，或把文件名改成 {}",
+            out.display(),
+            named.describe(),
+            given.extension(),
+            given.describe(),
+            out.with_extension(given.extension()).display()
+        ),
+        (Some(given), _) => Ok(given),
+        (None, Some(named)) => Ok(named),
+        (None, None) => anyhow::bail!(
+            "-o {}：{}，不知道要写成什么格式。可用的扩展名：{}；或用 --format 指定格式",
+            out.display(),
+            if ext.is_empty() {
+                "文件名没有扩展名".to_owned()
+            } else {
+                format!("bigan 不会写 .{ext} 文件")
+            },
+            Format::ALL
+                .iter()
+                .map(|f| format!(".{}（{}）", f.extension(), f.describe()))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    }
 }
 
 /// Whether `path` is named like a draft file (`.md .html .txt .docx`), so

@@ -165,6 +165,8 @@ pub fn first_date(line: &str) -> Option<NaiveDate> {
         if let Some(date) = i32::try_from(y)
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            // A profile can hold only dates `check` accepts.
+            .filter(|d| crate::calendar::supported(*d))
         {
             return Some(date);
         }

@@ -1,9 +1,11 @@
-//! `bigan import`: a 范文 copied from a website, cleaned ([`clean`]), read
-//! into an outline ([`outline`]) and written as a profile skeleton
-//! ([`profile`]). A file holding several speeches (第一篇……第二篇……) gives
+//! `bigan import`: a 范文 copied from a website (text, DOCX or a saved
+//! page, read by [`crate::input`]), cleaned ([`clean`]), read into an
+//! outline ([`outline`]) and the facts its text states ([`facts`]), and
+//! written as a profile skeleton ([`profile`]). A file holding several speeches (第一篇……第二篇……) gives
 //! one profile each.
 
 pub mod clean;
+pub mod facts;
 pub mod outline;
 pub mod profile;
 
@@ -18,6 +20,8 @@ pub struct Speech {
     pub lines: Vec<String>,
     pub outline: Outline,
     pub facts: Facts,
+    /// What the speech's own text states: dates, phases, superior.
+    pub told: facts::Told,
 }
 
 /// The cleaned text of a whole file, one paragraph per line.
@@ -36,8 +40,10 @@ pub fn import(text: &str) -> Vec<Speech> {
         .map(|lines| {
             let joined = lines.join("\n");
             let (kind, short) = profile::kind_and_short(&joined);
+            let outline = outline::outline(&lines);
             Speech {
-                outline: outline::outline(&lines),
+                told: facts::read(&lines, &outline),
+                outline,
                 facts: Facts {
                     org_name: org_name.clone(),
                     kind,

@@ -19,11 +19,13 @@ pub enum Announced {
     Nothing,
 }
 
-/// One sub-point: its marker as written and its lead sentence.
+/// One sub-point: its marker as written, its lead sentence, and what the
+/// source says after the lead (its paragraphs run together).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub marker: String,
     pub lead: String,
+    pub text: String,
 }
 
 /// One point (一、……).
@@ -56,6 +58,9 @@ const MAX_ITEMS: usize = 30;
 /// The longest lead kept, in characters: a lead is a sentence, and a line
 /// that never ends is cut at its last clause within this length.
 const MAX_LEAD_CHARS: usize = 80;
+/// The most text kept under one sub-point (a few paragraphs), cut at a
+/// sentence: the whole profile must stay under `check`'s 1 MB.
+const MAX_TEXT_CHARS: usize = 1000;
 
 fn chars(s: &str) -> Vec<char> {
     s.chars().collect()
@@ -228,31 +233,42 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
         .iter()
         .find_map(|(_, ms)| ms.first().filter(|m| m.line_start).map(|m| m.family));
     if let Some(family) = opening {
-        return part
-            .iter()
-            .filter_map(|(line, ms)| {
-                let m = ms.first().filter(|m| m.line_start && m.family == family)?;
-                let c = chars(line);
-                Some(Item {
-                    marker: m.text.clone(),
-                    lead: lead(&c, m.end),
-                })
-            })
-            // A marker with nothing after it has no lead to keep, and a
-            // profile may not hold an empty one.
-            .filter(|item| !item.lead.is_empty())
-            .take(MAX_ITEMS)
-            .collect();
+        let mut out: Vec<Item> = Vec::new();
+        for (line, ms) in part {
+            let c = chars(line);
+            match ms.first().filter(|m| m.line_start && m.family == family) {
+                Some(m) if out.len() < MAX_ITEMS => {
+                    let (lead, text) = lead(&c, m.end, c.len());
+                    out.push(Item {
+                        marker: m.text.clone(),
+                        lead,
+                        text,
+                    });
+                }
+                Some(_) => break,
+                // A paragraph under an item is its text.
+                None => {
+                    if let Some(item) = out.last_mut() {
+                        add_text(&mut item.text, line.trim());
+                    }
+                }
+            }
+        }
+        // A marker with nothing after it has no lead to keep, and a
+        // profile may not hold an empty one.
+        out.retain(|item| !item.lead.is_empty());
+        return out;
     }
     let mut out: Vec<Item> = Vec::new();
     let mut family = None;
     let mut last = 0;
     for (line, ms) in part {
         let c = chars(line);
-        for m in ms
+        let spoken: Vec<&Found> = ms
             .iter()
             .filter(|m| matches!(m.family, Family::Yishi | Family::Di))
-        {
+            .collect();
+        for (k, m) in spoken.iter().enumerate() {
             match family {
                 None if m.number == 1 => family = Some(m.family),
                 Some(f) if f == m.family && m.number == last + 1 => {}
@@ -263,11 +279,14 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
             if out.len() == MAX_ITEMS {
                 return out;
             }
-            let lead = lead(&c, m.end);
+            // Its text runs to the next marker of the line.
+            let until = spoken.get(k + 1).map_or(c.len(), |next| next.start);
+            let (lead, text) = lead(&c, m.end, until);
             if !lead.is_empty() {
                 out.push(Item {
                     marker: m.text.clone(),
                     lead,
+                    text,
                 });
             }
         }
@@ -275,26 +294,52 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
     out
 }
 
-/// The lead sentence after a marker: up to the first full stop or
-/// semicolon, and at most [`MAX_LEAD_CHARS`] (then up to the last comma
-/// or other clause mark within them).
-fn lead(line: &[char], from: usize) -> String {
-    let from = from.min(line.len());
-    let end = line[from..]
+/// The lead sentence after a marker, up to the first full stop or
+/// semicolon and at most [`MAX_LEAD_CHARS`] (then up to the last comma or
+/// other clause mark within them), and the text after it up to `until`
+/// (at most [`MAX_TEXT_CHARS`]).
+fn lead(line: &[char], from: usize, until: usize) -> (String, String) {
+    let until = until.min(line.len());
+    let from = from.min(until);
+    let stop = line[from..until]
         .iter()
         .take(MAX_LEAD_CHARS + 1)
         .position(|c| matches!(c, '。' | '！' | '？' | '；'))
-        .map_or(line.len(), |p| from + p);
-    let end = if end - from > MAX_LEAD_CHARS {
-        let window = &line[from..from + MAX_LEAD_CHARS];
-        window
-            .iter()
-            .rposition(|c| matches!(c, '，' | '：' | '、' | ','))
-            .map_or(from + MAX_LEAD_CHARS, |p| from + p)
-    } else {
-        end
+        .map(|p| from + p);
+    let (end, rest_from) = match stop {
+        Some(end) => (end, end + 1),
+        None if until - from <= MAX_LEAD_CHARS => (until, until),
+        None => {
+            let window = &line[from..from + MAX_LEAD_CHARS];
+            let cut = window
+                .iter()
+                .rposition(|c| matches!(c, '，' | '：' | '、' | ','))
+                .map_or(from + MAX_LEAD_CHARS, |p| from + p);
+            (cut, cut + 1)
+        }
     };
-    tidy(&line[from..end].iter().collect::<String>())
+    let mut text = String::new();
+    add_text(
+        &mut text,
+        &line[rest_from.min(until)..until].iter().collect::<String>(),
+    );
+    (tidy(&line[from..end].iter().collect::<String>()), text)
+}
+
+/// Appends a paragraph to an item's text, keeping the text within
+/// [`MAX_TEXT_CHARS`], ended at a sentence where it is cut.
+fn add_text(text: &mut String, more: &str) {
+    let more = more.trim();
+    let room = MAX_TEXT_CHARS.saturating_sub(text.chars().count());
+    if more.chars().count() <= room {
+        text.push_str(more);
+        return;
+    }
+    let kept: String = more.chars().take(room).collect();
+    let cut = kept
+        .rfind(['。', '！', '？', '；'])
+        .map_or(0, |i| i + '。'.len_utf8());
+    text.push_str(&kept[..cut]);
 }
 
 #[cfg(test)]
@@ -330,5 +375,25 @@ mod tests {
         assert_eq!(o.announced, Some(Announced::Count(3)));
         let leads: Vec<&str> = o.points[0].items.iter().map(|i| i.lead.as_str()).collect();
         assert_eq!(leads, ["要做甲一", "要做甲二"]);
+        assert_eq!(o.points[0].items[0].text, "");
+    }
+
+    #[test]
+    fn each_item_keeps_its_text() {
+        let text = "同志们：\n一、甲\n第一，要重视。正文一。\n第二，要落实。\n（一）不是项。\n二、乙\n（一）明确责任\n正文二。\n更多正文。\n（二）加强督查\n三、丙。要抓两件事。一是抓甲；甲的正文。二是抓乙。";
+        let o = outline(&lines(text));
+        let texts: Vec<Vec<&str>> = o
+            .points
+            .iter()
+            .map(|p| p.items.iter().map(|i| i.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["正文一。", "（一）不是项。"],
+                vec!["正文二。更多正文。", ""],
+                vec!["甲的正文。", ""]
+            ]
+        );
     }
 }

@@ -2,18 +2,20 @@
 //! find, the outline as `points`, and `# TODO` comments on what the user
 //! must check or fill in.
 //!
-//! Design: a required value that was not found is written as a visible
-//! request, “（请填写单位全称）”, never as a plausible guess. The profile
-//! passes `bigan check` at once, so the user can render and preview, but the
-//! request shows in every draft and `bigan lint` reports it as a
-//! placeholder, so it cannot reach a finished document unnoticed. A
-//! guessed name would. The meeting date must be a real date: it is today's,
-//! with a TODO saying so.
+//! Design: a required value that was not found is never a plausible guess.
+//! A name is written as a visible request, “（请填写单位全称）”: the profile
+//! renders, but the request shows in every draft and `bigan lint` reports
+//! it. A date the text does not state is left empty (`""`), with what the
+//! text does say about it in a comment: `bigan check` then reports it at
+//! its line, and nothing renders from a date nobody chose (today's would
+//! look right and be wrong). A sub-point keeps the text the source had
+//! under it; one with none gets an empty `text`, which `check` reports.
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use super::facts::Told;
 use super::outline::{Announced, Outline};
 use crate::zh;
 
@@ -183,9 +185,46 @@ pub fn scalar(s: &str) -> String {
 }
 
 /// The profile for one speech. `source` names the imported file in the
-/// header; `today` is the date written when the meeting's is unknown.
-pub fn write(o: &Outline, facts: &Facts, source: &str, today: NaiveDate) -> String {
+/// header.
+pub fn write(o: &Outline, facts: &Facts, told: &Told, source: &str) -> String {
     let mut y = String::new();
+    header(&mut y, o, source);
+    org(&mut y, facts, told);
+    campaign(&mut y, o, told);
+    // `meeting` is the mobilisation meeting; a progress speech's own date
+    // and outline go into `progress`, and the mobilisation's date is asked for.
+    if is_progress(o) {
+        mobilisation_unknown(&mut y);
+        y.push_str("# 原文是推进会讲话：用 bigan render --doc progress 生成\n");
+        y.push_str("progress:\n");
+        meeting_facts(&mut y, facts, told);
+        points(&mut y, o, "  ");
+    } else {
+        y.push_str("meeting:\n");
+        meeting_facts(&mut y, facts, told);
+        points(&mut y, o, "");
+    }
+    y
+}
+
+/// Whether the source is a progress-meeting speech (在……推进会上的讲话).
+fn is_progress(o: &Outline) -> bool {
+    o.title.as_deref().is_some_and(|t| t.contains("推进"))
+}
+
+/// The `meeting` section of a progress speech's profile: the mobilisation
+/// meeting, which the source does not date.
+fn mobilisation_unknown(y: &mut String) {
+    y.push_str("meeting:\n");
+    let _ = writeln!(
+        y,
+        "  # TODO 动员大会日期：原文是推进会讲话，没有写动员大会那天，请按 年-月-日 填写"
+    );
+    let _ = writeln!(y, "  date: \"\"");
+    y.push('\n');
+}
+
+fn header(y: &mut String, o: &Outline, source: &str) {
     let title = o.title.as_deref().unwrap_or("（未找到标题）");
     let _ = writeln!(y, "# bigan import 从 {source} 生成的配置草稿");
     let _ = writeln!(y, "# 原文标题：{title}");
@@ -207,14 +246,16 @@ pub fn write(o: &Outline, facts: &Facts, source: &str, today: NaiveDate) -> Stri
     );
     let _ = writeln!(
         y,
-        "# 标有 TODO 的地方要核对或填写；写着“（请填写……）”的值必须改掉，"
+        "# 标有 TODO 的地方要核对或填写：写着“（请填写……）”的值必须改掉，空着的 \"\" 要填上，"
     );
     let _ = writeln!(
         y,
-        "# 否则生成的文稿里会留着它，bigan lint 会报告。改好后运行：bigan check 本文件"
+        "# bigan check 会逐条指出还缺什么。改好后运行：bigan check 本文件"
     );
     y.push('\n');
+}
 
+fn org(y: &mut String, facts: &Facts, told: &Told) {
     y.push_str("org:\n");
     match &facts.org_name {
         Some(name) => {
@@ -244,8 +285,21 @@ pub fn write(o: &Outline, facts: &Facts, source: &str, today: NaiveDate) -> Stri
     if let Some(short) = &facts.short {
         let _ = writeln!(y, "  short: {}  # 原文的自称", scalar(short));
     }
+    if let Some(superior) = &told.superior {
+        let _ = writeln!(
+            y,
+            "  superior: {}  # 原文：根据（按照）……的部署",
+            scalar(superior)
+        );
+    }
     y.push('\n');
+}
 
+fn date_or_empty(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "\"\"".to_owned(), |d| d.to_string())
+}
+
+fn campaign(y: &mut String, o: &Outline, told: &Told) {
     y.push_str("campaign:\n");
     match o.title.as_deref().and_then(campaign_name) {
         Some(name) => {
@@ -257,55 +311,138 @@ pub fn write(o: &Outline, facts: &Facts, source: &str, today: NaiveDate) -> Stri
             let _ = writeln!(y, "  name: {CAMPAIGN_REQUEST}");
         }
     }
-    let _ = writeln!(
-        y,
-        "  # TODO 阶段：phases: [{{ name: …, from: 2010-05-20, to: 2010-06-30 }}, …]"
-    );
-    y.push('\n');
-
-    y.push_str("meeting:\n");
-    let progress = o.title.as_deref().is_some_and(|t| t.contains("推进"));
-    let _ = writeln!(
-        y,
-        "  kind: {}",
-        if progress {
-            "progress  # 原文是推进会讲话"
+    if told.phases.is_empty() {
+        let _ = writeln!(
+            y,
+            "  # TODO 阶段：phases: [{{ name: …, from: 2010-05-20, to: 2010-06-30 }}, …]"
+        );
+        y.push('\n');
+        return;
+    }
+    let _ = writeln!(y, "  # 阶段取自原文；日期按原文的说法推算，空着的请填写");
+    y.push_str("  phases:\n");
+    let last = told.phases.len() - 1;
+    for (i, p) in told.phases.iter().enumerate() {
+        let said = if p.said.is_empty() {
+            "原文没有写时间".to_owned()
         } else {
-            "mobilization"
+            format!("原文：{}", p.said)
+        };
+        // A phase the text numbers without naming (a bare 第一阶段) asks
+        // for its name, as a missing organisation does: check refuses "".
+        let name = match p.name.trim() {
+            "" => "（请填写阶段名称）".to_owned(),
+            name => scalar(name),
+        };
+        let _ = writeln!(y, "    - name: {name}  # {said}");
+        let from_note = if p.from_meeting && p.from.is_none() {
+            "  # TODO 即会议日期"
+        } else if p.from.is_none() {
+            "  # TODO 开始日期"
+        } else {
+            ""
+        };
+        let _ = writeln!(y, "      from: {}{from_note}", date_or_empty(p.from));
+        match p.to {
+            Some(to) => {
+                let _ = writeln!(y, "      to: {to}");
+            }
+            // The last phase may run on; an earlier one must end.
+            None if i == last && !p.said.is_empty() => {
+                let _ = writeln!(y, "      # 原文没有写结束时间：长期坚持");
+            }
+            None => {
+                let _ = writeln!(y, "      to: \"\"  # TODO 结束日期");
+            }
         }
-    );
-    match o.date {
+    }
+    y.push('\n');
+}
+
+/// The date, speaker and who spoke before, of the meeting the source was
+/// given at, under its section (`meeting:` or `progress:`).
+fn meeting_facts(y: &mut String, facts: &Facts, told: &Told) {
+    match told.date {
         Some(date) => {
             let _ = writeln!(y, "  date: {date}  # 取自原文");
         }
         None => {
-            let hint = facts
-                .published
-                .map(|d| format!("；网页发布于 {d}，会议应在此之前"))
-                .unwrap_or_default();
-            let _ = writeln!(y, "  # TODO 会议日期：原文没有写明，先填了今天{hint}");
-            let _ = writeln!(y, "  date: {today}");
+            let mut known = Vec::new();
+            if let Some(year) = told.year {
+                known.push(format!("按原文的时间说法，会议在{year}年"));
+            }
+            if let Some(by) = told.by {
+                known.push(format!(
+                    "第一阶段“从现在起”到{}，会议不晚于这一天",
+                    crate::calendar::cn_date(by)
+                ));
+            }
+            if let Some(published) = facts.published {
+                known.push(format!("网页发布于 {published}，会议在此之前"));
+            }
+            let known = if known.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", known.join("；"))
+            };
+            let _ = writeln!(
+                y,
+                "  # TODO 会议日期：原文没有写明{known}，请按 年-月-日 填写"
+            );
+            let _ = writeln!(y, "  date: \"\"");
         }
     }
-    let _ = writeln!(y, "  # TODO 讲话人：speaker: {{ name: …, title: … }}");
-    y.push('\n');
-
-    if o.points.is_empty() {
-        y.push_str("# 没有找到“一、二、三、”这样的要点，points 留空，用模板自己的要点。\n");
-        return y;
-    }
-    y.push_str("# 原文的提纲：每一点的小标题和分论点的首句。正文请用自己的话写在 text: 里。\n");
-    y.push_str("points:\n");
-    for p in &o.points {
-        let _ = writeln!(y, "  - title: {}", scalar(&p.title));
-        if !p.items.is_empty() {
-            y.push_str("    items:\n");
-            for item in &p.items {
-                let _ = writeln!(y, "      - lead: {}", scalar(&item.lead));
+    match (&told.speaker_name, &told.speaker_title) {
+        (None, None) => {
+            let _ = writeln!(y, "  # TODO 讲话人：speaker: {{ name: …, title: … }}");
+        }
+        (name, title) => {
+            let _ = writeln!(y, "  speaker:  # 取自原文的署名");
+            if let Some(name) = name {
+                let _ = writeln!(y, "    name: {}", scalar(name));
+            }
+            if let Some(title) = title {
+                let _ = writeln!(y, "    title: {}", scalar(title));
             }
         }
     }
-    y
+    if let Some(before) = &told.before_me {
+        let _ = writeln!(y, "  before_me: {}  # 原文“刚才，……”", scalar(before));
+    }
+    y.push('\n');
+}
+
+/// The outline as `points`, indented by `indent` under its section.
+fn points(y: &mut String, o: &Outline, indent: &str) {
+    if o.points.is_empty() {
+        y.push_str("# 没有找到“一、二、三、”这样的要点，points 留空，用模板自己的要点。\n");
+        return;
+    }
+    let _ = writeln!(
+        y,
+        "{indent}# 原文的提纲：每一点的小标题、分论点的首句，和原文在它下面写的正文。\n\
+         {indent}# TODO 正文取自原文，请改写成自己的话；原文没有正文的分论点 text 空着，请填写。"
+    );
+    let _ = writeln!(y, "{indent}points:");
+    for p in &o.points {
+        let _ = writeln!(y, "{indent}  - title: {}", scalar(&p.title));
+        if !p.items.is_empty() {
+            let _ = writeln!(y, "{indent}    items:");
+            for item in &p.items {
+                let _ = writeln!(y, "{indent}      - lead: {}", scalar(&item.lead));
+                let _ = writeln!(y, "{indent}        text: {}", scalar_or_empty(&item.text));
+            }
+        }
+    }
+}
+
+/// A scalar, or `""` for no text.
+fn scalar_or_empty(s: &str) -> String {
+    if s.trim().is_empty() {
+        "\"\"".to_owned()
+    } else {
+        scalar(s)
+    }
 }
 
 #[cfg(test)]

@@ -1,23 +1,36 @@
 //! `bigan lint`: the checks a careful reader makes on any draft, generated
-//! or hand-written, Markdown or plain text. Each rule has an id, a basis
+//! or hand-written: Markdown, plain text, a Word document or a web page,
+//! and a Word document's page against GB/T 9704 ([`layout`]). Each rule has an id, a basis
 //! (the national standard and clause, or common practice) and a severity;
 //! a finding says what is wrong, where (line:column) and how to fix it.
 //!
 //! The rules live one family per file; [`RULES`] lists them all, and
 //! docs/lint.md documents them and the JSON output.
 
+mod attach;
+mod cite;
 pub mod count;
 pub(crate) mod date;
+mod date_form;
 pub mod debris;
 mod dup;
+mod genre;
+mod greeted;
+pub mod layout;
 pub mod markers;
+mod nested;
 mod numbering;
+mod phrase;
 mod placeholder;
 pub mod punct;
 pub mod report;
 pub mod scan;
 pub mod script;
+mod sentence;
+mod single;
 pub mod source;
+mod span;
+pub mod tables;
 
 use std::path::Path;
 
@@ -65,6 +78,10 @@ pub struct Rule {
 
 const NUMBERING: Basis = Basis::Standard("GB/T 9704-2012 7.3.3");
 const PUNCTUATION: Basis = Basis::Standard("GB/T 15834-2011 第5章");
+const NESTING: Basis = Basis::Standard("GB/T 15834-2011 4.8.3.4、4.15.3.5");
+const DOCUMENT_NUMBER: Basis = Basis::Standard("GB/T 9704-2012 7.2.5");
+const ATTACHMENTS: Basis = Basis::Standard("GB/T 9704-2012 7.3.4");
+const DATE_OF_ISSUE: Basis = Basis::Standard("GB/T 9704-2012 7.3.5.4");
 
 macro_rules! rule {
     ($name:ident, $id:literal, $sev:ident, $basis:expr, $summary:literal) => {
@@ -134,6 +151,13 @@ rule!(
     "序号按国标写：一、 （一） 1. （1），不写1、或一．"
 );
 rule!(
+    LIST_SINGLE,
+    "list.single",
+    Warning,
+    Basis::Practice,
+    "只有一项不编序号：没有“2.”的“1.”、没有“二是”的“一是”"
+);
+rule!(
     PLACEHOLDER,
     "placeholder",
     Error,
@@ -167,6 +191,13 @@ rule!(
     Warning,
     PUNCTUATION,
     "中文里用弯引号“”‘’，不用直引号\"和'"
+);
+rule!(
+    PUNCT_NESTED,
+    "punct.nested",
+    Warning,
+    NESTING,
+    "引号里面用‘’，书名号里面用〈〉：不写“甲“乙”丙”、《关于印发《方案》的通知》"
 );
 rule!(
     PUNCT_SPACE,
@@ -211,15 +242,99 @@ rule!(
     "同一段话没有出现两次"
 );
 rule!(
+    DUP_SENTENCE,
+    "dup.sentence",
+    Warning,
+    Basis::Practice,
+    "同一句话（12字以上）没有一字不差地出现两次"
+);
+rule!(
     DATE_INVALID,
     "date.invalid",
     Error,
     Basis::Practice,
     "日期确实存在，如没有2010年2月30日"
 );
+rule!(
+    DATE_SPAN,
+    "date.span",
+    Error,
+    Basis::Practice,
+    "一个月之内的时间不写成“从9月到9月”：写“9月份”或“9月1日至15日”"
+);
+rule!(
+    DATE_GREETED,
+    "date.greeted",
+    Error,
+    Basis::Practice,
+    "文稿的日期已过了某个纪念日或会议，就不再“迎接”它（如2016年9月迎接建党95周年）"
+);
+rule!(
+    DATE_FORM,
+    "date.form",
+    Warning,
+    DATE_OF_ISSUE,
+    "成文日期用阿拉伯数字，月、日不编虚位：2026年3月1日"
+);
+rule!(
+    DATE_YEAR,
+    "date.year",
+    Warning,
+    Basis::Practice,
+    "年份不简写：“2025年底”，不写“25年底”"
+);
+rule!(
+    PHRASE_TAUTOLOGY,
+    "phrase.tautology",
+    Warning,
+    Basis::Practice,
+    "不写“以X为主要内容的X”：活动不以它自己为主要内容"
+);
+rule!(
+    PHRASE_HE,
+    "phrase.he",
+    Warning,
+    Basis::Practice,
+    "一个短语里不连用两个“和”：写“甲、乙和丙”或“甲和乙以及丙”"
+);
+rule!(
+    CITE_NUMBER,
+    "cite.number",
+    Warning,
+    DOCUMENT_NUMBER,
+    "发文字号的年份写全并用〔〕，顺序号不加“第”、不编虚位：示政发〔2025〕3号"
+);
+rule!(
+    CITE_ORDER,
+    "cite.order",
+    Warning,
+    Basis::Practice,
+    "引用公文先引标题，后引发文字号：《……》（示政发〔2025〕3号）"
+);
+rule!(
+    CITE_SUPERSEDED,
+    "cite.superseded",
+    Error,
+    Basis::Practice,
+    "不引用已被取代的规定，如《国家行政机关公文处理办法》"
+);
+rule!(
+    ATTACH_LIST,
+    "attach.list",
+    Warning,
+    ATTACHMENTS,
+    "附件说明：多个附件用“1.”“2.”编号，一个附件不编号，附件名称后不加标点"
+);
+rule!(
+    GENRE_REPORT,
+    "genre.report",
+    Error,
+    Basis::Practice,
+    "报告不夹带请示事项：“妥否，请批示”属于请示"
+);
 
 /// Every rule, in the order findings of one line are listed.
-pub static RULES: [&Rule; 20] = [
+pub static RULES: [&Rule; 41] = [
     &COUNT_POINTS,
     &COUNT_PHASES,
     &COUNT_ITEMS,
@@ -228,18 +343,39 @@ pub static RULES: [&Rule; 20] = [
     &NUMBERING_SKIP,
     &NUMBERING_MIXED,
     &NUMBERING_FORM,
+    &LIST_SINGLE,
     &PLACEHOLDER,
     &PLACEHOLDER_COUNT,
     &MARKUP_EMPHASIS,
     &PUNCT_HALFWIDTH,
     &PUNCT_QUOTES,
+    &PUNCT_NESTED,
     &PUNCT_SPACE,
     &TEXT_TRADITIONAL,
     &DEBRIS_URL,
     &DEBRIS_SITE,
     &DEBRIS_PINYIN,
     &DUP_PARAGRAPH,
+    &DUP_SENTENCE,
     &DATE_INVALID,
+    &DATE_SPAN,
+    &DATE_GREETED,
+    &DATE_FORM,
+    &DATE_YEAR,
+    &PHRASE_TAUTOLOGY,
+    &PHRASE_HE,
+    &CITE_NUMBER,
+    &CITE_ORDER,
+    &CITE_SUPERSEDED,
+    &ATTACH_LIST,
+    &GENRE_REPORT,
+    &layout::LAYOUT_PAGE,
+    &layout::LAYOUT_MARGINS,
+    &layout::LAYOUT_BODY,
+    &layout::LAYOUT_GRID,
+    &layout::LAYOUT_TITLE,
+    &layout::LAYOUT_HEADINGS,
+    &layout::LAYOUT_PAGE_NUMBER,
 ];
 
 /// The rule with id `id`.
@@ -351,12 +487,40 @@ impl Draft<'_> {
 /// Checks the draft `text` (read from `path`) with the selected rules.
 /// Findings come sorted by line and column.
 pub fn check(path: &Path, text: &str, selection: &Selection) -> Vec<Finding> {
-    let source = Source::new(path, text);
+    check_source(path, text, Source::new(path, text), selection)
+}
+
+/// Checks a draft in any format [`crate::input`] reads: its text with
+/// every rule, and a Word document's page against GB/T 9704.
+pub fn check_document(doc: &crate::input::Document, selection: &Selection) -> Vec<Finding> {
+    let source = match doc.format {
+        crate::input::Format::Text => Source::new(&doc.path, &doc.text),
+        _ => Source::from_blocks(&doc.blocks),
+    };
+    let mut out = check_source(&doc.path, &doc.text, source, selection);
+    if let Some(docx) = &doc.docx {
+        out.extend(
+            layout::check(&doc.path, &doc.text, docx)
+                .into_iter()
+                .filter(|f| selection.includes(f.rule)),
+        );
+        sort(&mut out);
+    }
+    out
+}
+
+fn check_source(path: &Path, text: &str, source: Source, selection: &Selection) -> Vec<Finding> {
+    // The 附件说明's numbers are the attachments', not the body's levels.
+    let mut attachments = vec![false; source.lines.len()];
+    for i in attach::lines(&source) {
+        attachments[i] = true;
+    }
     let markers = source
         .lines
         .iter()
-        .map(|l| {
-            if l.heading == Some(1) {
+        .enumerate()
+        .map(|(i, l)| {
+            if l.heading == Some(1) || attachments[i] {
                 Vec::new()
             } else {
                 markers::scan(&l.chars)
@@ -378,7 +542,25 @@ pub fn check(path: &Path, text: &str, selection: &Selection) -> Vec<Finding> {
     debris::check(&draft, &mut out);
     dup::check(&draft, &mut out);
     date::check(&draft, &mut out);
+    // After the numbering rules: a list they report is not a list of one.
+    single::check(&draft, &mut out);
+    nested::check(&draft, &mut out);
+    sentence::check(&draft, &mut out);
+    span::check(&draft, &mut out);
+    greeted::check(&draft, &mut out);
+    date_form::check(&draft, &mut out);
+    phrase::check(&draft, &mut out);
+    cite::check(&draft, &mut out);
+    attach::check(&draft, &mut out);
+    genre::check(&draft, &mut out);
     out.retain(|f| selection.includes(f.rule));
+    sort(&mut out);
+    out
+}
+
+/// By line and column (findings about a whole file first), then in the
+/// order of [`RULES`].
+fn sort(out: &mut [Finding]) {
     let order = |r: &Rule| {
         RULES
             .iter()
@@ -392,7 +574,17 @@ pub fn check(path: &Path, text: &str, selection: &Selection) -> Vec<Finding> {
             order(b.rule),
         ))
     });
-    out
+}
+
+/// Where the rules `rule` (an id or a family) find something in the plain
+/// text `text`: (line, column) of each finding.
+#[cfg(test)]
+pub(crate) fn found_at(text: &str, rule: &str) -> Vec<(u32, u32)> {
+    let only = Selection::new(&[rule.into()], &[]).unwrap_or_default();
+    check(Path::new("a.txt"), text, &only)
+        .into_iter()
+        .map(|f| (f.diagnostic.line, f.diagnostic.column))
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! docs/templates.md) is read with the parser and options of
 //! [`crate::output::blocks`], so lint sees exactly the text the HTML, text
 //! and DOCX outputs show (a `*` that does not make emphasis stays visible),
-//! while keeping the positions the block reader drops.
+//! while keeping the positions the block reader drops. A Word document or
+//! a web page comes as blocks already read ([`crate::input`]).
 
 use std::path::Path;
 
@@ -82,6 +83,25 @@ impl Source {
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         let markdown = by_name || looks_like_markdown(text);
         Source::with_mode(text, markdown)
+    }
+
+    /// The blocks a DOCX or HTML reader found, each a line (several may
+    /// share a line number in a page's source).
+    pub fn from_blocks(blocks: &[crate::input::Block]) -> Source {
+        let lines = blocks
+            .iter()
+            .map(|b| Line {
+                number: b.line,
+                raw: b.text(),
+                chars: b.chars.clone(),
+                columns: b.columns.clone(),
+                heading: b.heading,
+            })
+            .collect();
+        Source {
+            lines,
+            markdown: false,
+        }
     }
 
     /// Reads `text` as Markdown or as plain text.

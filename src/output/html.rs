@@ -3,10 +3,12 @@
 //! shown as text, unsafe links are dropped, heading attributes other than
 //! the draft's own classes are removed.
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd, html::push_html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html::push_html};
 
 use super::Extras;
 use super::blocks;
+use super::docx::TITLE_CHARS;
+use super::title;
 use crate::profile::Fonts;
 
 /// The stylesheet, embedded so a page is one self-contained file.
@@ -93,7 +95,15 @@ pub fn body(markdown: &str) -> String {
     let mut paragraph_start: Option<usize> = None;
     let mut paragraph_text = String::new();
     let mut dropped_links = 0usize;
+    // Where the title's events start, to break its text into lines once
+    // they have been made safe like every other event.
+    let mut title: Option<usize> = None;
     for event in parser {
+        if let (Some(start), Event::End(TagEnd::Heading(HeadingLevel::H1))) = (title, &event) {
+            let held = events.split_off(start);
+            events.extend(title_lines(held));
+            title = None;
+        }
         match event {
             Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
             Event::Start(Tag::Heading {
@@ -112,6 +122,9 @@ pub fn body(markdown: &str) -> String {
                     classes,
                     attrs: Vec::new(),
                 }));
+                if level == HeadingLevel::H1 {
+                    title = Some(events.len());
+                }
             }
             Event::Start(Tag::Link { dest_url, .. }) if !safe_url(&dest_url) => {
                 dropped_links += 1;
@@ -146,6 +159,27 @@ pub fn body(markdown: &str) -> String {
     let mut html = String::with_capacity(markdown.len() * 2);
     push_html(&mut html, events.into_iter());
     html
+}
+
+/// A title's text events, with `<br>` where [`title::lines`] breaks it
+/// (the page's 28em of 16 pt hold 20 characters of the title's 22 pt).
+/// A title with markup in it is left to the browser.
+fn title_lines(held: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut text = String::new();
+    for event in &held {
+        match event {
+            Event::Text(t) => text.push_str(t),
+            _ => return held,
+        }
+    }
+    let mut out = Vec::new();
+    for (i, line) in title::lines(&text, TITLE_CHARS).into_iter().enumerate() {
+        if i > 0 {
+            out.push(Event::Html(CowStr::Borrowed("<br>")));
+        }
+        out.push(Event::Text(CowStr::from(line)));
+    }
+    out
 }
 
 /// Links a draft may keep: the web and mail, and relative ones.
@@ -244,6 +278,27 @@ mod tests {
         assert_eq!(css.matches('"').count(), 2, "{css}");
         assert_eq!(css.matches('{').count(), 1, "{css}");
         assert_eq!(css.matches('}').count(), 1, "{css}");
+    }
+
+    #[test]
+    fn a_long_title_breaks_between_words() {
+        let html = body("# 关于深入开展全国文明城市创建活动的实施方案\n\n正文。\n");
+        assert!(
+            html.starts_with("<h1>关于深入开展全国文明城市<br>创建活动的实施方案</h1>"),
+            "{html}"
+        );
+        let short = body("# 关于开展示范创建活动的实施方案\n");
+        assert!(!short.contains("<br>"), "{short}");
+        // Raw HTML in a title is still only text.
+        let html = body("# 关于<b>深入开展</b>全国文明城市创建活动的实施方案\n");
+        assert!(!html.contains("<b>"), "{html}");
+    }
+
+    #[test]
+    fn the_page_holds_as_many_title_characters_as_the_docx() {
+        // main.draft is 28em of 16 pt; the title is 22 pt.
+        assert!(CSS.contains("width: 28em") && CSS.contains("font-size: 22pt"));
+        assert_eq!((28 * 16) / 22, TITLE_CHARS);
     }
 
     #[test]

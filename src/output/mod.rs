@@ -5,24 +5,48 @@ pub mod blocks;
 pub mod docx;
 pub mod html;
 pub mod text;
+pub mod title;
 pub mod write;
 
 use crate::profile::Fonts;
 
-/// The formats `render` writes.
+/// The formats `render` writes. The doc comments are the `--help` text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Markdown, the draft as the templates write it
+    /// Markdown，模板写出的原稿
     Md,
-    /// A complete web page with print CSS after GB/T 9704
+    /// 网页，打印按 GB/T 9704 排版
     Html,
-    /// Plain text for pasting into Word or WPS
+    /// 纯文本，便于粘贴到 Word 或 WPS
     Txt,
-    /// A Word document after GB/T 9704 (needs -o)
+    /// Word 文档，按 GB/T 9704 排版（须用 -o）
     Docx,
 }
 
 impl Format {
+    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Txt, Format::Docx];
+
+    /// The format a file name's extension (lower case) names.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext {
+            "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
+            "txt" => Some(Format::Txt),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    /// What the format is, in a user's words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown",
+            Format::Html => "网页",
+            Format::Txt => "纯文本",
+            Format::Docx => "Word 文档",
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Md => "md",

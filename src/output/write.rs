@@ -1,28 +1,45 @@
 //! Writing drafts without ever losing work.
 //!
-//! Every write is atomic: a temporary file in the same folder, flushed,
-//! then renamed over the target, so a file is either wholly old or wholly
-//! new. A draft is only overwritten when bigan wrote it and nobody has
-//! edited it since: bigan records a fingerprint (FNV-1a, 64 bits) of each
-//! file it writes in `.bigan/written` beside it, and refuses, unless
-//! `--force`, to replace a file whose content no longer matches, or one it
-//! has no record of (the user may have written it by hand). A forced
+//! Every write is atomic: a temporary file in the same folder, flushed to
+//! the disk, then renamed over the target, so a file is either wholly old
+//! or wholly new. A draft is only overwritten when bigan wrote it and
+//! nobody has edited it since: bigan records a fingerprint (FNV-1a, 64
+//! bits) of each file it writes in `.bigan/written` beside it, and refuses,
+//! unless `--force`, to replace a file whose content no longer matches, or
+//! one it has no record of (the user may have written it by hand). A forced
 //! overwrite first copies the old content to `.bigan/backup/NAME.TIME`,
 //! under a name no earlier backup has: a backup is never replaced.
+//!
+//! A [`Writer`] pays for durability once per batch rather than once per
+//! draft ([`durable`]): it writes each draft as a temporary file, and
+//! [`Writer::commit`] flushes them all at once, saves the backups, saves
+//! the records (old and new fingerprints), renames every draft into place,
+//! flushes each folder once, then trims the records to the new
+//! fingerprints. Killed at any moment, it leaves each target either as it
+//! was or complete, never half-written; each is still recognised as
+//! bigan's (a user's file is still refused without `--force`, and its
+//! backup is on disk before it is replaced); and the next run in that
+//! folder removes the temporary files left behind. What a kill can leave
+//! is a mix: some drafts of a batch, or of one profile, new and the others
+//! old. Running the same command again completes it.
 
-use std::collections::{BTreeMap, HashMap};
+mod durable;
+mod records;
+
+use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::time::SystemTime;
 
 use anyhow::Context as _;
 
 use crate::error::InputError;
+pub use durable::{TEMP_PREFIX, TEMP_SUFFIX};
+use records::Records;
 
 /// The folder, beside the drafts, where bigan keeps what it wrote.
 pub const STATE_DIR: &str = ".bigan";
-/// The record of what bigan wrote: one `fingerprint name` line per draft.
-const STATE_FILE: &str = "written";
 /// Where a forced overwrite keeps the content it replaced.
 const BACKUP_DIR: &str = "backup";
 /// Files larger than this are never read into memory to be compared; a
@@ -30,14 +47,28 @@ const BACKUP_DIR: &str = "backup";
 /// it.
 const MAX_COMPARED_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Serialises the read-modify-write of the records, so drafts written from
-/// several threads at once all get recorded.
-static RECORDS: Mutex<()> = Mutex::new(());
+/// A batch commits once this many drafts are waiting…
+const COMMIT_EVERY_FILES: usize = 20_000;
+/// …or once they hold this many bytes: what a kill can leave behind as
+/// temporary files, and the records rewritten per commit, stay bounded.
+const COMMIT_EVERY_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Writes `bytes` to `path` atomically. On any failure the old file, if
-/// there was one, is left exactly as it was. A new file gets the usual
-/// permissions (umask applies); a replaced file keeps its own.
+/// Writes `bytes` to `path` atomically and durably. On any failure the
+/// old file, if there was one, is left exactly as it was. A new file gets
+/// the usual permissions (umask applies); a replaced file keeps its own.
 pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let tmp = temporary(path, bytes)?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| cannot_write(path, &e))?;
+    tmp.persist(path)
+        .map_err(|e| cannot_write(path, &e.error))?;
+    Ok(())
+}
+
+/// `bytes` in a new temporary file beside `path` (not yet flushed), with
+/// the permissions `path` has, or those of a new file.
+fn temporary(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempFile> {
     let dir = folder_of(path);
     if !dir.is_dir() {
         anyhow::bail!(
@@ -47,7 +78,7 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         );
     }
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".bigan-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
@@ -62,12 +93,8 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         // Best effort: the new content keeps the old file's permissions.
         let _ = tmp.as_file().set_permissions(meta.permissions());
     }
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| cannot_write(path, &e))?;
-    tmp.persist(path)
-        .map_err(|e| cannot_write(path, &e.error))?;
-    Ok(())
+    tmp.write_all(bytes).map_err(|e| cannot_write(path, &e))?;
+    Ok(tmp)
 }
 
 /// Why `path` could not be written, in Chinese, and what to try.
@@ -93,10 +120,14 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> anyhow::Error {
 pub fn guarded(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     let mut writer = Writer::new(force);
     writer.write(path, bytes)?;
-    for note in writer.finish() {
+    let (notes, failed) = writer.finish();
+    for note in notes {
         eprintln!("{note}");
     }
-    Ok(())
+    match failed.into_iter().next() {
+        Some(f) => Err(f.error),
+        None => Ok(()),
+    }
 }
 
 /// Whether [`guarded`] would write `bytes` to `path`, without writing
@@ -105,26 +136,114 @@ pub fn check(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     Writer::new(force).check(path, bytes)
 }
 
-/// Writes many drafts under the rules of [`guarded`], reading each
-/// folder's records once and saving them once, in [`Writer::finish`]:
-/// a batch of thousands of drafts costs one record file per folder, not
-/// one per draft.
+/// A draft that a commit could not put in place; its target is as it was.
+#[derive(Debug)]
+pub struct Failed {
+    pub target: PathBuf,
+    pub error: anyhow::Error,
+}
+
+/// Writes many drafts under the rules of [`guarded`], durably, paying for
+/// the flush once per commit instead of once per draft (see the module's
+/// description). [`Writer::write`] stages a draft; [`Writer::commit`] puts
+/// what was staged in place ([`Writer::finish`] commits last).
 pub struct Writer {
     force: bool,
-    /// Each folder's records as read at its first draft.
-    records: HashMap<PathBuf, Records>,
-    /// What this writer wrote: folder → name → fingerprint.
-    written: BTreeMap<PathBuf, BTreeMap<String, u64>>,
+    /// Each folder's records as first read, for deciding.
+    seen: HashMap<PathBuf, Records>,
+    /// The folders written into, each locked while this writer lives.
+    locks: HashMap<PathBuf, durable::FolderLock>,
+    /// Drafts written as temporary files, waiting for the commit.
+    staged: Vec<Staged>,
+    staged_bytes: u64,
+    /// What to record at the next commit.
+    changes: Vec<Change>,
     /// Things the user should know (backups made), for the caller to show.
     notes: Vec<String>,
+}
+
+/// A draft waiting for its commit.
+struct Staged {
+    /// Removed when dropped, unless it was renamed into place.
+    temp: tempfile::TempPath,
+    target: PathBuf,
+    len: u64,
+    /// What the target looked like when the draft was allowed to replace
+    /// it (`None`: there was none). A target that changed since is left
+    /// alone: the user may have saved an edit meanwhile.
+    expected: Option<Stamp>,
+    backup: Option<StagedBackup>,
+}
+
+/// The old content of a target, waiting to become its backup.
+struct StagedBackup {
+    temp: tempfile::TempPath,
+    dir: PathBuf,
+    name: OsString,
+}
+
+/// One name to record in a folder.
+struct Change {
+    folder: PathBuf,
+    name: String,
+    hash: u64,
+    /// The recorded fingerprint of the draft this one replaces.
+    replacing: Option<u64>,
+}
+
+/// Where a writer stood, to go back to (see [`Writer::abandon`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    staged: usize,
+    changes: usize,
+}
+
+/// Enough of a file's metadata to tell that it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: std::os::unix::fs::MetadataExt::ino(meta),
+        }
+    }
+
+    fn now(path: &Path) -> Option<Stamp> {
+        std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
+    }
+}
+
+/// What to do with a target.
+enum Decision {
+    /// It already holds these bytes.
+    Same,
+    /// It is new.
+    Create,
+    /// It is bigan's own, unedited: as it is now, and its fingerprint.
+    Replace(Stamp, u64),
+    /// It is to be replaced by force: as it is now, and its old content,
+    /// or `None` when it is too large to read and is copied instead.
+    Overwrite(Stamp, Option<Vec<u8>>),
 }
 
 impl Writer {
     pub fn new(force: bool) -> Writer {
         Writer {
             force,
-            records: HashMap::new(),
-            written: BTreeMap::new(),
+            seen: HashMap::new(),
+            locks: HashMap::new(),
+            staged: Vec::new(),
+            staged_bytes: 0,
+            changes: Vec::new(),
             notes: Vec::new(),
         }
     }
@@ -136,54 +255,242 @@ impl Writer {
         self.decide(&real_target(path), bytes).map(|_| ())
     }
 
-    /// Writes `bytes` to `path` if the rules allow; the record is kept in
-    /// memory until [`Writer::finish`].
+    /// Stages `bytes` for `path` if the rules allow: written beside it as
+    /// a temporary file, put in place by the next commit.
     pub fn write(&mut self, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         let target = real_target(path);
-        match self.decide(&target, bytes)? {
-            Decision::Same => {}
-            Decision::Write => atomic(&target, bytes)?,
-            Decision::Overwrite(old) => {
-                if let Some(note) = backup(&target, old.as_deref())? {
-                    self.notes.push(note);
-                }
-                atomic(&target, bytes)?;
+        let decision = self.decide(&target, bytes)?;
+        let folder = folder_of(&target).to_owned();
+        if !self.locks.contains_key(&folder) {
+            let lock = durable::lock(&folder, &beside(&target, Path::new(STATE_DIR)))?;
+            self.locks.insert(folder.clone(), lock);
+        }
+        let same = matches!(decision, Decision::Same);
+        let (expected, replacing, backup) = match decision {
+            Decision::Same | Decision::Create => (None, None, None),
+            Decision::Replace(stamp, hash) => (Some(stamp), Some(hash), None),
+            Decision::Overwrite(stamp, old) => {
+                (Some(stamp), None, stage_backup(&target, old.as_deref())?)
             }
+        };
+        if !same {
+            let temp = temporary(&target, bytes)?.into_temp_path();
+            self.staged_bytes += bytes.len() as u64;
+            self.staged.push(Staged {
+                temp,
+                target: target.clone(),
+                len: bytes.len() as u64,
+                expected,
+                backup,
+            });
         }
         if let Some(name) = record_name(&target) {
-            self.written
-                .entry(folder_of(&target).to_owned())
-                .or_default()
-                .insert(name, fingerprint(bytes));
+            self.changes.push(Change {
+                folder,
+                name,
+                hash: fingerprint(bytes),
+                replacing,
+            });
         }
         Ok(())
     }
 
-    /// Saves the records of everything written, and returns the notes for
-    /// the user. The drafts themselves are already safely written: a record
-    /// that cannot be saved only makes the next run ask for `--force`, which
-    /// the notes then say.
-    pub fn finish(mut self) -> Vec<String> {
-        // Serialises the read-modify-write of the record files, so writers
-        // in several threads at once all get recorded.
-        let _lock = RECORDS
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        for (folder, names) in std::mem::take(&mut self.written) {
-            if let Err(e) = save_records(&folder, names) {
-                self.notes.push(format!(
-                    "提醒：{} 里的文稿已写入，但没能记下它们（{e:#}）；下次重新生成到这里时需要加 --force",
-                    shown(&folder)
-                ));
+    /// Where the writer stands now.
+    pub fn mark(&self) -> Mark {
+        Mark {
+            staged: self.staged.len(),
+            changes: self.changes.len(),
+        }
+    }
+
+    /// Drops what was staged since `mark` (its temporary files go): for a
+    /// profile whose drafts are written all or none, when one could not be.
+    pub fn abandon(&mut self, mark: Mark) {
+        for dropped in self.staged.drain(mark.staged.min(self.staged.len())..) {
+            self.staged_bytes -= dropped.len;
+        }
+        self.changes.truncate(mark.changes);
+    }
+
+    /// Whether enough is staged that a batch should commit now (between
+    /// two profiles), so temporary files and records stay bounded.
+    pub fn due(&self) -> bool {
+        self.staged.len() >= COMMIT_EVERY_FILES || self.staged_bytes >= COMMIT_EVERY_BYTES
+    }
+
+    /// Puts every staged draft in place, durably: one flush for all the
+    /// temporary files, the backups saved, the records saved with the old
+    /// and new fingerprints, every rename, each folder flushed once, the
+    /// records trimmed. What could not be put in place is returned; its
+    /// target is as it was.
+    pub fn commit(&mut self) -> Vec<Failed> {
+        let staged = std::mem::take(&mut self.staged);
+        let changes = std::mem::take(&mut self.changes);
+        self.staged_bytes = 0;
+        if staged.is_empty() && changes.is_empty() {
+            return Vec::new();
+        }
+        let mut temps: Vec<&Path> = staged.iter().map(|s| s.temp.as_ref()).collect();
+        temps.extend(
+            staged
+                .iter()
+                .filter_map(|s| s.backup.as_ref().map(|b| -> &Path { b.temp.as_ref() })),
+        );
+        if let Err(e) = durable::flush(&temps) {
+            return fail_all(staged, &e);
+        }
+        let mut failed = Vec::new();
+        let staged = self.place_backups(staged, &mut failed);
+        // Drafts that will not be renamed are not recorded.
+        let dropped: Vec<&Path> = failed.iter().map(|f| f.target.as_path()).collect();
+        let changes: Vec<Change> = changes
+            .into_iter()
+            .filter(|c| !dropped.contains(&c.folder.join(&c.name).as_path()))
+            .collect();
+        let mut records = self.save_records(&changes);
+
+        let mut renamed: HashMap<PathBuf, Vec<String>> = HashMap::new();
+        for (done, s) in staged.into_iter().enumerate() {
+            durable::fault_point(done);
+            if Stamp::now(&s.target) != s.expected {
+                failed.push(Failed {
+                    error: changed_meanwhile(&s.target),
+                    target: s.target,
+                });
+                continue;
+            }
+            match s.temp.persist(&s.target) {
+                Ok(()) => {
+                    if let Some(name) = record_name(&s.target) {
+                        renamed
+                            .entry(folder_of(&s.target).to_owned())
+                            .or_default()
+                            .push(name);
+                    }
+                }
+                Err(e) => failed.push(Failed {
+                    error: cannot_write(&s.target, &e.error),
+                    target: s.target,
+                }),
             }
         }
-        self.notes
+        for (folder, names) in &renamed {
+            if let Err(e) = durable::sync_dir(folder) {
+                self.notes.push(format!(
+                    "提醒：{} 里的文稿已写入，但没能确认它们已存到磁盘（{e}）；断电后可能需要重新生成",
+                    shown(folder)
+                ));
+            }
+            // Trimmed to the new fingerprints now that the renames are done.
+            if let Some(r) = records.get_mut(folder) {
+                r.settle(names.iter().map(String::as_str));
+            }
+        }
+        for (folder, r) in &records {
+            if let Err(e) = r.save(folder) {
+                self.record_failed(folder, &e);
+            }
+        }
+        failed
+    }
+
+    /// Saves each staged backup under its own name; a draft whose backup
+    /// could not be saved is not written.
+    fn place_backups(&mut self, staged: Vec<Staged>, failed: &mut Vec<Failed>) -> Vec<Staged> {
+        let mut kept = Vec::with_capacity(staged.len());
+        let mut dirs = Vec::new();
+        for mut s in staged {
+            let Some(b) = s.backup.take() else {
+                kept.push(s);
+                continue;
+            };
+            match place_backup(b.temp, &b.dir, &b.name) {
+                Ok(saved) => {
+                    self.notes.push(format!(
+                        "提醒：{} 原来的内容已备份到 {}",
+                        s.target.display(),
+                        shown(&saved)
+                    ));
+                    if !dirs.contains(&b.dir) {
+                        dirs.push(b.dir);
+                    }
+                    kept.push(s);
+                }
+                Err(e) => failed.push(Failed {
+                    error: e.context(format!("备份 {} 失败，没有覆盖它", s.target.display())),
+                    target: s.target,
+                }),
+            }
+        }
+        for dir in dirs {
+            // The backups must outlast a crash before anything is replaced.
+            if let Err(e) = durable::sync_dir(&dir) {
+                let error = anyhow::Error::new(e);
+                for s in kept.drain(..) {
+                    failed.push(Failed {
+                        error: anyhow::anyhow!(
+                            "备份文件夹 {} 无法存到磁盘（{error}），没有覆盖 {}",
+                            shown(&dir),
+                            s.target.display()
+                        ),
+                        target: s.target,
+                    });
+                }
+                break;
+            }
+        }
+        kept
+    }
+
+    /// Saves each folder's records with `changes` (old and new
+    /// fingerprints), read afresh from the disk under the folder's lock so
+    /// nothing another run recorded is lost. The records, to be trimmed
+    /// after the renames.
+    fn save_records(&mut self, changes: &[Change]) -> HashMap<PathBuf, Records> {
+        let mut records: HashMap<PathBuf, Records> = HashMap::new();
+        for c in changes {
+            records
+                .entry(c.folder.clone())
+                .or_insert_with(|| Records::load(&c.folder))
+                .set(&c.name, c.hash, c.replacing);
+        }
+        for (folder, r) in &records {
+            if let Err(e) = r.save(folder) {
+                self.record_failed(folder, &e);
+            }
+            // What was decided on stays what was read then.
+            self.seen.entry(folder.clone()).or_insert_with(|| r.clone());
+        }
+        records
+    }
+
+    fn record_failed(&mut self, folder: &Path, e: &anyhow::Error) {
+        let note = format!(
+            "提醒：{} 里的文稿已写入，但没能记下它们（{e:#}）；下次重新生成到这里时需要加 --force",
+            shown(folder)
+        );
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+
+    /// Commits what is left; the notes for the user, and what could not be
+    /// written.
+    pub fn finish(mut self) -> (Vec<String>, Vec<Failed>) {
+        let failed = self.commit();
+        (self.take_notes(), failed)
+    }
+
+    /// What the user should be told so far (backups made, records that
+    /// could not be saved).
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
     }
 
     fn decide(&mut self, path: &Path, bytes: &[u8]) -> anyhow::Result<Decision> {
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Decision::Write),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Decision::Create),
             Err(e) => {
                 return Err(e).with_context(|| format!("无法读取 {} 的信息", path.display()));
             }
@@ -197,13 +504,14 @@ impl Writer {
         if !meta.is_file() {
             // A FIFO would block the comparison; a device would be replaced.
             anyhow::bail!(
-                "{}：-o 要给出文件名，如 -o 讲话.md",
-                crate::input::NotAFile::new(path, &meta)
+                "{} 不是普通文件（是管道或设备）：-o 要给出文件名，如 -o 讲话.md",
+                path.display()
             );
         }
+        let stamp = Stamp::of(&meta);
         if meta.len() > MAX_COMPARED_BYTES {
             return if self.force {
-                Ok(Decision::Overwrite(None))
+                Ok(Decision::Overwrite(stamp, None))
             } else {
                 Err(refusal(path, false))
             };
@@ -218,30 +526,41 @@ impl Writer {
             return Ok(Decision::Same);
         }
         let folder = folder_of(path).to_owned();
-        let recorded = self
-            .records
+        let records = self
+            .seen
             .entry(folder.clone())
-            .or_insert_with(|| Records::load(&folder))
-            .get(path);
-        if recorded == Some(fingerprint(&old)) {
-            return Ok(Decision::Write);
+            .or_insert_with(|| Records::load(&folder));
+        let old_hash = fingerprint(&old);
+        let name = record_name(path);
+        if name.as_deref().is_some_and(|n| records.holds(n, old_hash)) {
+            return Ok(Decision::Replace(stamp, old_hash));
         }
         if self.force {
-            return Ok(Decision::Overwrite(Some(old)));
+            return Ok(Decision::Overwrite(stamp, Some(old)));
         }
-        Err(refusal(path, recorded.is_some()))
+        let known = name.as_deref().is_some_and(|n| records.knows(n));
+        Err(refusal(path, known))
     }
 }
 
-/// What to do with a target.
-enum Decision {
-    /// It already holds these bytes.
-    Same,
-    /// It is new, or bigan's own and unedited.
-    Write,
-    /// It is to be replaced by force; its old content is kept here, or
-    /// `None` when it is too large to read and is copied instead.
-    Overwrite(Option<Vec<u8>>),
+/// Every staged draft failed with `e` (the flush): none is renamed, and
+/// their temporary files go.
+fn fail_all(staged: Vec<Staged>, e: &std::io::Error) -> Vec<Failed> {
+    staged
+        .into_iter()
+        .map(|s| Failed {
+            error: cannot_write(&s.target, e),
+            target: s.target,
+        })
+        .collect()
+}
+
+fn changed_meanwhile(path: &Path) -> anyhow::Error {
+    InputError(format!(
+        "{} 在生成期间被修改或移动了，没有覆盖它；确认后重新运行即可",
+        path.display()
+    ))
+    .into()
 }
 
 /// Why an existing draft was not overwritten, and how to keep both.
@@ -283,8 +602,8 @@ pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> anyhow::Result<Optio
     if !meta.is_file() {
         // A FIFO would block the comparison; a device would be replaced.
         anyhow::bail!(
-            "{}：请给出文件名",
-            crate::input::NotAFile::new(&target, &meta)
+            "{} 不是普通文件（是管道或设备）：请给出文件名",
+            target.display()
         );
     }
     let note = if meta.len() > MAX_COMPARED_BYTES {
@@ -309,8 +628,25 @@ pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> anyhow::Result<Optio
 /// (local time), with `-2`, `-3`… when that name is taken, so a second
 /// `--force` never destroys the first backup. `old` is the content when it
 /// was read; `None` copies the file itself (one too large to read). An
-/// empty file needs no backup.
+/// empty file needs no backup. Durable before it returns.
 fn backup(path: &Path, old: Option<&[u8]>) -> anyhow::Result<Option<String>> {
+    let failed = || format!("备份 {} 失败，没有覆盖它", path.display());
+    let Some(staged) = stage_backup(path, old)? else {
+        return Ok(None);
+    };
+    durable::flush(&[staged.temp.as_ref()]).with_context(failed)?;
+    let saved = place_backup(staged.temp, &staged.dir, &staged.name).with_context(failed)?;
+    durable::sync_dir(&staged.dir).with_context(failed)?;
+    Ok(Some(format!(
+        "提醒：{} 原来的内容已备份到 {}",
+        path.display(),
+        shown(&saved)
+    )))
+}
+
+/// The old content of `path` in a temporary file in its backup folder,
+/// not yet flushed (see [`backup`]); `None` when there is nothing to keep.
+fn stage_backup(path: &Path, old: Option<&[u8]>) -> anyhow::Result<Option<StagedBackup>> {
     if old.is_some_and(<[u8]>::is_empty) {
         return Ok(None);
     }
@@ -322,25 +658,35 @@ fn backup(path: &Path, old: Option<&[u8]>) -> anyhow::Result<Option<String>> {
         .with_context(|| format!("无法创建备份文件夹 {}，没有覆盖任何文件", shown(&dir)))?;
     let failed = || format!("备份 {} 失败，没有覆盖它", path.display());
     let mut tmp = tempfile::Builder::new()
-        .prefix(".bigan-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .with_context(failed)?;
     match old {
-        Some(old) => tmp
-            .write_all(old)
-            .and_then(|()| tmp.as_file().sync_all())
-            .with_context(failed)?,
+        Some(old) => tmp.write_all(old).with_context(failed)?,
         None => {
             std::fs::copy(path, tmp.path()).with_context(failed)?;
-            tmp.as_file().sync_all().with_context(failed)?;
         }
     }
+    Ok(Some(StagedBackup {
+        temp: tmp.into_temp_path(),
+        dir,
+        name: name.to_os_string(),
+    }))
+}
+
+/// Renames a flushed backup to `NAME.TIME[-n]` in `dir`, never over an
+/// existing backup; where it went.
+fn place_backup(
+    mut temp: tempfile::TempPath,
+    dir: &Path,
+    name: &OsString,
+) -> anyhow::Result<PathBuf> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
-    let mut base = name.to_os_string();
+    let mut base = name.clone();
     base.push(format!(".{stamp}"));
     let mut n = 1;
-    let saved = loop {
+    loop {
         let mut candidate = base.clone();
         if n > 1 {
             candidate.push(format!("-{n}"));
@@ -348,70 +694,14 @@ fn backup(path: &Path, old: Option<&[u8]>) -> anyhow::Result<Option<String>> {
         let saved = dir.join(candidate);
         // No-clobber: an existing backup is never replaced, even by a
         // concurrent run that picked the same name.
-        match tmp.persist_noclobber(&saved) {
-            Ok(_) => break saved,
+        match temp.persist_noclobber(&saved) {
+            Ok(()) => return Ok(saved),
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && n < 10_000 => {
-                tmp = e.file;
+                temp = e.path;
                 n += 1;
             }
-            Err(e) => return Err(e.error).with_context(failed),
+            Err(e) => return Err(e.error.into()),
         }
-    };
-    Ok(Some(format!(
-        "提醒：{} 原来的内容已备份到 {}",
-        path.display(),
-        shown(&saved)
-    )))
-}
-
-/// Adds `names` to the records of `folder`, as they are on disk now.
-fn save_records(folder: &Path, names: BTreeMap<String, u64>) -> anyhow::Result<()> {
-    let mut records = Records::load(folder);
-    let before = records.0.len();
-    let mut changed = false;
-    for (name, hash) in names {
-        changed |= records.0.insert(name, hash) != Some(hash);
-    }
-    if !changed && records.0.len() == before {
-        return Ok(());
-    }
-    let dir = folder.join(STATE_DIR);
-    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建 {}", shown(&dir)))?;
-    atomic(&dir.join(STATE_FILE), records.to_text().as_bytes())
-}
-
-/// The fingerprints of the drafts bigan wrote into one folder, by name.
-struct Records(BTreeMap<String, u64>);
-
-impl Records {
-    /// The records of `folder`; none when there are none or they cannot be
-    /// read (which only makes bigan more careful).
-    fn load(folder: &Path) -> Records {
-        let text =
-            std::fs::read_to_string(folder.join(STATE_DIR).join(STATE_FILE)).unwrap_or_default();
-        let map = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (hash, name) = l.split_once(' ')?;
-                Some((name.to_owned(), u64::from_str_radix(hash, 16).ok()?))
-            })
-            .collect();
-        Records(map)
-    }
-
-    fn get(&self, path: &Path) -> Option<u64> {
-        self.0.get(&record_name(path)?).copied()
-    }
-
-    fn to_text(&self) -> String {
-        let mut out = String::from(
-            "# bigan 在这个文件夹里生成的文稿及其内容指纹（FNV-1a），用来发现生成后的手工修改。\n",
-        );
-        for (name, hash) in &self.0 {
-            out.push_str(&format!("{hash:016x} {name}\n"));
-        }
-        out
     }
 }
 
@@ -512,22 +802,7 @@ mod tests {
     }
 
     #[test]
-    fn records_survive_a_round_trip() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("讲 话.md");
-        save_records(
-            dir.path(),
-            BTreeMap::from([("讲 话.md".to_owned(), fingerprint(b"x"))]),
-        )
-        .unwrap();
-        assert_eq!(
-            Records::load(dir.path()).get(&path),
-            Some(fingerprint(b"x"))
-        );
-    }
-
-    #[test]
-    fn a_writer_saves_each_folder_once_with_every_draft() {
+    fn a_writer_stages_then_commits_every_draft_and_records_them_once() {
         let dir = tempfile::tempdir().unwrap();
         let mut writer = Writer::new(false);
         for i in 0..5 {
@@ -535,14 +810,82 @@ mod tests {
                 .write(&dir.path().join(format!("{i}.md")), b"x")
                 .unwrap();
         }
-        assert!(!dir.path().join(STATE_DIR).exists(), "saved only at finish");
-        assert!(writer.finish().is_empty());
-        let records = Records::load(dir.path());
-        assert_eq!(records.0.len(), 5);
+        assert!(
+            !dir.path().join("0.md").exists(),
+            "put in place at the commit"
+        );
+        assert!(!dir.path().join(STATE_DIR).join(records::FILE).exists());
+        let (notes, failed) = writer.finish();
+        assert!(
+            notes.is_empty() && failed.is_empty(),
+            "{notes:?} {failed:?}"
+        );
+        assert_eq!(std::fs::read(dir.path().join("0.md")).unwrap(), b"x");
+        assert_eq!(Records::load(dir.path()).len(), 5);
         // Unedited drafts are bigan's: a new writer may replace them.
-        Writer::new(false)
-            .write(&dir.path().join("3.md"), b"y")
-            .unwrap();
+        guarded(&dir.path().join("3.md"), b"y", false).unwrap();
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(TEMP_SUFFIX))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn an_abandoned_draft_leaves_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::new(false);
+        writer.write(&dir.path().join("a.md"), b"a").unwrap();
+        let mark = writer.mark();
+        writer.write(&dir.path().join("b.md"), b"b").unwrap();
+        writer.abandon(mark);
+        let (_, failed) = writer.finish();
+        assert!(failed.is_empty());
+        assert!(dir.path().join("a.md").exists());
+        assert!(!dir.path().join("b.md").exists());
+        assert!(!Records::load(dir.path()).knows("b.md"));
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "a.md and .bigan: {names:?}");
+    }
+
+    #[test]
+    fn a_target_edited_after_it_was_staged_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        guarded(&path, b"one", false).unwrap();
+        let mut writer = Writer::new(false);
+        writer.write(&path, b"two").unwrap();
+        std::fs::write(&path, b"the user's edit").unwrap();
+        let (_, failed) = writer.finish();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(std::fs::read(&path).unwrap(), b"the user's edit");
+    }
+
+    #[test]
+    fn the_next_writer_in_a_folder_removes_leftover_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(".bigan/backup")).unwrap();
+        for left in [
+            ".bigan-x1.tmp",
+            ".bigan/.bigan-x2.tmp",
+            ".bigan/backup/.bigan-x3.tmp",
+        ] {
+            std::fs::write(dir.path().join(left), b"half").unwrap();
+        }
+        std::fs::write(dir.path().join("keep.tmp"), b"not ours").unwrap();
+        guarded(&dir.path().join("a.md"), b"a", false).unwrap();
+        for left in [
+            ".bigan-x1.tmp",
+            ".bigan/.bigan-x2.tmp",
+            ".bigan/backup/.bigan-x3.tmp",
+        ] {
+            assert!(!dir.path().join(left).exists(), "{left}");
+        }
+        assert!(dir.path().join("keep.tmp").exists());
     }
 
     #[cfg(unix)]

@@ -14,23 +14,28 @@ use crate::zh;
 use super::build::{Build, DocView, Draft, Problem};
 
 /// The reload script, served at `/live.js` (a file, not inline, so the
-/// page's Content-Security-Policy can forbid every inline script): it asks
-/// `/version` every 300 ms and reloads once the server has finished a new
-/// build.
+/// page's Content-Security-Policy can forbid every inline script). The
+/// server pushes the version on `/events` (Server-Sent Events) as soon as a
+/// rebuild is published; the page reloads when it differs from its own.
+/// The browser reconnects by itself after the preview restarts; meanwhile
+/// the bar says the page no longer follows saves.
 pub const LIVE_JS: &str = r#"// bigan preview: reload once the server has rebuilt the drafts.
 (function () {
   var seen = document.currentScript.dataset.version;
   var root = document.documentElement;
-  function poll() {
-    fetch("/version", { cache: "no-store" })
-      .then(function (r) { if (!r.ok) { throw r.status; } return r.text(); })
-      .then(function (v) {
-        root.dataset.live = "on";
-        if (v !== seen) { location.reload(); } else { setTimeout(poll, 300); }
-      })
-      .catch(function () { root.dataset.live = "off"; setTimeout(poll, 1000); });
-  }
-  poll();
+  var events = new EventSource("/events");
+  events.onopen = function () { root.dataset.live = "on"; };
+  events.onmessage = function (e) {
+    root.dataset.live = "on";
+    if (e.data !== seen) { events.close(); location.reload(); }
+  };
+  // Said only once a reconnection has had time to succeed: a preview that
+  // restarts does not flash the notice.
+  events.onerror = function () {
+    setTimeout(function () {
+      if (events.readyState !== EventSource.OPEN) { root.dataset.live = "off"; }
+    }, 1500);
+  };
 })();
 "#;
 

@@ -9,13 +9,13 @@ mod resolve;
 mod sources;
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
 
 use crate::diagnostic::{Diagnostic, closest};
 use crate::error::InputError;
+use crate::input::text as textfile;
 use crate::yaml::{self, Pos, SourceId};
 use raw::{Merge, RawProfile};
 use sources::Sources;
@@ -134,6 +134,18 @@ impl Loader {
                 .collect()
         });
         self.layers.extend(parsed);
+    }
+
+    /// Forgets the files at `paths` (their parse and their text), so a
+    /// batch of any size holds only the profiles it is rendering. A file
+    /// forgotten and needed again is read again.
+    pub fn forget(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            let key = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+            if let Some(layer) = self.layers.remove(&key) {
+                self.sources.release(layer.source);
+            }
+        }
     }
 
     /// Follows the `extends` chain from `layer` (the file at `path`) and
@@ -282,48 +294,63 @@ pub fn load(path: &Path) -> anyhow::Result<Loaded> {
     Loader::new().load(path)
 }
 
-/// Reads a profile as UTF-8 text, refusing what is too large or in
-/// another encoding with a message that says how to fix it (an
-/// [`InputError`]); a file that cannot be read at all is an I/O error.
+/// Reads a profile through the one text-file reader ([`crate::input::text`]),
+/// refusing what is too large or in another encoding with a message that
+/// says how to fix it (an [`InputError`]); a file that cannot be read at
+/// all is [`Unreadable`].
 fn read_profile_text(path: &Path) -> anyhow::Result<String> {
-    let file = crate::input::open(path).map_err(|e| match e {
-        crate::input::OpenError::NotAFile(n) => Unreadable {
-            what: match n.what {
-                "文件夹" => format!("{} 是文件夹，不是配置文件", path.display()),
-                _ => n.to_string(),
-            },
-            advice: "请给出一个 .yaml 文件",
-            not_a_file: true,
+    use crate::input::text::Problem;
+    let e = match textfile::read(path, Some(MAX_PROFILE_BYTES)) {
+        Ok(text) => return Ok(text),
+        Err(e) => e,
+    };
+    let shown = path.display();
+    let (what, advice) = match &e.problem {
+        Problem::TooLarge(_) => {
+            return Err(InputError(format!(
+                "{shown}：文件超过 {} KB，不像是配置文件（配置文件一般只有几 KB）。\
+                 请检查是否选错了文件；确实需要这么长的内容，请拆成几个文件，用 extends 引用",
+                MAX_PROFILE_BYTES / 1024
+            ))
+            .into());
         }
-        .into(),
-        crate::input::OpenError::Io(e) => unreadable(path, &e),
-    })?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PROFILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(path, &e))?;
-    if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        return Err(InputError(format!(
-            "{}：文件超过 {} KB，不像是配置文件（配置文件一般只有几 KB）。\
-             请检查是否选错了文件；确实需要这么长的内容，请拆成几个文件，用 extends 引用",
-            path.display(),
-            MAX_PROFILE_BYTES / 1024
-        ))
-        .into());
+        _ if e.is_content() => return Err(InputError(e.to_string()).into()),
+        Problem::NotFound => (
+            format!("找不到文件 {shown}"),
+            "检查文件名和所在的文件夹是否写对",
+        ),
+        Problem::Denied => (
+            format!("没有权限读取 {shown}"),
+            "检查文件的权限，或把它复制到自己的文件夹里",
+        ),
+        Problem::Folder => {
+            return Err(Unreadable {
+                what: format!("{shown} 是文件夹，不是配置文件"),
+                advice: "请给出一个 .yaml 文件",
+                not_a_file: true,
+            }
+            .into());
+        }
+        Problem::NotRegular => {
+            return Err(Unreadable {
+                what: format!("{shown} 不是普通文件（是管道、设备或系统文件）"),
+                advice: "请给出一个保存在磁盘上的 .yaml 文件",
+                not_a_file: true,
+            }
+            .into());
+        }
+        _ => {
+            let message = e.to_string();
+            let (what, _) = message.split_once('：').unwrap_or((&message, ""));
+            (what.to_owned(), "检查文件是否完好、磁盘是否正常")
+        }
+    };
+    Err(Unreadable {
+        what,
+        advice,
+        not_a_file: false,
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(InputError(format!(
-            "{}：文件是 UTF-16 编码（记事本里叫“Unicode”），bigan 只读 UTF-8。\
-             请用记事本或 WPS 打开，“另存为”时把编码选为 UTF-8",
-            path.display()
-        ))
-        .into());
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => Err(not_utf8(path, bytes, e.valid_up_to()).into()),
-    }
+    .into())
 }
 
 /// A file that could not be read at all: what happened, and what to check.
@@ -342,58 +369,6 @@ impl std::fmt::Display for Unreadable {
 }
 
 impl std::error::Error for Unreadable {}
-
-/// Why `path` could not be read, in Chinese.
-fn unreadable(path: &Path, e: &std::io::Error) -> anyhow::Error {
-    use std::io::ErrorKind;
-    let path = path.display();
-    let (what, advice) = match e.kind() {
-        ErrorKind::NotFound => (
-            format!("找不到文件 {path}"),
-            "检查文件名和所在的文件夹是否写对",
-        ),
-        ErrorKind::PermissionDenied => (
-            format!("没有权限读取 {path}"),
-            "检查文件的权限，或把它复制到自己的文件夹里",
-        ),
-        ErrorKind::IsADirectory => (
-            format!("{path} 是文件夹，不是配置文件"),
-            "请给出一个 .yaml 文件",
-        ),
-        _ => (
-            format!("读取 {path} 失败：{}", crate::error::io_reason(e)),
-            "检查文件是否完好、磁盘是否正常",
-        ),
-    };
-    Unreadable {
-        what,
-        advice,
-        not_a_file: false,
-    }
-    .into()
-}
-
-/// The message for a file that is not UTF-8, at its first bad byte, saying
-/// how to convert it.
-fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> InputError {
-    let good = String::from_utf8_lossy(&bytes[..valid_up_to]);
-    let line = good.matches('\n').count() + 1;
-    let column = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-    let gbk = encoding_rs::GBK
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .is_some();
-    let what = if gbk {
-        "文件是 GBK 编码（Windows 记事本的“ANSI”），bigan 只读 UTF-8"
-    } else {
-        "文件不是 UTF-8 编码（可能是 GBK 或其他编码），bigan 只读 UTF-8"
-    };
-    InputError(format!(
-        "{}:{line}:{column}: {what}。\
-         请用记事本或 WPS 打开，“另存为”时把编码选为 UTF-8；\
-         或运行 iconv -f GBK -t UTF-8 原文件.yaml > 新文件.yaml",
-        path.display()
-    ))
-}
 
 /// Whether `text` holds nothing but blank lines and comments.
 fn is_blank(text: &str) -> bool {

@@ -35,25 +35,6 @@ impl OrgKind {
     }
 }
 
-/// What the `meeting` section describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MeetingKind {
-    Mobilization,
-    Progress,
-}
-
-impl MeetingKind {
-    pub const NAMES: [&'static str; 2] = ["mobilization", "progress"];
-
-    pub fn parse(s: &str) -> Option<MeetingKind> {
-        Some(match s {
-            "mobilization" => MeetingKind::Mobilization,
-            "progress" => MeetingKind::Progress,
-            _ => return None,
-        })
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Profile {
     pub org: Org,
@@ -121,9 +102,10 @@ pub struct Phase {
     pub tasks: Vec<String>,
 }
 
+/// The mobilisation meeting, whose speech is the `speech` document. A
+/// progress meeting is the profile's `progress` section.
 #[derive(Debug, Clone)]
 pub struct Meeting {
-    pub kind: MeetingKind,
     pub date: NaiveDate,
     pub speaker: Person,
     pub before_me: Option<String>,

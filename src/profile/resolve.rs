@@ -7,7 +7,7 @@ use super::defaults;
 use super::model::*;
 use super::raw::*;
 use super::sources::Sources;
-use crate::calendar::{cn_date, parse_date};
+use crate::calendar::{FIRST_YEAR, LAST_YEAR, cn_date, parse_date, supported};
 use crate::diagnostic::{Diagnostic, Severity, closest};
 use crate::yaml::{Located, Pos};
 use crate::zh;
@@ -16,15 +16,9 @@ pub(crate) struct Resolver<'a> {
     sources: &'a Sources,
     /// Where to point when a whole section is missing: the profile's start.
     root: Pos,
-    /// Where meeting.date was written, for findings about the meeting.
-    meeting_date: Option<Pos>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The years a date may fall in: a campaign document of the People's
-/// Republic is dated from its founding; later than 2100 is a typo.
-pub(crate) const FIRST_YEAR: i32 = 1949;
-pub(crate) const LAST_YEAR: i32 = 2100;
 /// A campaign whose phases span longer than this many years is most
 /// likely a mistyped year.
 const LONGEST_CAMPAIGN_YEARS: i32 = 20;
@@ -34,7 +28,6 @@ impl<'a> Resolver<'a> {
         Resolver {
             sources,
             root,
-            meeting_date: None,
             diagnostics: Vec::new(),
         }
     }
@@ -59,6 +52,16 @@ impl<'a> Resolver<'a> {
     /// A required text: missing or blank is an error pointing at `parent`.
     fn required(&mut self, value: Option<Text>, key: &str, parent: Pos) -> Option<String> {
         match value {
+            // “（请填写单位全称）”: a request bigan import left; the draft
+            // renders with it, and check says it is still to be filled.
+            Some(v) if v.value.trim().starts_with("（请填写") => {
+                self.warn(
+                    v.pos,
+                    format!("“{key}”还没有填写：{}", v.value.trim()),
+                    "换成实际内容",
+                );
+                Some(v.value.trim().to_owned())
+            }
             Some(v) if !v.value.trim().is_empty() => Some(v.value.trim().to_owned()),
             Some(v) => {
                 self.error(v.pos, format!("“{key}”不能为空"), "填上实际内容");
@@ -77,10 +80,18 @@ impl<'a> Resolver<'a> {
 
     fn date(&mut self, value: &Text, key: &str) -> Option<NaiveDate> {
         let written = value.value.trim();
+        // `date: ""`: left for the user to fill (bigan import does so when
+        // the source does not say).
+        if written.is_empty() {
+            self.error(
+                value.pos,
+                format!("“{key}”空着，要填上日期"),
+                "按 年-月-日 填写，如 2010-05-20",
+            );
+            return None;
+        }
         let parsed = parse_date(written);
-        if let Some(d) = parsed
-            && (FIRST_YEAR..=LAST_YEAR).contains(&d.year())
-        {
+        if let Some(d) = parsed.filter(|d| supported(*d)) {
             return Some(d);
         }
         match parsed.map(|d| i64::from(d.year())).or_else(|| year_of(written)) {
@@ -121,8 +132,8 @@ impl<'a> Resolver<'a> {
         let campaign = self.campaign(raw.campaign, root);
         let meeting = self.meeting(raw.meeting, root);
         let points = self.points(raw.points, "points");
-        let (org, campaign, meeting) = (org?, campaign?, meeting?);
-        self.meeting_against_phases(&meeting, &campaign);
+        let (org, campaign, (meeting, meeting_at)) = (org?, campaign?, meeting?);
+        self.meeting_against_phases(&meeting, meeting_at, &campaign);
         let plan = self.plan(raw.plan, &org, &meeting);
         let progress = self.progress(raw.progress, &meeting, &campaign);
         let fonts = fonts(raw.fonts);
@@ -347,43 +358,67 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn meeting(&mut self, raw: Option<Located<RawMeeting>>, root: Pos) -> Option<Meeting> {
+    /// The mobilisation meeting, and where its date stands in the file.
+    fn meeting(&mut self, raw: Option<Located<RawMeeting>>, root: Pos) -> Option<(Meeting, Pos)> {
         let (raw, pos) = match raw {
             Some(l) => (l.value, l.pos),
             None => (RawMeeting::default(), self.section_pos("meeting", root)),
         };
-        self.meeting_date = raw.date.as_ref().map(|d| d.pos);
+        let date_at = raw.date.as_ref().map_or(pos, |d| d.pos);
         let date = self.required_date(raw.date, "meeting.date", pos);
-        let kind = match raw.kind {
-            Some(k) => match MeetingKind::parse(k.value.trim()) {
-                Some(kind) => kind,
-                None => {
-                    let hint = choice_hint(&k.value, &MeetingKind::NAMES);
-                    self.error(k.pos, format!("不认识的会议类型“{}”", k.value), &hint);
-                    MeetingKind::Mobilization
-                }
-            },
-            None => MeetingKind::Mobilization,
-        };
-        Some(Meeting {
-            kind,
+        if let Some(kind) = raw.kind {
+            self.meeting_kind(&kind);
+        }
+        let meeting = Meeting {
             date: date?,
             speaker: person(raw.speaker),
             before_me: optional(raw.before_me),
-        })
+        };
+        Some((meeting, date_at))
     }
 
-    /// A mobilisation meeting is held before or inside the first phase.
-    fn meeting_against_phases(&mut self, meeting: &Meeting, campaign: &Campaign) {
+    /// `meeting` is the mobilisation meeting: `kind: mobilization` says so
+    /// and may stay; a progress meeting has a section of its own.
+    fn meeting_kind(&mut self, kind: &Text) {
+        match kind.value.trim() {
+            "mobilization" | "动员大会" => {}
+            "progress" | "推进会" => self.error(
+                kind.pos,
+                "meeting 一节写的是动员大会，不能是推进会（kind: progress）".to_owned(),
+                "删去这一行 kind；推进会另写一节 progress:，下一行缩进两个空格写 date: 推进会的日期（还可写 speaker、achievements、problems），meeting.date 写动员大会的日期",
+            ),
+            other => self.error(
+                kind.pos,
+                format!("不认识的会议类型“{other}”"),
+                "meeting 一节只写动员大会，kind 可以不写（或写 mobilization）；推进会写在 progress: 一节",
+            ),
+        }
+    }
+
+    /// A mobilisation meeting launches the campaign: after its end it is an
+    /// error (the draft would speak of the whole campaign as ahead, "时间是
+    /// 2011年7月至去年6月"); after the first phase it is unusual.
+    fn meeting_against_phases(&mut self, meeting: &Meeting, at: Pos, campaign: &Campaign) {
         let Some(first) = campaign.phases.first() else {
             return;
         };
-        if meeting.kind == MeetingKind::Mobilization
-            && let Some(to) = first.to
+        if let Some((_, Some(end))) = campaign.span()
+            && meeting.date > end
+        {
+            self.error(
+                at,
+                format!(
+                    "动员大会日期 {} 在活动结束（{}）之后",
+                    meeting.date,
+                    cn_date(end)
+                ),
+                "动员大会在活动开始时召开：检查 meeting.date 的年份和各阶段的日期；活动结束后的会议是总结大会，不是动员大会",
+            );
+        } else if let Some(to) = first.to
             && meeting.date > to
         {
             self.warn(
-                self.meeting_date.unwrap_or(self.root),
+                at,
                 format!(
                     "动员大会日期 {} 在第一阶段“{}”结束（{to}）之后",
                     meeting.date, first.name
@@ -437,6 +472,20 @@ impl<'a> Resolver<'a> {
                                 zh::numeral(j as u64 + 1)
                             ),
                             "填上这一条的要点，如 lead: 提高思想认识；不要这一条就删掉它",
+                        );
+                    }
+                    // `text: ""`: written by import where the source had no
+                    // text under the lead; the draft would show the lead alone.
+                    if let Some(t) = &i.value.text
+                        && t.value.trim().is_empty()
+                    {
+                        self.warn(
+                            t.pos,
+                            format!(
+                                "{key} 第{nth}点的第{}条只有要点，text 空着",
+                                zh::numeral(j as u64 + 1)
+                            ),
+                            "在 text: 后面写上这一条的正文；只要要点就删去 text 这一行",
                         );
                     }
                     Item {
@@ -542,7 +591,7 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
-        if date < meeting.date && meeting.kind == MeetingKind::Mobilization {
+        if date < meeting.date {
             self.error(
                 date_pos,
                 format!("推进会日期 {date} 早于动员大会日期 {}", meeting.date),

@@ -25,6 +25,15 @@ impl Sources {
         SourceId::try_from(self.files.len() - 1).unwrap_or(SourceId::MAX)
     }
 
+    /// Frees the text of `id` once nothing will point into it again (a
+    /// batch forgets each profile once rendered).
+    pub fn release(&mut self, id: SourceId) {
+        if let Some(file) = self.files.get_mut(id as usize) {
+            file.text = SourceText::new(String::new());
+            file.path = PathBuf::new();
+        }
+    }
+
     pub fn get(&self, id: SourceId) -> Option<&SourceFile> {
         self.files.get(id as usize)
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Doc;
 use crate::calendar;
-use crate::profile::{self, MeetingKind, Person, Profile};
+use crate::profile::{self, Person, Profile};
 use crate::zh;
 
 /// Endings that already say what kind of undertaking a campaign is, so its
@@ -93,7 +93,6 @@ pub struct PhaseView<'a> {
 
 #[derive(Serialize)]
 pub struct MeetingView<'a> {
-    pub kind: &'static str,
     pub date: String,
     pub date_iso: String,
     pub speaker: PersonView<'a>,
@@ -234,10 +233,6 @@ pub fn build<'a>(profile: &'a Profile, doc: Doc) -> View<'a> {
             phases,
         },
         meeting: MeetingView {
-            kind: match p.meeting.kind {
-                MeetingKind::Mobilization => "mobilization",
-                MeetingKind::Progress => "progress",
-            },
             date: calendar::cn_date(p.meeting.date),
             date_iso: p.meeting.date.to_string(),
             speaker: person(&p.meeting.speaker),
@@ -267,8 +262,8 @@ pub fn build<'a>(profile: &'a Profile, doc: Doc) -> View<'a> {
             before_me: pr.before_me.as_deref(),
             achievements: achievements(pr, p),
             problems: &pr.problems,
-            since: since(launch(p), pr.date),
-            elapsed: elapsed(launch(p), pr.date),
+            since: since(p.meeting.date, pr.date),
+            elapsed: elapsed(p.meeting.date, pr.date),
             next_phase: p
                 .campaign
                 .phases
@@ -332,15 +327,6 @@ fn achievements<'a>(progress: &'a profile::Progress, p: &'a Profile) -> Vec<&'a 
         .filter(|ph| ph.to.is_some_and(|to| to < progress.date))
         .flat_map(|ph| ph.tasks.iter().map(String::as_str))
         .collect()
-}
-
-/// The day the campaign was launched: the mobilisation meeting, or the
-/// first phase's start when the profile describes no mobilisation.
-fn launch(p: &Profile) -> NaiveDate {
-    match (p.meeting.kind, p.campaign.phases.first()) {
-        (MeetingKind::Mobilization, _) | (_, None) => p.meeting.date,
-        (MeetingKind::Progress, Some(first)) => first.from,
-    }
 }
 
 /// The month of `day` as a speaker on `today` names it: 今年5月.

@@ -1,11 +1,14 @@
 //! Tera's errors as a user reads them: a Chinese headline at
 //! `path:line:col` saying what is wrong, Tera's own snippet with the caret
-//! under it, and how to fix it. Tera's English sentence stays only in
-//! parentheses, as a supplement.
+//! under it, and how to fix it, from a table of Tera's messages in the
+//! form [`crate::explain`] shares with the YAML errors. Tera's English
+//! sentence stays only in parentheses, as a supplement for template
+//! authors.
 
 use std::path::Path;
 
 use crate::diagnostic::closest;
+use crate::explain::{Entry, fill, lookup};
 
 /// The filters bigan registers, for hints.
 const FILTERS: &str = "cn_num、marker、cn_date、phase_span、bare";
@@ -97,10 +100,91 @@ fn available(s: &str) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// Tera's messages, matched in order (see [`crate::explain::lookup`]):
+/// `{name}` is the name the message quotes, `{filters}` bigan's filters,
+/// `{variables}` and `{fields}` the names that would have been right.
+const TERA: &[Entry] = &[
+    Entry {
+        needles: &["^unexpected end of input"],
+        what: "模板在没写完的地方结束了",
+        hint: "检查每个 {% if %}、{% for %}、{% block %} 是否都有对应的 {% endif %}、\
+               {% endfor %}、{% endblock %}，每个 {{ 是否都有 }}",
+    },
+    Entry {
+        needles: &["^unknown filter"],
+        what: "没有名为“{name}”的过滤器",
+        hint: "bigan 的过滤器：{filters}；其余见 Tera 的内置过滤器（upper、length、join 等）",
+    },
+    Entry {
+        needles: &["exists but its value is undefined"],
+        what: "变量“{name}”没有值",
+        hint: "先用 {% if 变量 %} 判断它有没有值，或给它一个默认值：{{ 变量 | default(value=\"…\") }}",
+    },
+    Entry {
+        needles: &["^variable"],
+        what: "变量“{name}”没有定义",
+        hint: "{variables}",
+    },
+    Entry {
+        needles: &["^field"],
+        what: "没有“{name}”这个字段",
+        hint: "{fields}",
+    },
+    Entry {
+        needles: &["^unknown function"],
+        what: "没有名为“{name}”的函数",
+        hint: "检查拼写；模板可用的函数见 Tera 文档",
+    },
+    Entry {
+        needles: &["^unknown test"],
+        what: "没有名为“{name}”的测试（is 后面的名字）",
+        hint: "检查拼写，常用的有 defined、undefined、odd、even、containing",
+    },
+    Entry {
+        needles: &["^unknown template", "^template '"],
+        what: "引用的模板不存在",
+        hint: "检查 {% include %} 或 {% extends %} 里的模板名；bigan templates list 列出内置模板",
+    },
+    Entry {
+        needles: &["^closing tag"],
+        what: "结束标签和开始标签不配对",
+        hint: "{% if %} 用 {% endif %} 结束，{% for %} 用 {% endfor %}，{% block %} 用 {% endblock %}",
+    },
+    Entry {
+        needles: &["^found"],
+        what: "模板语法有误，这里出现了不该出现的内容",
+        hint: "检查这一处的 {% %} 或 {{ }}：括号、引号是否成对，关键字是否拼错",
+    },
+    Entry {
+        needles: &["^iteration not possible"],
+        what: "这个值不是列表，不能用 for 循环",
+        hint: "for 只能遍历列表；字段的类型见 docs/templates.md",
+    },
+    Entry {
+        needles: &["^invalid type for the value", "^cannot compare"],
+        what: "值的类型不对（例如把文字交给了只收数字的过滤器）",
+        hint: "检查过滤器收到的值：cn_num、marker 只收整数；bigan 的过滤器：{filters}",
+    },
+    Entry {
+        needles: &["^missing keyword argument", "^argument"],
+        what: "缺少参数“{name}”",
+        hint: "在过滤器或函数的括号里补上这个参数，如 marker(level=2)",
+    },
+    Entry {
+        needles: &["^unexpected character", "^unexpected end of"],
+        what: "模板里有无法识别的字符",
+        hint: "检查这一处的 {{ }} 或 {% %} 是否写完整，引号是否成对",
+    },
+    Entry {
+        needles: &["^circular"],
+        what: "模板互相继承或包含，形成了循环",
+        hint: "去掉其中一处 {% extends %} 或 {% include %}",
+    },
+];
+
 /// Tera's English message → what is wrong and how to fix it.
 fn translate(english: &str) -> (String, String) {
     let name = quoted(english).unwrap_or_default();
-    let starts = |p: &str| english.starts_with(p);
     let suggest = |kind: &str| {
         let names = available(english);
         let list = names.join("、");
@@ -110,89 +194,21 @@ fn translate(english: &str) -> (String, String) {
             None => format!("可用的{kind}：{list}（见 docs/templates.md）"),
         }
     };
-    if starts("Unexpected end of input") {
-        (
-            "模板在没写完的地方结束了".to_owned(),
-            "检查每个 {% if %}、{% for %}、{% block %} 是否都有对应的 {% endif %}、\
-             {% endfor %}、{% endblock %}，每个 {{ 是否都有 }}"
-                .to_owned(),
-        )
-    } else if starts("Unknown filter") {
-        (
-            format!("没有名为“{name}”的过滤器"),
-            format!(
-                "bigan 的过滤器：{FILTERS}；其余见 Tera 的内置过滤器（upper、length、join 等）"
-            ),
-        )
-    } else if starts("Variable") && english.contains("exists but its value is undefined") {
-        (
-            format!("变量“{name}”没有值"),
-            "先用 {% if 变量 %} 判断它有没有值，或给它一个默认值：{{ 变量 | default(value=\"…\") }}"
-                .to_owned(),
-        )
-    } else if starts("Variable") {
-        (format!("变量“{name}”没有定义"), suggest("变量"))
-    } else if starts("Field") {
-        (format!("没有“{name}”这个字段"), suggest("字段"))
-    } else if starts("Unknown function") {
-        (
-            format!("没有名为“{name}”的函数"),
-            "检查拼写；模板可用的函数见 Tera 文档".to_owned(),
-        )
-    } else if starts("Unknown test") {
-        (
-            format!("没有名为“{name}”的测试（is 后面的名字）"),
-            "检查拼写，常用的有 defined、undefined、odd、even、containing".to_owned(),
-        )
-    } else if starts("Unknown template") || starts("Template '") {
-        (
-            "引用的模板不存在".to_owned(),
-            "检查 {% include %} 或 {% extends %} 里的模板名；bigan templates list 列出内置模板"
-                .to_owned(),
-        )
-    } else if starts("Closing tag") {
-        (
-            "结束标签和开始标签不配对".to_owned(),
-            "{% if %} 用 {% endif %} 结束，{% for %} 用 {% endfor %}，{% block %} 用 {% endblock %}"
-                .to_owned(),
-        )
-    } else if starts("Found") {
-        (
-            "模板语法有误，这里出现了不该出现的内容".to_owned(),
-            "检查这一处的 {% %} 或 {{ }}：括号、引号是否成对，关键字是否拼错".to_owned(),
-        )
-    } else if starts("Iteration not possible") {
-        (
-            "这个值不是列表，不能用 for 循环".to_owned(),
-            "for 只能遍历列表；字段的类型见 docs/templates.md".to_owned(),
-        )
-    } else if starts("Invalid type for the value") || starts("Cannot compare") {
-        (
-            "值的类型不对（例如把文字交给了只收数字的过滤器）".to_owned(),
-            format!("检查过滤器收到的值：cn_num、marker 只收整数；bigan 的过滤器：{FILTERS}"),
-        )
-    } else if starts("Missing keyword argument") || starts("Argument") {
-        (
-            format!("缺少参数“{name}”"),
-            "在过滤器或函数的括号里补上这个参数，如 marker(level=2)".to_owned(),
-        )
-    } else if starts("Unexpected character") || starts("unexpected end of") {
-        (
-            "模板里有无法识别的字符".to_owned(),
-            "检查这一处的 {{ }} 或 {% %} 是否写完整，引号是否成对".to_owned(),
-        )
-    } else if starts("Circular") {
-        (
-            "模板互相继承或包含，形成了循环".to_owned(),
-            "去掉其中一处 {% extends %} 或 {% include %}".to_owned(),
-        )
-    } else if !english.is_ascii() {
+    match lookup(TERA, english) {
+        Some(e) => {
+            let values = [
+                ("name", name),
+                ("filters", FILTERS),
+                ("variables", &suggest("变量")),
+                ("fields", &suggest("字段")),
+            ];
+            (fill(e.what, &values), fill(e.hint, &values))
+        }
         // bigan's own filters already speak Chinese.
-        (english.to_owned(), "按上面指出的位置修改模板".to_owned())
-    } else {
-        (
+        None if !english.is_ascii() => (english.to_owned(), "按上面指出的位置修改模板".to_owned()),
+        None => (
             "模板有误".to_owned(),
             "按上面指出的行和列修改模板；变量、字段和过滤器见 docs/templates.md".to_owned(),
-        )
+        ),
     }
 }

@@ -1,9 +1,14 @@
 //! The genre's arithmetic as Tera filters, so templates never count or
-//! number by hand: `cn_num`, `marker`, `cn_date`, `phase_span`, `bare`, `series`.
+//! number by hand: `cn_num`, `marker`, `cn_date`, `phase_span`, `bare`; and
+//! the punctuation of running text, so profile text is quoted, titled and
+//! enumerated after GB/T 15834: `quoted`, `titled`, `series`, `and_list`
+//! (the rules themselves live in [`crate::marks`]).
 
 use tera::{Kwargs, State, TeraResult, Value};
 
+use super::escape;
 use crate::calendar;
+use crate::marks;
 use crate::zh::{self, Marker};
 
 /// `{{ points | length | cn_num }}` → 三; with `measure=true`, a count
@@ -20,8 +25,9 @@ pub fn cn_num(n: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ loop.index | marker(level=2) }}` → （一）; levels 1–4 after
 /// GB/T 9704, or `style="di"` (第一，), `"yishi"` (一是), `"phase"` (第一阶段).
 ///
-/// Level 3 comes out as `1\.`: the backslash keeps Markdown from reading a
-/// line that starts with it as a list.
+/// Level 3 comes out as `1.`: with text right after it no Markdown reads a
+/// list, and where a template leaves a space the rendered line is escaped
+/// ([`super::escape::line`]).
 pub fn marker(index: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let index = u64::try_from(index)
         .ok()
@@ -37,12 +43,7 @@ pub fn marker(index: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
             "marker 不认识“{name}”：level 取 1–4，style 取 di、yishi、phase"
         ))
     })?;
-    let text = marker.render(index);
-    Ok(if marker == Marker::Level3 {
-        text.replace('.', "\\.")
-    } else {
-        text
-    })
+    Ok(marker.render(index))
 }
 
 /// `{{ meeting.date | cn_date }}`: 2010-05-20 → 2010年5月20日
@@ -85,25 +86,40 @@ pub fn phase_span(phase: Value, kwargs: Kwargs, _: &State) -> TeraResult<String>
 
 /// `{{ item | bare }}`: drops the final 。；， so the template adds its own.
 pub fn bare(s: &str, _: Kwargs, _: &State) -> String {
-    zh::bare(s).to_owned()
+    escape::bare(s).to_owned()
 }
 
-/// `{{ ["甲", "乙", "丙"] | series }}` → 甲、乙和丙: a list as running text
-/// names it. `quoted=true` writes “甲”“乙”和“丙”: GB/T 15834 drops the 顿号
-/// between quoted parallel items.
+/// `{{ ["甲", "乙", "丙"] | series }}` → 甲、乙、丙: an enumeration. Items
+/// that hold a 顿号 themselves are joined with ；, so 讲政治、有信念 stays
+/// one item. `quoted=true` writes “甲”“乙”“丙”.
 pub fn series(items: Vec<String>, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let quoted = kwargs.get::<bool>("quoted")?.unwrap_or(false);
-    let items: Vec<String> = if quoted {
-        items.iter().map(|i| format!("“{i}”")).collect()
-    } else {
-        items
-    };
-    let sep = if quoted { "" } else { "、" };
-    Ok(match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{}和{last}", rest.join(sep)),
-    })
+    Ok(marks::series(&bare_items(&items), quoted))
+}
+
+/// `{{ ["甲", "乙", "丙"] | and_list }}` → 甲、乙和丙: noun phrases joined
+/// with 和, or with 以及 where an item already holds 和, so no phrase reads
+/// 和…和. `quoted=true` writes “甲”和“乙”.
+pub fn and_list(items: Vec<String>, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let quoted = kwargs.get::<bool>("quoted")?.unwrap_or(false);
+    Ok(marks::and_list(&bare_items(&items), quoted))
+}
+
+/// Profile items (escaped for Markdown) without their final punctuation.
+fn bare_items(items: &[String]) -> Vec<&str> {
+    items.iter().map(|i| escape::bare(i)).collect()
+}
+
+/// `{{ campaign.full_name | quoted }}` → “…”, the quotation marks inside
+/// turned to ‘…’.
+pub fn quoted(text: &str, _: Kwargs, _: &State) -> String {
+    marks::quoted(text)
+}
+
+/// `{{ plan.basis.title | titled }}` → 《…》, the book-title marks inside
+/// turned to 〈…〉.
+pub fn titled(text: &str, _: Kwargs, _: &State) -> String {
+    marks::titled(text)
 }
 
 fn parse(date: &str) -> TeraResult<chrono::NaiveDate> {

@@ -98,6 +98,9 @@ impl Renderer {
         tera.register_filter("phase_span", filters::phase_span);
         tera.register_filter("bare", filters::bare);
         tera.register_filter("series", filters::series);
+        tera.register_filter("and_list", filters::and_list);
+        tera.register_filter("quoted", filters::quoted);
+        tera.register_filter("titled", filters::titled);
         let user = match user_dir {
             Some(dir) => user_templates(dir)?,
             None => Vec::new(),
@@ -184,9 +187,9 @@ fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
                     .unwrap_or(&path)
                     .to_string_lossy()
                     .replace('\\', "/");
-                let mut text = String::new();
-                std::io::Read::read_to_string(&mut crate::input::open(&path)?, &mut text)
-                    .with_context(|| format!("模板 {} 读不了", path.display()))?;
+                // The one text reader: a FIFO or a device is refused.
+                let text = crate::input::text::read(&path, None)
+                    .map_err(|e| anyhow::anyhow!("模板读不了：{e}"))?;
                 found.push((name, text));
             }
         }
@@ -203,14 +206,14 @@ fn template_error(e: tera::Error, user_dir: Option<&Path>) -> anyhow::Error {
 /// Makes every non-empty line its own Markdown block, one blank line
 /// apart, whatever blank lines the template's tags left behind. A line is a
 /// paragraph in this genre; a soft break inside one would put a space
-/// between Chinese characters.
+/// between Chinese characters. A line that would start a list is escaped.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines().map(str::trim_end).filter(|l| !l.is_empty()) {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(line);
+        out.push_str(&escape::line(line));
     }
     out.push('\n');
     out

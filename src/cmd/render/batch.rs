@@ -26,6 +26,7 @@ use std::process::ExitCode;
 use super::pool;
 pub use super::pool::threads;
 use super::progress::Progress;
+use super::scan;
 use crate::cli::RenderArgs;
 use crate::diagnostic::Diagnostic;
 use crate::error::{FAILURE, InputError, PROBLEMS};
@@ -112,57 +113,30 @@ fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_owned())
 }
 
-/// Loads every candidate with one `loader` and decides which are profiles
-/// (see the module's rules). Keeps the candidates' order.
-pub fn sort_out(loader: &mut Loader, candidates: Vec<Candidate>) -> Vec<Entry> {
-    let loads: Vec<(Candidate, anyhow::Result<Loaded>)> = candidates
-        .into_iter()
-        .map(|c| {
-            let loaded = loader.load(&c.path);
-            (c, loaded)
-        })
-        .collect();
-    // Every file some candidate extends: who first, and how many.
-    let mut extended: HashMap<PathBuf, (PathBuf, usize)> = HashMap::new();
-    for (c, loaded) in &loads {
-        let Ok(loaded) = loaded else { continue };
-        for base in loaded.files.iter().skip(1) {
-            extended
-                .entry(canonical(base))
-                .or_insert_with(|| (c.path.clone(), 0))
-                .1 += 1;
-        }
-    }
-    loads
-        .into_iter()
-        .map(|(c, loaded)| match loaded {
-            Err(error) => Entry::Unreadable {
-                path: c.path,
-                error,
+/// What became of `candidate`, loaded with `loader`, once the quick look
+/// at the whole run (`survey`) told which files others extend.
+fn sort_out(loader: &mut Loader, candidate: &Candidate, survey: &scan::Survey) -> Entry {
+    let path = candidate.path.clone();
+    if let Some((by, count)) = survey.extended.get(&canonical(&path)) {
+        return Entry::Skipped {
+            path,
+            why: Skip::Extended {
+                by: by.clone(),
+                count: *count,
             },
-            Ok(loaded) => {
-                if let Some((by, count)) = extended.get(&canonical(&c.path)) {
-                    Entry::Skipped {
-                        path: c.path,
-                        why: Skip::Extended {
-                            by: by.clone(),
-                            count: *count,
-                        },
-                    }
-                } else if !c.named && !loaded.looks_like_profile {
-                    Entry::Skipped {
-                        path: c.path,
-                        why: Skip::NotAProfile,
-                    }
-                } else {
-                    Entry::Profile {
-                        path: c.path,
-                        loaded: Box::new(loaded),
-                    }
-                }
-            }
-        })
-        .collect()
+        };
+    }
+    match loader.load(&path) {
+        Err(error) => Entry::Unreadable { path, error },
+        Ok(loaded) if !candidate.named && !loaded.looks_like_profile => Entry::Skipped {
+            path,
+            why: Skip::NotAProfile,
+        },
+        Ok(loaded) => Entry::Profile {
+            path,
+            loaded: Box::new(loaded),
+        },
+    }
 }
 
 /// Profiles whose output files would have the same name, as groups of
@@ -212,22 +186,32 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     let docs = args.doc.docs();
     let renderer = Renderer::only(args.templates.as_deref(), &docs, None).map_err(super::input)?;
     let threads = threads();
-    let entries = gather(&mut Loader::new(), &args.profiles, threads)?;
+    let mut loader = Loader::new();
+    let candidates = find(&args.profiles)?;
+    let paths: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
+    let survey = scan::survey(&paths, &mut loader);
 
-    let skipped: Vec<(&Path, &Skip)> = entries
-        .iter()
-        .filter_map(|e| match e {
-            Entry::Skipped { path, why } => Some((path.as_path(), why)),
-            _ => None,
-        })
-        .collect();
+    // Shared campaign files, and files found in a folder that are no
+    // profile, are known from the quick look; the rest are rendered.
+    let mut skipped: Vec<(PathBuf, Skip)> = Vec::new();
+    let mut jobs: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        let key = canonical(&c.path);
+        if let Some((by, count)) = survey.extended.get(&key) {
+            let why = Skip::Extended {
+                by: by.clone(),
+                count: *count,
+            };
+            skipped.push((c.path, why));
+        } else if !c.named && survey.not_profiles.contains(&key) {
+            skipped.push((c.path, Skip::NotAProfile));
+        } else {
+            jobs.push(c);
+        }
+    }
     for (path, why) in &skipped {
         eprintln!("跳过 {}：{}", path.display(), skip_reason(why));
     }
-    let jobs: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| !matches!(e, Entry::Skipped { .. }))
-        .collect();
     if jobs.is_empty() {
         let given: Vec<String> = args
             .profiles
@@ -239,7 +223,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
             given.join("、")
         );
     }
-    let clashing = clashes(jobs.iter().map(|e| e.path()));
+    let clashing = clashes(jobs.iter().map(|c| c.path.as_path()));
     if !clashing.is_empty() {
         let groups: Vec<String> = clashing
             .iter()
@@ -255,20 +239,45 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     }
     fs_err::create_dir_all(out)?;
 
+    // A few hundred profiles at a time, parsed on every core, rendered on
+    // every core, written in order, then forgotten: memory stays flat
+    // however many there are.
     let mut report = Report::new(jobs.len(), out, args.force);
-    render_all(
-        &renderer,
-        &jobs,
-        &docs,
-        args.format,
-        threads,
-        |entry, rendered| report.one(entry, rendered, args),
-    );
+    for chunk in jobs.chunks(CHUNK) {
+        let paths: Vec<PathBuf> = chunk.iter().map(|c| c.path.clone()).collect();
+        loader.preload(&paths, threads);
+        let entries: Vec<Entry> = chunk
+            .iter()
+            .map(|c| sort_out(&mut loader, c, &survey))
+            .collect();
+        let mut todo: Vec<&Entry> = Vec::with_capacity(entries.len());
+        for entry in &entries {
+            match entry {
+                // What the quick look could not tell (it read no YAML).
+                Entry::Skipped { path, why } => report.skip(path, why),
+                _ => todo.push(entry),
+            }
+        }
+        render_all(
+            &renderer,
+            &todo,
+            &docs,
+            args.format,
+            threads,
+            |entry, rendered| report.one(entry, rendered, args),
+        );
+        loader.forget(&paths);
+    }
     Ok(report.finish(&skipped))
 }
 
+/// How many profiles a batch holds in memory at once: enough to keep every
+/// core busy between two loads, few enough that memory does not grow.
+const CHUNK: usize = 512;
+
 /// Finds the files `paths` name, parses them on `threads` threads and
-/// sorts them out with `loader` (see the module's rules).
+/// sorts them out with `loader` (see the module's rules), all at once: for
+/// the benchmarks of the rendering itself.
 pub fn gather(
     loader: &mut Loader,
     paths: &[PathBuf],
@@ -276,8 +285,12 @@ pub fn gather(
 ) -> anyhow::Result<Vec<Entry>> {
     let candidates = find(paths)?;
     let files: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
+    let survey = scan::survey(&files, loader);
     loader.preload(&files, threads);
-    Ok(sort_out(loader, candidates))
+    Ok(candidates
+        .iter()
+        .map(|c| sort_out(loader, c, &survey))
+        .collect())
 }
 
 /// Renders `docs` of each of `jobs` on `threads` threads, handing each
@@ -340,9 +353,13 @@ struct Report<'a> {
     drafts: usize,
     failed: Vec<PathBuf>,
     io_failure: bool,
-    /// Writes the drafts, keeping each folder's records in memory until
-    /// the end.
+    /// Writes the drafts: staged as temporary files, put in place (one
+    /// flush for many) when enough are waiting and at the end.
     writer: output::write::Writer,
+    /// The profiles staged since the last commit, with their drafts.
+    staged: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// Files that turned out not to be profiles once loaded.
+    skipped: Vec<(PathBuf, Skip)>,
     /// Template errors already shown: the same error on many profiles is
     /// shown once.
     shown: HashSet<String>,
@@ -352,6 +369,8 @@ impl<'a> Report<'a> {
     fn new(total: usize, out: &'a Path, force: bool) -> Self {
         Report {
             writer: output::write::Writer::new(force),
+            staged: Vec::new(),
+            skipped: Vec::new(),
             out,
             progress: Progress::new(total),
             profiles: 0,
@@ -423,8 +442,9 @@ impl<'a> Report<'a> {
             .iter()
             .map(|(doc, _)| super::file_for(self.out, path, *doc, args.format))
             .collect();
-        // A profile's drafts are written all or none: a refused one (edited
+        // A profile's drafts are staged all or none: a refused one (edited
         // by hand) keeps its siblings as they were too.
+        let mark = self.writer.mark();
         let checked = files
             .iter()
             .zip(drafts)
@@ -436,24 +456,64 @@ impl<'a> Report<'a> {
                 .try_for_each(|(target, (_, bytes))| self.writer.write(target, bytes))
         });
         if let Err(e) = written {
+            self.writer.abandon(mark);
             self.progress.print(&crate::error::report(&e));
             self.io_failure |= !e.chain().any(|c| c.is::<InputError>());
             return None;
         }
+        self.staged.push((path.to_owned(), files.clone()));
+        if self.writer.due() {
+            let failed = self.writer.commit();
+            self.committed(failed);
+        }
         Some(files)
+    }
+
+    /// A file that turned out not to be a profile once loaded.
+    fn skip(&mut self, path: &Path, why: &Skip) {
+        self.progress
+            .advance(&format!("跳过 {}：{}", path.display(), skip_reason(why)));
+        self.skipped.push((path.to_owned(), why.clone()));
+    }
+
+    /// Takes note of the drafts a commit could not put in place: their
+    /// profiles count as failed after all.
+    fn committed(&mut self, failed: Vec<output::write::Failed>) {
+        for f in failed {
+            self.progress.print(&crate::error::report(&f.error));
+            self.io_failure |= !f.error.chain().any(|c| c.is::<InputError>());
+            if let Some(i) = self
+                .staged
+                .iter()
+                .position(|(_, files)| files.contains(&f.target))
+            {
+                let (profile, files) = self.staged.swap_remove(i);
+                self.profiles -= 1;
+                self.drafts -= files.len();
+                self.failed.push(profile);
+            }
+        }
+        self.staged.clear();
     }
 
     /// Prints the summary; the exit status: 1 when a profile failed, 2
     /// when a file could not be read or written.
-    fn finish(mut self, skipped: &[(&Path, &Skip)]) -> ExitCode {
-        for note in self.writer.finish() {
+    fn finish(mut self, skipped: &[(PathBuf, Skip)]) -> ExitCode {
+        let failed = self.writer.commit();
+        for note in self.writer.take_notes() {
             self.progress.print(&note);
         }
+        self.committed(failed);
         self.progress.finish();
         let failed: Vec<&Path> = self.failed.iter().map(PathBuf::as_path).collect();
+        let skipped: Vec<(&Path, &Skip)> = skipped
+            .iter()
+            .chain(&self.skipped)
+            .map(|(path, why)| (path.as_path(), why))
+            .collect();
         eprint!(
             "{}",
-            summary(self.profiles, self.drafts, self.out, &failed, skipped)
+            summary(self.profiles, self.drafts, self.out, &failed, &skipped)
         );
         match (self.failed.is_empty(), self.io_failure) {
             (true, _) => ExitCode::SUCCESS,

@@ -1,23 +1,22 @@
-//! How far a batch has got, on stderr: a bar redrawn in place when stderr
-//! is a terminal, one plain line per profile otherwise (a log, a pipe, CI),
-//! and messages printed above the bar without tearing it.
+//! How far a batch has got, on stderr: an `indicatif` bar (count, rate,
+//! time left; widths measured in terminal columns, so the Chinese label
+//! and a CJK terminal's double-width cells line up) when stderr is a
+//! terminal, one plain line per profile otherwise (a log, a pipe, CI).
+//! Messages are printed above the bar without tearing it.
 
-use std::io::{IsTerminal as _, Write as _};
-use std::time::{Duration, Instant};
+use std::io::IsTerminal as _;
+use std::time::Duration;
 
-/// Redraws closer together than this only cost time.
-const REDRAW_EVERY: Duration = Duration::from_millis(40);
-/// Cells in the bar. █ and ░ are two columns wide on a CJK terminal, so
-/// the line still fits in 80 columns there.
-const BAR_CELLS: usize = 24;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+
+/// How often the bar may be redrawn: more only costs time.
+const REDRAWS_PER_SECOND: u8 = 20;
 
 pub struct Progress {
     total: usize,
     done: usize,
-    bar: bool,
-    /// Whether a bar is on screen now (and must be cleared before printing).
-    drawn: bool,
-    last_draw: Option<Instant>,
+    /// The bar, when drawing one.
+    bar: Option<ProgressBar>,
 }
 
 impl Progress {
@@ -29,61 +28,42 @@ impl Progress {
     }
 
     pub fn with_bar(total: usize, bar: bool) -> Progress {
+        let bar = bar.then(|| {
+            let target = ProgressDrawTarget::stderr_with_hz(REDRAWS_PER_SECOND);
+            let bar = ProgressBar::with_draw_target(Some(total as u64), target);
+            bar.set_style(style());
+            bar
+        });
         Progress {
             total,
             done: 0,
             bar,
-            drawn: false,
-            last_draw: None,
         }
     }
 
     /// Prints `text` (whole lines) above the bar.
     pub fn print(&mut self, text: &str) {
-        let mut err = std::io::stderr().lock();
-        if self.drawn {
-            let _ = err.write_all(b"\r\x1b[2K");
-            self.drawn = false;
-        }
-        let _ = err.write_all(text.as_bytes());
-        if !text.ends_with('\n') {
-            let _ = err.write_all(b"\n");
-        }
-        drop(err);
-        if self.bar {
-            self.draw();
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{text}")),
+            None => eprintln!("{text}"),
         }
     }
 
     /// One more profile finished; in plain mode `line` says how it went.
     pub fn advance(&mut self, line: &str) {
         self.done += 1;
-        if !self.bar {
-            let width = self.total.to_string().len();
-            eprintln!("[{:>width$}/{}] {line}", self.done, self.total);
-            return;
-        }
-        let due = self.last_draw.is_none_or(|t| t.elapsed() >= REDRAW_EVERY);
-        if due || self.done == self.total {
-            self.draw();
+        match &self.bar {
+            Some(bar) => bar.inc(1),
+            None => eprintln!("{}", plain_line(self.done, self.total, line)),
         }
     }
 
     /// Takes the bar off the screen, leaving the line for the summary.
     pub fn finish(&mut self) {
-        if self.drawn {
-            let _ = std::io::stderr().lock().write_all(b"\r\x1b[2K");
-            self.drawn = false;
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
         }
-    }
-
-    fn draw(&mut self) {
-        let line = bar_line(self.done, self.total);
-        let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\r\x1b[2K{line}");
-        let _ = err.flush();
-        self.drawn = true;
-        self.last_draw = Some(Instant::now());
     }
 }
 
@@ -93,14 +73,36 @@ impl Drop for Progress {
     }
 }
 
-/// `生成中 [██████░░░░…] 523/1000`
-fn bar_line(done: usize, total: usize) -> String {
-    let filled = (done * BAR_CELLS).checked_div(total).unwrap_or(BAR_CELLS);
-    format!(
-        "生成中 [{}{}] {done}/{total}",
-        "█".repeat(filled),
-        "░".repeat(BAR_CELLS - filled)
-    )
+/// `生成中 [████░░░░] 523/1000  每秒 210 份，约 2 秒后完成`
+fn style() -> ProgressStyle {
+    ProgressStyle::with_template("生成中 [{bar:24}] {pos}/{len}  {rate}{left}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("█░")
+        .with_key("rate", |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "每秒 {:.0} 份", s.per_sec());
+        })
+        .with_key("left", |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{}", time_left(s.eta(), s.pos()));
+        })
+}
+
+/// `，约 2 秒后完成` once there is a rate to go by.
+fn time_left(eta: Duration, done: u64) -> String {
+    if done == 0 {
+        return String::new();
+    }
+    let secs = eta.as_secs();
+    if secs >= 60 {
+        format!("，约 {} 分 {} 秒后完成", secs / 60, secs % 60)
+    } else {
+        format!("，约 {} 秒后完成", secs.max(1))
+    }
+}
+
+/// `[ 5/10] profiles/a.yaml → a.speech.md`
+fn plain_line(done: usize, total: usize, line: &str) -> String {
+    let width = total.to_string().len();
+    format!("[{done:>width$}/{total}] {line}")
 }
 
 #[cfg(test)]
@@ -108,12 +110,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_bar_fills_in_proportion() {
-        assert_eq!(bar_line(0, 10), format!("生成中 [{}] 0/10", "░".repeat(24)));
+    fn plain_lines_count_up() {
         assert_eq!(
-            bar_line(5, 10),
-            format!("生成中 [{}{}] 5/10", "█".repeat(12), "░".repeat(12))
+            plain_line(5, 10, "a.yaml → a.speech.md"),
+            "[ 5/10] a.yaml → a.speech.md"
         );
-        assert_eq!(bar_line(0, 0), format!("生成中 [{}] 0/0", "█".repeat(24)));
+        assert_eq!(plain_line(10, 10, "x"), "[10/10] x");
+    }
+
+    #[test]
+    fn the_bar_says_rate_and_time_left_in_chinese() {
+        assert!(
+            ProgressStyle::with_template("生成中 [{bar:24}] {pos}/{len}  {rate}{left}").is_ok()
+        );
+        assert_eq!(time_left(Duration::from_secs(5), 0), "");
+        assert_eq!(time_left(Duration::from_millis(300), 3), "，约 1 秒后完成");
+        assert_eq!(
+            time_left(Duration::from_secs(125), 3),
+            "，约 2 分 5 秒后完成"
+        );
+        // A bar on no terminal draws nothing and still counts.
+        let mut p = Progress::with_bar(3, false);
+        p.advance("a");
+        assert_eq!(p.done, 1);
     }
 }

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::output::blocks::{Block, Run, RunStyle};
+use crate::output::title;
 use crate::profile::Fonts;
 
 use super::page::*;
@@ -79,6 +80,16 @@ fn paragraph(
         Block::Paragraph(runs) => {
             for r in runs {
                 run(out, r, fonts);
+            }
+        }
+        // A long title is broken where a reader would break it, not where
+        // the line happens to fill.
+        Block::Title(text) => {
+            for (i, line) in title::lines(text, TITLE_CHARS).iter().enumerate() {
+                if i > 0 {
+                    out.push_str("<w:r><w:br/></w:r>");
+                }
+                xml::run(out, "", line);
             }
         }
         other => xml::run(out, "", &other.text()),

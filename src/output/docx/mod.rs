@@ -9,6 +9,8 @@
 mod body;
 mod package;
 mod page;
+
+pub use page::TITLE_CHARS;
 mod parts;
 mod xml;
 

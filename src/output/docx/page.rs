@@ -34,6 +34,13 @@ pub const BODY_SIZE: u32 = 32;
 pub const TITLE_SIZE: u32 = 44;
 pub const PAGE_NUMBER_SIZE: u32 = 28;
 
+/// How many title characters fit on a line of the 版心: 22 pt characters,
+/// each giving up the body's [`CHAR_SPACING`] (the title style is based on
+/// the body's), 21.75 pt in 442.25 pt: 20. The HTML page's 28em of 16 pt
+/// hold the same 20 at 22 pt.
+pub const TITLE_CHARS: usize = ((PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) as i32
+    / (TITLE_SIZE as i32 * 10 + CHAR_SPACING)) as usize;
+
 /// One body character, the unit of indents: 16 pt.
 pub const BODY_CHAR: u32 = BODY_SIZE * 10;
 /// One page-number character, 14 pt: how far the number stands in.
@@ -61,6 +68,7 @@ mod tests {
             "without the spacing one would not fit"
         );
         assert_eq!(height / LINE_PITCH, 22, "height {height}");
+        assert_eq!(TITLE_CHARS, 20);
         assert_eq!((PAGE_WIDTH, PAGE_HEIGHT), (11906, 16838));
         assert_eq!(
             (MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT),

@@ -538,3 +538,19 @@ fn odd_input_still_gives_a_valid_package() {
         assert!(parts["word/document.xml"].contains("<w:body>"));
     }
 }
+
+#[test]
+fn a_long_title_is_broken_between_words_and_stays_in_the_properties() {
+    let title = "关于深入开展全国文明城市创建活动的实施方案";
+    let parts = parts(&document(&format!("# {title}\n\n正文。\n"), &Fonts::default()).unwrap());
+    let body = &parts["word/document.xml"];
+    check_part("title", body);
+    assert!(
+        body.contains(concat!(
+            r#"<w:t xml:space="preserve">关于深入开展全国文明城市</w:t></w:r>"#,
+            r#"<w:r><w:br/></w:r><w:r><w:t xml:space="preserve">创建活动的实施方案</w:t>"#
+        )),
+        "{body}"
+    );
+    assert!(parts["docProps/core.xml"].contains(&format!("<dc:title>{title}</dc:title>")));
+}

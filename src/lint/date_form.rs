@@ -1,0 +1,225 @@
+//! How a date is written. The 成文日期 (the date alone on a line, under the
+//! title or at the foot) in Arabic numerals, year in full, no leading
+//! zeros (GB/T 9704-2012 7.3.5.4: "2026年3月1日", not "二〇二六年三月一日" or
+//! "2026年03月01日"); and nowhere a year cut to two digits ("25年底").
+//! The draft's own date, which other rules measure against, is read here.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::date::digits;
+use super::{DATE_FORM, DATE_YEAR, Draft, Finding};
+
+/// How a date standing alone on a line is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// 2026年3月1日
+    Standard,
+    /// 二〇二六年三月一日
+    Chinese,
+    /// 2026年03月01日
+    Padded,
+}
+
+/// The date that a line consists of (in （…） or not), how it is written,
+/// and where it starts.
+pub(crate) fn standalone(chars: &[char]) -> Option<(NaiveDate, Written, usize)> {
+    let start = chars.iter().position(|c| !c.is_whitespace())?;
+    let end = chars.len() - chars.iter().rev().position(|c| !c.is_whitespace())?;
+    let mut body = &chars[start..end];
+    let mut at = start;
+    if let (Some('（' | '('), Some('）' | ')')) = (body.first(), body.last()) {
+        body = &body[1..body.len() - 1];
+        at += 1;
+    }
+    let (date, written) = arabic(body).or_else(|| chinese(body))?;
+    Some((date, written, at))
+}
+
+/// 2026年3月1日 (or 2026年03月01日) making up all of `s`.
+fn arabic(s: &[char]) -> Option<(NaiveDate, Written)> {
+    let (year, e) = digits(s, 0, 4).filter(|&(_, e)| e == 4)?;
+    (s.get(e) == Some(&'年')).then_some(())?;
+    let (month, e2) = digits(s, e + 1, 2)?;
+    (s.get(e2) == Some(&'月')).then_some(())?;
+    let (day, e3) = digits(s, e2 + 1, 2)?;
+    (s.get(e3) == Some(&'日') && e3 + 1 == s.len()).then_some(())?;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let padded = s[e + 1] == '0' || s[e2 + 1] == '0';
+    Some((
+        date,
+        if padded {
+            Written::Padded
+        } else {
+            Written::Standard
+        },
+    ))
+}
+
+/// 二〇二六年三月一日 making up all of `s`.
+fn chinese(s: &[char]) -> Option<(NaiveDate, Written)> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or((c == '零').then_some(0))
+    };
+    let year = s
+        .get(..4)?
+        .iter()
+        .try_fold(0u32, |y, &c| Some(y * 10 + digit(c)? as u32))?;
+    (s.get(4) == Some(&'年')).then_some(())?;
+    let rest: String = s[5..].iter().collect();
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日')?;
+    let month = crate::zh::parse_numeral(month)?;
+    let day = crate::zh::parse_numeral(day)?;
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )?;
+    Some((date, Written::Chinese))
+}
+
+/// The draft's own date: the first line that is only a date (the byline
+/// under a speech's title, or a plan's 成文日期).
+pub(crate) fn own_date(draft: &Draft<'_>) -> Option<NaiveDate> {
+    draft
+        .source
+        .lines
+        .iter()
+        .find_map(|l| standalone(&l.chars))
+        .map(|(d, _, _)| d)
+}
+
+/// What may follow a two-digit year that is a year, not a span of years:
+/// 25年底, 25年3月, 25年上半年, 25年度.
+fn year_follows(rest: &[char]) -> bool {
+    let starts = |w: &str| rest.starts_with(&w.chars().collect::<Vec<_>>());
+    [
+        "底",
+        "初",
+        "末",
+        "年中",
+        "上半年",
+        "下半年",
+        "度",
+        "第一季度",
+        "第二季度",
+        "第三季度",
+        "第四季度",
+        "春节",
+    ]
+    .iter()
+    .any(|w| starts(w))
+        || digits(rest, 0, 2)
+            .is_some_and(|(m, e)| (1..=12).contains(&m) && rest.get(e) == Some(&'月'))
+}
+
+/// Two-digit years in `chars`: where each starts and the year it stands for.
+pub(crate) fn short_years(chars: &[char], now: Option<i32>) -> Vec<(usize, u32, i32)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < chars.len() {
+        let lead = i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.');
+        if !lead
+            && let Some((yy, e)) = digits(chars, i, 2).filter(|&(_, e)| e == i + 2)
+            && chars.get(e) == Some(&'年')
+            && year_follows(&chars[e + 1..])
+        {
+            let century = match now {
+                Some(now) if 2000 + yy as i32 <= now + 10 => 2000,
+                Some(_) => 1900,
+                None if yy < 50 => 2000,
+                None => 1900,
+            };
+            out.push((i, yy, century + yy as i32));
+            i = e;
+        }
+        i += 1;
+    }
+    out
+}
+
+pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
+    let now = own_date(draft).map(|d| d.year());
+    for (index, line) in draft.source.lines.iter().enumerate() {
+        if let Some((date, written, at)) = standalone(&line.chars) {
+            let problem = match written {
+                Written::Standard => None,
+                Written::Chinese => Some("成文日期用汉字数字写成，国标要求用阿拉伯数字"),
+                Written::Padded => Some("成文日期的月、日前面补了“0”（编了虚位）"),
+            };
+            if let Some(problem) = problem {
+                out.push(draft.finding(
+                    &DATE_FORM,
+                    index,
+                    at,
+                    problem.to_owned(),
+                    format!("写成“{}”", crate::calendar::cn_date(date)),
+                ));
+            }
+        }
+        for (at, yy, year) in short_years(&line.chars, now) {
+            out.push(draft.finding(
+                &DATE_YEAR,
+                index,
+                at,
+                format!("年份“{yy:02}年”简写了"),
+                format!("年份写全：“{year}年”"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn dates_standing_alone() {
+        let d = |s: &str| standalone(&chars(s)).map(|(d, w, _)| (d.to_string(), w));
+        assert_eq!(
+            d("（2011年9月1日）"),
+            Some(("2011-09-01".into(), Written::Standard))
+        );
+        assert_eq!(
+            d("  2026年3月1日"),
+            Some(("2026-03-01".into(), Written::Standard))
+        );
+        assert_eq!(
+            d("二〇二六年三月一日"),
+            Some(("2026-03-01".into(), Written::Chinese))
+        );
+        assert_eq!(
+            d("二〇一一年十二月三十一日"),
+            Some(("2011-12-31".into(), Written::Chinese))
+        );
+        assert_eq!(
+            d("2026年03月01日"),
+            Some(("2026-03-01".into(), Written::Padded))
+        );
+        assert_eq!(d("2026年3月1日召开"), None);
+        assert_eq!(d("截至2026年3月1日"), None);
+    }
+
+    #[test]
+    fn short_years_but_not_spans_of_years() {
+        let years = |s: &str| -> Vec<i32> {
+            short_years(&chars(s), Some(2025))
+                .into_iter()
+                .map(|(_, _, y)| y)
+                .collect()
+        };
+        assert_eq!(years("力争25年底全部完成"), [2025]);
+        assert_eq!(years("自24年3月起"), [2024]);
+        assert_eq!(years("98年洪水之后，98年度"), [1998]);
+        assert!(years("工作25年来，奋斗了30年，建党95周年").is_empty());
+        assert!(years("2025年底").is_empty());
+        assert!(years("3.25年").is_empty());
+    }
+}
