@@ -622,3 +622,24 @@ fn import_takes_no_date_check_would_refuse() {
     let errors: Vec<&str> = err.lines().filter(|l| l.contains(": 错误: ")).collect();
     assert!(errors.iter().all(|l| l.contains("空着")), "{err}");
 }
+
+/// A byline that contradicts the phases' months (found by fuzzing import:
+/// a meeting in November, a first phase "从现在起到6月底"): the
+/// contradicted dates are left to fill in, never written for check to
+/// refuse.
+#[test]
+fn import_leaves_contradicted_phase_dates_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "在创先争优活动动员大会上的讲话\n（2012年11月2日）\n同志们：\n今天开会，我讲两点意见。\n一、提高认识\n活动分两个阶段进行。第一阶段，广泛发动。时间是从现在起到6月底。第二阶段，全面推进。时间是从今年7月到明年7月。\n二、抓好落实\n（一）明确责任。正文。\n";
+    write(d, "t.txt", text);
+    let o = bigan(&["import", "t.txt", "-o", "t.yaml"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let profile = fs::read_to_string(d.join("t.yaml")).unwrap();
+    let err = stderr(&bigan(&["check", "t.yaml"], d));
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": 错误: ")).collect();
+    assert!(
+        errors.iter().all(|l| l.contains("空着")),
+        "{err}\n{profile}"
+    );
+}
