@@ -44,6 +44,8 @@ mod diagnostic;
 mod explain;
 #[path = "src/marks.rs"]
 mod marks;
+#[path = "src/printable.rs"]
+mod printable;
 #[path = "src/yaml.rs"]
 mod yaml;
 #[path = "src/zh.rs"]

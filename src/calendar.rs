@@ -6,6 +6,17 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// The years a date of bigan's may fall in: a campaign document of the
+/// People's Republic is dated from its founding; later than 2100 is a typo.
+/// `check` refuses dates outside, and `import` does not take them.
+pub const FIRST_YEAR: i32 = 1949;
+pub const LAST_YEAR: i32 = 2100;
+
+/// Whether `d` falls in the supported years.
+pub fn supported(d: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&d.year())
+}
+
 /// 2010年5月20日
 pub fn cn_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())

@@ -109,8 +109,8 @@ pub struct CheckArgs {
     /// 要检查的配置文件
     #[arg(required = true, value_name = "配置")]
     pub profiles: Vec<PathBuf>,
-    /// 讲话语速（字/分钟），用于估算讲话时长
-    #[arg(long, default_value_t = crate::zh::SPEAKING_PACE, value_name = "字数")]
+    /// 讲话语速（字/分钟，60 到 600），用于估算讲话时长
+    #[arg(long, default_value_t = crate::zh::SPEAKING_PACE, value_name = "字数", value_parser = pace)]
     pub pace: u32,
     /// 自定义模板所在文件夹
     #[arg(long, value_name = "文件夹")]
@@ -303,4 +303,19 @@ pub struct HelpArgs {
     /// 要看帮助的命令，如 render；不写则显示 bigan 的帮助
     #[arg(value_name = "命令")]
     pub command: Option<String>,
+}
+
+/// `--pace`: characters a minute a speaker can say. Outside 60–600 the
+/// estimate means nothing (0 would divide by zero).
+fn pace(s: &str) -> Result<u32, String> {
+    const RANGE: std::ops::RangeInclusive<u32> = 60..=600;
+    match s.trim().parse::<u32>() {
+        Ok(n) if RANGE.contains(&n) => Ok(n),
+        _ => Err(format!(
+            "语速要写成 {} 到 {} 之间的整数（字/分钟），一般讲话约 {} 字/分钟",
+            RANGE.start(),
+            RANGE.end(),
+            crate::zh::SPEAKING_PACE
+        )),
+    }
 }

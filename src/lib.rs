@@ -16,6 +16,7 @@ pub mod marks;
 pub mod output;
 #[cfg(feature = "preview")]
 pub mod preview;
+pub mod printable;
 pub mod profile;
 pub mod render;
 pub mod timeline;

@@ -1,10 +1,11 @@
 //! The campaign's phases on a time axis: an inline SVG for HTML drafts.
 //!
-//! One bar per phase, a tick at every month start, and a line at the day of
-//! the document's meeting (the mobilisation for the speech and the plan,
-//! the progress meeting for the progress speech). The geometry is fixed so
-//! the chart looks the same in every draft; text from the profile is
-//! escaped, and the SVG carries no script.
+//! One bar per phase, ticks at month starts (quarters or years on a long
+//! campaign, so the chart's size does not grow with its span), and a line
+//! at the day of the document's meeting (the mobilisation for the speech
+//! and the plan, the progress meeting for the progress speech). The
+//! geometry is fixed so the chart looks the same in every draft; text from
+//! the profile is escaped, and the SVG carries no script.
 
 use std::fmt::Write as _;
 
@@ -29,6 +30,9 @@ const ROW_HEIGHT: f64 = 26.0;
 const BAR_HEIGHT: f64 = 16.0;
 /// Month labels need about this much room each.
 const LABEL_SPACING: f64 = 36.0;
+/// Most ticks drawn: monthly up to three years, then quarterly, then
+/// every year or every few years.
+const MAX_TICKS: usize = 40;
 /// An open-ended phase is drawn at least this far past its start.
 const OPEN_END_MONTHS: u32 = 3;
 
@@ -39,8 +43,9 @@ const MARK: &str = "#c0392b";
 const GRID: &str = "#e3e7eb";
 const INK: &str = "#333";
 
-/// An SVG chart of the phases (a bar each, month ticks, the meeting date
-/// marked), or an empty string when there are no phases.
+/// An SVG chart of the phases (a bar each, ticks by month, quarter or
+/// year, the meeting date marked), or an empty string when there are no
+/// phases.
 pub fn svg(profile: &Profile, doc: Doc) -> String {
     let phases = &profile.campaign.phases;
     let Some(first) = phases.first() else {
@@ -57,7 +62,7 @@ pub fn svg(profile: &Profile, doc: Doc) -> String {
         r#"<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-label="{}" font-family="sans-serif" font-size="12">"#,
         escape(&format!("活动阶段时间表，{label}：{}", cn_date(day)))
     );
-    months(&mut out, &axis, height);
+    ticks(&mut out, &axis, height);
     for (i, phase) in phases.iter().enumerate() {
         bar(&mut out, &axis, phase, i, day);
     }
@@ -103,15 +108,45 @@ impl Axis {
         x.clamp(CHART_LEFT, CHART_RIGHT)
     }
 
-    /// The first day of every month shown.
-    fn month_starts(&self) -> Vec<NaiveDate> {
-        let mut out = Vec::new();
-        let mut m = Some(self.start);
-        while let Some(d) = m.filter(|d| *d < self.end) {
-            out.push(d);
-            m = d.checked_add_months(Months::new(1));
+    /// Where the ticks go: the first day of every month, quarter or year
+    /// shown, or of every few years, whichever gives at most
+    /// [`MAX_TICKS`]; and how many months apart they are.
+    fn tick_starts(&self) -> (Vec<NaiveDate>, u32) {
+        let months = (self.end.year() - self.start.year()) * 12 + self.end.month() as i32
+            - self.start.month() as i32;
+        let months = usize::try_from(months).unwrap_or(0);
+        let (step, yearly) = if months <= MAX_TICKS {
+            (1, false)
+        } else if months <= 3 * MAX_TICKS {
+            (3, false)
+        } else {
+            let years = months / 12 + 1;
+            let every = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000]
+                .into_iter()
+                .find(|n| years / n <= MAX_TICKS)
+                .unwrap_or(10_000);
+            (12 * every, true)
+        };
+        // The first tick: the axis start for months, else the first
+        // quarter start or January 1st (of a year divisible by the step)
+        // on the axis.
+        let aligned = |d: &NaiveDate| match (step, yearly) {
+            (1, _) => true,
+            (_, false) => d.month0().is_multiple_of(3),
+            (_, true) => d.month() == 1 && d.year().rem_euclid((step / 12) as i32) == 0,
+        };
+        let mut first = Some(self.start);
+        while let Some(d) = first.filter(|d| !aligned(d) && *d < self.end) {
+            first = d.checked_add_months(Months::new(1));
         }
-        out
+        let step = step as u32;
+        let mut out = Vec::new();
+        let mut next = first;
+        while let Some(d) = next.filter(|d| *d < self.end) {
+            out.push(d);
+            next = d.checked_add_months(Months::new(step));
+        }
+        (out, step)
     }
 }
 
@@ -123,12 +158,29 @@ fn open_end(from: NaiveDate) -> NaiveDate {
     calendar::month_end(later.pred_opt().unwrap_or(later))
 }
 
-/// Grid lines at every month start, labelled as often as they fit: the
-/// year is named at the first label and at every January.
-fn months(out: &mut String, axis: &Axis, height: f64) {
-    let starts = axis.month_starts();
-    let per_month = (CHART_RIGHT - CHART_LEFT) / starts.len().max(1) as f64;
-    let step = (LABEL_SPACING / per_month).ceil().max(1.0) as usize;
+/// Grid lines at every tick, labelled as often as they fit, at round
+/// places (every quarter, half year, year, five years…): months and
+/// quarters name the year at the first label and at every January; years
+/// are named alone.
+fn ticks(out: &mut String, axis: &Axis, height: f64) {
+    let (starts, months) = axis.tick_starts();
+    let yearly = months >= 12;
+    let per_tick = (CHART_RIGHT - CHART_LEFT) / starts.len().max(1) as f64;
+    let needed = (LABEL_SPACING / per_tick).ceil().max(1.0) as u32;
+    // Ticks per label, so that labels fall on round months or years.
+    let round: &[u32] = if yearly {
+        &[1, 2, 5, 10, 20, 50, 100]
+    } else {
+        &[1, 2, 3, 6, 12, 24, 60, 120]
+    };
+    let every = round
+        .iter()
+        .filter(|k| yearly || *k % months == 0)
+        .map(|k| if yearly { *k } else { k / months })
+        .find(|k| *k >= needed)
+        .unwrap_or(needed);
+    // A tick's place in the calendar, counted in ticks.
+    let place = |d: &NaiveDate| (d.year() * 12 + d.month0() as i32) / months.max(1) as i32;
     let bottom = height - 8.0;
     let _ = writeln!(
         out,
@@ -136,16 +188,18 @@ fn months(out: &mut String, axis: &Axis, height: f64) {
     );
     let mut labelled_year = None;
     let mut free_from = 0.0;
-    for (i, d) in starts.iter().enumerate() {
+    for d in &starts {
         let x = axis.x(*d);
         let _ = writeln!(
             out,
             r#"<line class="tick" x1="{x:.1}" y1="{AXIS_Y}" x2="{x:.1}" y2="{bottom}" stroke="{GRID}" stroke-width="1"/>"#
         );
-        if i % step != 0 {
+        if place(d).rem_euclid(every as i32) != 0 {
             continue;
         }
-        let text = if labelled_year != Some(d.year()) {
+        let text = if yearly {
+            format!("{}年", d.year())
+        } else if labelled_year != Some(d.year()) {
             format!("{}年{}月", d.year(), d.month())
         } else {
             format!("{}月", d.month())
@@ -408,15 +462,74 @@ mod tests {
         let p = with_phases(
             vec![
                 phase("一", "2010-01-01", Some("2011-12-31")),
-                phase("二", "2012-01-01", Some("2013-12-31")),
+                phase("二", "2012-01-01", Some("2012-12-31")),
             ],
             "2010-01-01",
         );
         let svg = svg(&p, Doc::Speech);
-        assert_eq!(svg.matches(r#"<line class="tick""#).count(), 48);
+        assert_eq!(svg.matches(r#"<line class="tick""#).count(), 36);
         let labels = svg.matches("</text>").count() - 2 - 1;
-        assert!(labels < 48 / 2, "{labels} month labels");
+        assert!(labels < 36 / 2, "{labels} month labels");
         assert!(svg.contains(">2011年1月</text>"));
+    }
+
+    fn tick_labels(svg: &str) -> Vec<String> {
+        svg.lines()
+            .filter(|l| l.contains(r#"font-size="10""#))
+            .map(|l| {
+                l.split('>')
+                    .nth(1)
+                    .unwrap()
+                    .trim_end_matches("</text")
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ticks_become_quarters_then_years() {
+        // Five years: quarters, from the first quarter start on the axis,
+        // labelled at each January.
+        let p = with_phases(
+            vec![phase("一", "2010-05-20", Some("2015-05-19"))],
+            "2010-05-20",
+        );
+        let chart = svg(&p, Doc::Speech);
+        assert_eq!(chart.matches(r#"<line class="tick""#).count(), 20);
+        let ticks = xs(&chart, r#"<line class="tick""#);
+        assert!(ticks[0] > CHART_LEFT, "the first tick is July, not May");
+        let labels = tick_labels(&chart);
+        assert_eq!(
+            labels[..4],
+            ["2011年1月", "2012年1月", "2013年1月", "2014年1月"]
+        );
+        assert!(labels.len() <= 5, "{labels:?}");
+        // Twenty years: every year, labelled with the year alone.
+        let p = with_phases(
+            vec![phase("一", "2010-05-20", Some("2030-05-19"))],
+            "2010-05-20",
+        );
+        let chart = svg(&p, Doc::Speech);
+        assert_eq!(chart.matches(r#"<line class="tick""#).count(), 20);
+        assert!(
+            tick_labels(&chart).iter().all(|l| l.ends_with('年')),
+            "{:?}",
+            tick_labels(&chart)
+        );
+    }
+
+    #[test]
+    fn any_span_gives_a_chart_of_bounded_size() {
+        for (from, to) in [("1000-01-01", "9999-12-31"), ("1949-10-01", "2100-12-31")] {
+            let p = with_phases(vec![phase("一", from, Some(to))], from);
+            let chart = svg(&p, Doc::Plan);
+            let ticks = chart.matches(r#"<line class="tick""#).count();
+            assert!(
+                (2..=MAX_TICKS).contains(&ticks),
+                "{from}..{to}: {ticks} ticks"
+            );
+            assert!(chart.len() < 8_000, "{from}..{to}: {} bytes", chart.len());
+        }
     }
 
     #[test]

@@ -384,7 +384,7 @@ fn value_kind(cmd: &Command, arg: &str) -> String {
         .unwrap_or_default();
     match name.as_str() {
         "端口" => "要写 0 到 65535 之间的整数".to_owned(),
-        "字数" => "要写一个正整数（每分钟讲多少字）".to_owned(),
+        "字数" => "要写 60 到 600 之间的整数（每分钟讲多少字，一般约 200）".to_owned(),
         _ => format!("要写{}", if name.is_empty() { "一个值" } else { &name }),
     }
 }

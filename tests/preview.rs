@@ -346,7 +346,7 @@ fn a_real_browser_shows_the_draft_and_the_timeline() {
         .expect("the speech has a title");
     let timeline = bigan::timeline::svg(&profile, Doc::Speech);
 
-    let dom = support::dump_dom(chromium, &preview.url);
+    let dom = support::dump_dom(chromium, &preview.url, |d| d.contains("data-live=\"on\""));
     let h1 = format!("<h1>{}</h1>", bigan::output::html::escape(&title));
     assert!(dom.contains(&h1), "{h1} not in the DOM: {dom}");
     assert!(
@@ -370,7 +370,9 @@ fn a_real_browser_shows_the_draft_and_the_timeline() {
     )
     .unwrap();
     preview.wait_for_version_after(&v);
-    let dom = support::dump_dom(chromium, &preview.url);
+    let dom = support::dump_dom(chromium, &preview.url, |d| {
+        d.contains("hospital.yaml:6:9: 错误")
+    });
     assert!(dom.contains("hospital.yaml:6:9: 错误"), "{dom}");
     support::screenshot(
         chromium,
@@ -866,8 +868,19 @@ mod support {
     /// The DOM once the page has loaded and its scripts ran. (Not
     /// `--virtual-time-budget`: virtual time stands still while a request is
     /// open, and the live-reload stream always is.)
-    pub fn dump_dom(chromium: &str, url: &str) -> String {
-        run_chromium(chromium, &["--timeout=3000", "--dump-dom"], url)
+    /// The DOM of `url` once `ready` holds for it: Chromium's virtual
+    /// clock is no use here (the live-reload stream keeps the page busy),
+    /// so the dump waits a real 3 s, and on a loaded machine, where the
+    /// page's script may not have run yet, waits longer before giving up.
+    pub fn dump_dom(chromium: &str, url: &str, ready: impl Fn(&str) -> bool) -> String {
+        let mut dom = String::new();
+        for wait in ["--timeout=3000", "--timeout=8000", "--timeout=20000"] {
+            dom = run_chromium(chromium, &[wait, "--dump-dom"], url);
+            if ready(&dom) {
+                break;
+            }
+        }
+        dom
     }
 
     /// A PNG of the page at 1280×1800.

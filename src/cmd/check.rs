@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{cn_date, days_inclusive};
 use crate::cli::CheckArgs;
+use crate::printable::{printable, width};
 use crate::profile::{self, Profile, TypeSource};
 use crate::render::{Doc, Renderer};
 use crate::zh;
@@ -85,12 +86,17 @@ fn summary(out: &mut String, p: &Profile) {
         .map(String::as_str)
         .unwrap_or(&sector.key);
     // write! to a String cannot fail.
+    // What the user wrote is shown escaped: a profile from elsewhere must
+    // not be able to drive the reader's terminal.
+    let speaker = printable(&speaker);
     let _ = writeln!(
         out,
         "  单位：{}（{}，{}）",
-        p.org.name, sector_name, sector.key
+        printable(&p.org.name),
+        sector_name,
+        sector.key
     );
-    let _ = writeln!(out, "  活动：{}", p.campaign.full_name);
+    let _ = writeln!(out, "  活动：{}", printable(&p.campaign.full_name));
     let _ = writeln!(out, "  类型：{}", campaign_type(p));
     if let Some(d) = &p.campaign.decided_by {
         let from = if p.campaign.decided_inferred {
@@ -98,7 +104,12 @@ fn summary(out: &mut String, p: &Profile) {
         } else {
             ""
         };
-        let _ = writeln!(out, "  决策：{d}{from}；部署：{}", p.org.superior);
+        let _ = writeln!(
+            out,
+            "  决策：{}{from}；部署：{}",
+            printable(d),
+            printable(&p.org.superior)
+        );
     }
     let _ = writeln!(
         out,
@@ -136,7 +147,8 @@ fn timeline(out: &mut String, p: &Profile) {
             None => format!("{} 起，长期", ph.from),
         })
         .collect();
-    let name_width = phases.iter().map(|ph| width(&ph.name)).max().unwrap_or(0);
+    let names: Vec<_> = phases.iter().map(|ph| printable(&ph.name)).collect();
+    let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0);
     let span_width = spans.iter().map(|s| width(s)).max().unwrap_or(0);
     let mut shown = vec![false; meetings.len()];
     for (i, ph) in phases.iter().enumerate() {
@@ -167,7 +179,7 @@ fn timeline(out: &mut String, p: &Profile) {
             out,
             "    第{}阶段  {}  {span}",
             zh::numeral(i as u64 + 1),
-            pad(&ph.name, name_width),
+            pad(&names[i], name_width),
         );
     }
     for (m, (name, d)) in meetings.iter().enumerate() {
@@ -208,11 +220,6 @@ fn outside(phases: &[profile::Phase], next: usize) -> String {
             zh::numeral(next as u64 + 1)
         ),
     }
-}
-
-/// Columns a terminal gives `s`: two for each wide (CJK) character.
-fn width(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
 /// `s` padded with spaces to `columns` terminal columns.

@@ -39,6 +39,19 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|s| profile::write(&s.outline, &s.facts, &s.told, &source))
         .collect();
+    // The outline keeps a speech's worth of text; a profile `check` would
+    // refuse is not written at all.
+    if let Some(big) = yamls
+        .iter()
+        .find(|y| y.len() as u64 > crate::profile::MAX_PROFILE_BYTES)
+    {
+        return Err(anyhow::Error::new(crate::error::InputError(format!(
+            "{}：从中读出的提纲有 {} KB，超过配置文件的上限 {} KB，不像是一篇讲话。请检查是否选错了文件，或把原文拆成几篇",
+            args.input.display(),
+            big.len() / 1024,
+            crate::profile::MAX_PROFILE_BYTES / 1024
+        ))));
+    }
     for (i, s) in speeches.iter().enumerate() {
         let o = &s.outline;
         let items: Vec<String> = o.points.iter().map(|p| p.items.len().to_string()).collect();

@@ -15,11 +15,10 @@ use std::process::ExitCode;
 
 use crate::diagnostic::Diagnostic;
 
-/// Prints diagnostics to stderr, rustc-style.
+/// Prints diagnostics to stderr, rustc-style, the first
+/// [`crate::diagnostic::SHOWN`] in full.
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        eprint!("{d}");
-    }
+    eprint!("{}", crate::diagnostic::shown(diagnostics));
 }
 
 /// Writes `bytes` to stdout, an I/O failure in Chinese.

@@ -14,7 +14,7 @@ use super::raw::{
     self, Points, RawCommon, RawEra, RawItem, RawSector, RawSpeech, RawType, TextList,
 };
 use super::text::Text;
-use crate::diagnostic::{Diagnostic, closest};
+use crate::diagnostic::{Diagnostic, SourceText, closest};
 use crate::yaml::{self, Located, Pos};
 
 /// Parses `text` (the file at `path`) as `T`, with an error for every
@@ -24,6 +24,7 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> (Option<T>, Vec<Diagnostic>) {
     let parsed = yaml::parse::<T>(text, 0);
+    let source = SourceText::new(text.to_owned());
     let mut diagnostics: Vec<Diagnostic> = parsed
         .unknown_keys
         .iter()
@@ -35,7 +36,7 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
             };
             Diagnostic::error(path, k.line, k.column, format!("未知的键“{}”", k.key))
                 .with_hint(hint)
-                .with_source(text)
+                .with_source(&source)
         })
         .collect();
     let value = match parsed.value {
@@ -46,7 +47,8 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
                 .iter()
                 .any(|k| k.line == e.line && k.column == e.column)
             {
-                let mut d = Diagnostic::error(path, e.line, e.column, e.message).with_source(text);
+                let mut d =
+                    Diagnostic::error(path, e.line, e.column, e.message).with_source(&source);
                 d.hint = e.hint;
                 diagnostics.push(d);
             }
@@ -80,6 +82,9 @@ where
 /// Collects the problems of one file while its parts are checked.
 pub(crate) struct Checker<'a> {
     pub path: &'a Path,
+    /// Shared by every diagnostic of the file, built once when the first
+    /// one is reported.
+    source: Option<SourceText>,
     text: &'a str,
     /// The file's name without `.yaml`: the start of every slot name.
     key: &'a str,
@@ -90,6 +95,7 @@ impl<'a> Checker<'a> {
     pub fn new(path: &'a Path, text: &'a str, key: &'a str) -> Self {
         Checker {
             path,
+            source: None,
             text,
             key,
             diagnostics: Vec::new(),
@@ -97,10 +103,13 @@ impl<'a> Checker<'a> {
     }
 
     fn error(&mut self, pos: Pos, message: String, hint: String) {
+        let source = self
+            .source
+            .get_or_insert_with(|| SourceText::new(self.text.to_owned()));
         self.diagnostics.push(
             Diagnostic::error(self.path, pos.line, pos.column, message)
                 .with_hint(hint)
-                .with_source(self.text),
+                .with_source(source),
         );
     }
 

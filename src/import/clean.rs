@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use crate::lint::scan::Covered;
 use crate::lint::{debris, punct, script};
 
 /// A cleaned text and what was taken out of it.
@@ -23,11 +24,11 @@ pub struct Cleaned {
 pub fn clean_line(line: &str) -> String {
     let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let chars: Vec<char> = line.chars().collect();
-    let pinyin = debris::pinyin(&chars);
+    let pinyin = Covered::new(chars.len(), &debris::pinyin(&chars));
     let kept: String = chars
         .iter()
         .enumerate()
-        .filter(|(i, _)| !pinyin.iter().any(|&(s, e)| (s..e).contains(i)))
+        .filter(|(i, _)| !pinyin.contains(*i))
         .map(|(_, c)| c)
         // Control characters are copy-paste damage, never text, and YAML
         // cannot hold them even in a comment.
@@ -49,11 +50,11 @@ pub fn clean_line(line: &str) -> String {
             open[slot] = !open[slot];
         }
     }
-    let spaces = punct::spaces(&chars);
+    let spaces = Covered::new(chars.len(), &punct::spaces(&chars));
     chars
         .iter()
         .enumerate()
-        .filter(|(i, _)| !spaces.iter().any(|&(s, e)| (s..e).contains(i)))
+        .filter(|(i, _)| !spaces.contains(*i))
         .map(|(_, c)| *c)
         .collect::<String>()
         .trim()
@@ -80,10 +81,11 @@ fn salutation_at(line: &str) -> Option<usize> {
 }
 
 /// Cleans a whole text: each line cleaned, the site's lines dropped, and
-/// everything before the speech's title (the page header) set aside.
+/// everything before the speech's title (the page header) set aside. A
+/// line ends at a line feed, a carriage return (old Mac files) or both.
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
-    for raw in text.lines() {
+    for raw in text.split(['\n', '\r']) {
         let line = clean_line(raw);
         if line.is_empty() {
             continue;
@@ -163,6 +165,8 @@ pub fn first_date(line: &str) -> Option<NaiveDate> {
         if let Some(date) = i32::try_from(y)
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            // A profile can hold only dates `check` accepts.
+            .filter(|d| crate::calendar::supported(*d))
         {
             return Some(date);
         }

@@ -398,7 +398,8 @@ fn day(point: Point, meeting_year: Option<i32>, end: bool) -> Option<NaiveDate> 
         (Day::Middle, true) => 20,
         (Day::Month | Day::Late | Day::End, true) => last.day(),
     };
-    NaiveDate::from_ymd_opt(year, month, d)
+    // A profile can hold only dates `check` accepts.
+    NaiveDate::from_ymd_opt(year, month, d).filter(|d| crate::calendar::supported(*d))
 }
 
 /// Organisations end so: the superior is one of them, not an activity.

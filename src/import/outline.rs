@@ -50,6 +50,18 @@ pub struct Outline {
     pub closing: Vec<String>,
 }
 
+/// The most points, and sub-points of a point, an outline keeps: a speech
+/// has a handful; a text with hundreds of 一、 lines is no speech, and its
+/// profile must stay small enough for `check` (1 MB).
+const MAX_POINTS: usize = 30;
+const MAX_ITEMS: usize = 30;
+/// The longest lead kept, in characters: a lead is a sentence, and a line
+/// that never ends is cut at its last clause within this length.
+const MAX_LEAD_CHARS: usize = 80;
+/// The most text kept under one sub-point (a few paragraphs), cut at a
+/// sentence: the whole profile must stay under `check`'s 1 MB.
+const MAX_TEXT_CHARS: usize = 1000;
+
 fn chars(s: &str) -> Vec<char> {
     s.chars().collect()
 }
@@ -116,7 +128,7 @@ pub fn outline(lines: &[String]) -> Outline {
     if let Some(c) = closing {
         o.closing = body[c..].to_vec();
     }
-    for (k, &h) in headings.iter().enumerate() {
+    for (k, &h) in headings.iter().enumerate().take(MAX_POINTS) {
         let next = headings.get(k + 1).copied().unwrap_or(end);
         let heading = &scanned[h][0];
         let line = chars(&body[h]);
@@ -146,6 +158,19 @@ pub fn outline(lines: &[String]) -> Outline {
 /// opening announces, else the longest (the later of equals). A stray 一、
 /// in the opening (a list of problems) is not a point.
 fn point_headings(body: &[String], scanned: &[Vec<Found>]) -> Vec<usize> {
+    // For each line, the number of points announced nearest above it, found
+    // once for all the runs (a text of 100,000 一、 lines has as many).
+    let mut announced_above = Vec::with_capacity(body.len());
+    let mut nearest = None;
+    for line in body {
+        announced_above.push(nearest);
+        let first = count::claims(&chars(line))
+            .into_iter()
+            .find(|c| c.kind == Kind::Points);
+        if let Some(n) = first.and_then(|c| c.number) {
+            nearest = Some(n);
+        }
+    }
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for (i, ms) in scanned.iter().enumerate() {
         let Some(m) = ms
@@ -165,14 +190,7 @@ fn point_headings(body: &[String], scanned: &[Vec<Found>]) -> Vec<usize> {
             _ => {}
         }
     }
-    let announced = |run: &Vec<usize>| {
-        body[..run[0]].iter().rev().find_map(|l| {
-            count::claims(&chars(l))
-                .into_iter()
-                .find(|c| c.kind == Kind::Points)
-                .and_then(|c| c.number)
-        })
-    };
+    let announced = |run: &Vec<usize>| announced_above[run[0]];
     if let Some(run) = runs
         .iter()
         .rev()
@@ -219,7 +237,7 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
         for (line, ms) in part {
             let c = chars(line);
             match ms.first().filter(|m| m.line_start && m.family == family) {
-                Some(m) => {
+                Some(m) if out.len() < MAX_ITEMS => {
                     let (lead, text) = lead(&c, m.end, c.len());
                     out.push(Item {
                         marker: m.text.clone(),
@@ -227,14 +245,18 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
                         text,
                     });
                 }
+                Some(_) => break,
                 // A paragraph under an item is its text.
                 None => {
                     if let Some(item) = out.last_mut() {
-                        item.text.push_str(line.trim());
+                        add_text(&mut item.text, line.trim());
                     }
                 }
             }
         }
+        // A marker with nothing after it has no lead to keep, and a
+        // profile may not hold an empty one.
+        out.retain(|item| !item.lead.is_empty());
         return out;
     }
     let mut out: Vec<Item> = Vec::new();
@@ -254,33 +276,70 @@ fn items(part: &[(String, Vec<Found>)]) -> Vec<Item> {
                 _ => continue,
             }
             last = m.number;
+            if out.len() == MAX_ITEMS {
+                return out;
+            }
             // Its text runs to the next marker of the line.
             let until = spoken.get(k + 1).map_or(c.len(), |next| next.start);
             let (lead, text) = lead(&c, m.end, until);
-            out.push(Item {
-                marker: m.text.clone(),
-                lead,
-                text,
-            });
+            if !lead.is_empty() {
+                out.push(Item {
+                    marker: m.text.clone(),
+                    lead,
+                    text,
+                });
+            }
         }
     }
     out
 }
 
 /// The lead sentence after a marker, up to the first full stop or
-/// semicolon, and the text after it up to `until`.
+/// semicolon and at most [`MAX_LEAD_CHARS`] (then up to the last comma or
+/// other clause mark within them), and the text after it up to `until`
+/// (at most [`MAX_TEXT_CHARS`]).
 fn lead(line: &[char], from: usize, until: usize) -> (String, String) {
     let until = until.min(line.len());
     let from = from.min(until);
-    let end = line[from..until]
+    let stop = line[from..until]
         .iter()
+        .take(MAX_LEAD_CHARS + 1)
         .position(|c| matches!(c, '。' | '！' | '？' | '；'))
-        .map_or(until, |p| from + p);
-    let rest: String = line[(end + 1).min(until)..until].iter().collect();
-    (
-        tidy(&line[from..end].iter().collect::<String>()),
-        rest.trim().to_owned(),
-    )
+        .map(|p| from + p);
+    let (end, rest_from) = match stop {
+        Some(end) => (end, end + 1),
+        None if until - from <= MAX_LEAD_CHARS => (until, until),
+        None => {
+            let window = &line[from..from + MAX_LEAD_CHARS];
+            let cut = window
+                .iter()
+                .rposition(|c| matches!(c, '，' | '：' | '、' | ','))
+                .map_or(from + MAX_LEAD_CHARS, |p| from + p);
+            (cut, cut + 1)
+        }
+    };
+    let mut text = String::new();
+    add_text(
+        &mut text,
+        &line[rest_from.min(until)..until].iter().collect::<String>(),
+    );
+    (tidy(&line[from..end].iter().collect::<String>()), text)
+}
+
+/// Appends a paragraph to an item's text, keeping the text within
+/// [`MAX_TEXT_CHARS`], ended at a sentence where it is cut.
+fn add_text(text: &mut String, more: &str) {
+    let more = more.trim();
+    let room = MAX_TEXT_CHARS.saturating_sub(text.chars().count());
+    if more.chars().count() <= room {
+        text.push_str(more);
+        return;
+    }
+    let kept: String = more.chars().take(room).collect();
+    let cut = kept
+        .rfind(['。', '！', '？', '；'])
+        .map_or(0, |i| i + '。'.len_utf8());
+    text.push_str(&kept[..cut]);
 }
 
 #[cfg(test)]

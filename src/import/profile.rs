@@ -330,27 +330,43 @@ fn campaign(y: &mut String, o: &Outline, told: &Told) {
     let _ = writeln!(y, "  # 阶段取自原文；日期按原文的说法推算，空着的请填写");
     y.push_str("  phases:\n");
     let last = told.phases.len() - 1;
+    // Dates the text contradicts (an end before its start, a phase before
+    // the one above it: a byline's year against "到6月底") are left for the
+    // user rather than written for check to refuse.
+    let mut earliest: Option<NaiveDate> = None;
     for (i, p) in told.phases.iter().enumerate() {
+        let from = p.from.filter(|f| earliest.is_none_or(|e| *f >= e));
+        let to = p.to.filter(|t| from.or(earliest).is_none_or(|f| *t >= f));
+        earliest = from.or(earliest);
+        let contradicted = (from.is_none() && p.from.is_some()) || (to.is_none() && p.to.is_some());
         let said = if p.said.is_empty() {
             "原文没有写时间".to_owned()
         } else {
             format!("原文：{}", p.said)
         };
-        let _ = writeln!(y, "    - name: {}  # {said}", scalar(&p.name));
-        let from_note = if p.from_meeting && p.from.is_none() {
+        // A phase the text numbers without naming (a bare 第一阶段) asks
+        // for its name, as a missing organisation does: check refuses "".
+        let name = match p.name.trim() {
+            "" => "（请填写阶段名称）".to_owned(),
+            name => scalar(name),
+        };
+        let _ = writeln!(y, "    - name: {name}  # {said}");
+        let from_note = if contradicted {
+            "  # TODO 原文的时间前后矛盾，请核对后填写"
+        } else if p.from_meeting && from.is_none() {
             "  # TODO 即会议日期"
-        } else if p.from.is_none() {
+        } else if from.is_none() {
             "  # TODO 开始日期"
         } else {
             ""
         };
-        let _ = writeln!(y, "      from: {}{from_note}", date_or_empty(p.from));
-        match p.to {
+        let _ = writeln!(y, "      from: {}{from_note}", date_or_empty(from));
+        match to {
             Some(to) => {
                 let _ = writeln!(y, "      to: {to}");
             }
             // The last phase may run on; an earlier one must end.
-            None if i == last && !p.said.is_empty() => {
+            None if i == last && !p.said.is_empty() && p.to.is_none() => {
                 let _ = writeln!(y, "      # 原文没有写结束时间：长期坚持");
             }
             None => {

@@ -19,7 +19,9 @@ pub enum Problem {
     NotFound,
     Denied,
     Folder,
-    /// A FIFO, a device: reading it could block for ever or never end.
+    /// A FIFO, a device, or a file reached through /dev, /proc or /sys
+    /// (/dev/stdin): reading it could block for ever, never end, or read
+    /// whatever the terminal holds.
     NotRegular,
     Io(std::io::Error),
     /// Larger than the caller's limit (bytes).
@@ -77,12 +79,12 @@ impl fmt::Display for TextError {
             Problem::Folder => write!(f, "{path} 是文件夹，不是文件：请给出一个文件"),
             Problem::NotRegular => write!(
                 f,
-                "{path} 不是普通文件（是管道或设备），bigan 不读它：请给出一个保存在磁盘上的文件"
+                "{path} 不是普通文件（是管道、设备或系统文件），bigan 不读它：请给出一个保存在磁盘上的文件"
             ),
             Problem::Io(e) => write!(
                 f,
                 "读取 {path} 失败（{}）：检查文件是否完好、磁盘是否正常",
-                reason(e)
+                crate::error::io_reason(e)
             ),
             Problem::TooLarge(limit) => {
                 write!(f, "{path}：文件超过 {} KB", limit / 1024)
@@ -142,10 +144,15 @@ pub fn read_bytes(path: &Path, limit: Option<u64>) -> Result<Vec<u8>, Problem> {
     if meta.is_dir() {
         return Err(Problem::Folder);
     }
-    if !meta.is_file() {
+    if !meta.is_file() || through_system_folder(path) {
         return Err(Problem::NotRegular);
     }
     let file = std::fs::File::open(path).map_err(io_problem)?;
+    // Swapped for something else since the look: the open did not block
+    // (only a FIFO's does), so look again before reading.
+    if !file.metadata().map_err(io_problem)?.is_file() {
+        return Err(Problem::NotRegular);
+    }
     let mut bytes = Vec::new();
     match limit {
         Some(limit) => {
@@ -164,18 +171,43 @@ pub fn read_bytes(path: &Path, limit: Option<u64>) -> Result<Vec<u8>, Problem> {
     Ok(bytes)
 }
 
-/// An I/O failure in words, for the few kinds a reader meets.
-fn reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::InvalidData => "数据损坏".to_owned(),
-        ErrorKind::Interrupted => "读取被中断".to_owned(),
-        ErrorKind::UnexpectedEof => "文件提前结束".to_owned(),
-        _ => match e.raw_os_error() {
-            Some(code) => format!("系统错误 {code}"),
-            None => "系统错误".to_owned(),
-        },
+/// Whether `path`, or a symbolic link on the way to its target, lies in
+/// /dev, /proc or /sys: /dev/stdin is a regular file when standard input
+/// is redirected from one, and must still not be read as a profile.
+fn through_system_folder(path: &Path) -> bool {
+    if !cfg!(unix) {
+        return false;
     }
+    let system = |p: &Path| ["/dev", "/proc", "/sys"].iter().any(|s| p.starts_with(s));
+    let mut current = path.to_owned();
+    // The kernel gives up after 40 links; so does this.
+    for _ in 0..40 {
+        if system(&current) {
+            return true;
+        }
+        // The folder resolved, the name as written: `../../dev/stdin`
+        // becomes /dev/stdin, and a link is seen before it is followed.
+        let (Some(parent), Some(name)) = (current.parent(), current.file_name()) else {
+            return false;
+        };
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        let Ok(folder) = parent.canonicalize() else {
+            return false;
+        };
+        let resolved = folder.join(name);
+        if system(&resolved) {
+            return true;
+        }
+        match std::fs::read_link(&resolved) {
+            Ok(target) => current = folder.join(target),
+            Err(_) => return false,
+        }
+    }
+    true
 }
 
 fn io_problem(e: std::io::Error) -> Problem {
@@ -387,5 +419,29 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn devices_and_system_files_are_not_read() {
+        for device in ["/dev/null", "/dev/zero", "/dev/stdin", "/proc/self/status"] {
+            assert!(
+                matches!(
+                    read_bytes(Path::new(device), None),
+                    Err(Problem::NotRegular)
+                ),
+                "{device}"
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("p.yaml");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        assert!(matches!(read_bytes(&link, None), Err(Problem::NotRegular)));
+        let up = dir.path().join("../".repeat(30)).join("dev/stdin");
+        assert!(through_system_folder(&up));
+        let plain = dir.path().join("q.yaml");
+        std::fs::write(&plain, "a: 1\n").unwrap();
+        assert!(!through_system_folder(&plain));
     }
 }

@@ -3,7 +3,10 @@
 //! the 一是……, “五个好，即……” and the items listed. A count whose list
 //! cannot be found is left alone: lint reports what it can show.
 
+use std::collections::HashMap;
+
 use super::markers::Found;
+use super::scan::Forward;
 use super::{
     COUNT_ITEMS, COUNT_LIST, COUNT_PHASES, COUNT_POINTS, Draft, Finding, PLACEHOLDER_COUNT, Rule,
 };
@@ -178,7 +181,7 @@ fn party_congress(before: &str, chars: &[char], j: usize) -> bool {
 }
 
 /// What follows a count.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Listing {
     /// A run of markers: how many, the first and the last.
     Markers {
@@ -211,25 +214,93 @@ impl Listing {
     }
 }
 
-/// The markers of a whole draft in order, with the line each is on.
+/// The longest run of markers counted: no speech lists more, and a
+/// count is checked against at most this many.
+const MAX_RUN: u64 = 1000;
+/// The longest clause read as a list of items after 即 or ：.
+const MAX_LIST_CHARS: usize = 400;
+
+/// The markers of a whole draft in order, with the line each is on,
+/// indexed so that finding a marker, or the next one a run can hold, takes
+/// constant time (see [`super::scan`]).
 pub struct AllMarkers<'a> {
     pub list: Vec<(usize, &'a Found)>,
+    /// Where each line's markers begin in `list` (one more entry than
+    /// there are lines).
+    by_line: Vec<usize>,
+    /// For each marker, the next one that stands as high or higher: the
+    /// markers in between are inside its items.
+    next_peer: Vec<usize>,
+    /// For each line, the next line after it with text (or the number of
+    /// lines).
+    next_text: Vec<usize>,
 }
 
 impl<'a> AllMarkers<'a> {
-    pub fn new(markers: &'a [Vec<Found>]) -> Self {
-        let list = markers
+    pub fn new(markers: &'a [Vec<Found>], lines: &[&[char]]) -> Self {
+        let list: Vec<(usize, &Found)> = markers
             .iter()
             .enumerate()
             .flat_map(|(line, ms)| ms.iter().map(move |m| (line, m)))
             .collect();
-        AllMarkers { list }
+        let mut by_line = Vec::with_capacity(markers.len() + 1);
+        let mut total = 0;
+        for ms in markers {
+            by_line.push(total);
+            total += ms.len();
+        }
+        by_line.push(total);
+        // Right to left, keeping the markers not yet passed by a higher one.
+        let mut next_peer = vec![list.len(); list.len()];
+        let mut waiting: Vec<usize> = Vec::new();
+        for (i, (_, m)) in list.iter().enumerate().rev() {
+            let rank = m.family.rank();
+            while let Some(&j) = waiting.last() {
+                if list[j].1.family.rank() > rank {
+                    waiting.pop();
+                } else {
+                    break;
+                }
+            }
+            if let Some(&j) = waiting.last() {
+                next_peer[i] = j;
+            }
+            waiting.push(i);
+        }
+        let mut next_text = vec![lines.len(); lines.len()];
+        for l in (0..lines.len().saturating_sub(1)).rev() {
+            let below = &lines[l + 1];
+            next_text[l] = if below.iter().any(|c| !c.is_whitespace()) {
+                l + 1
+            } else {
+                next_text[l + 1]
+            };
+        }
+        AllMarkers {
+            list,
+            by_line,
+            next_peer,
+            next_text,
+        }
+    }
+
+    /// The markers of line `line`, as a range of `list`.
+    fn of_line(&self, line: usize) -> std::ops::Range<usize> {
+        let from = self.by_line.get(line).copied().unwrap_or(self.list.len());
+        let to = self.by_line.get(line + 1).copied().unwrap_or(from);
+        from..to
     }
 
     fn at(&self, line: usize, start: usize) -> Option<usize> {
-        self.list
-            .iter()
-            .position(|(l, m)| *l == line && m.start == start)
+        let range = self.of_line(line);
+        // A line's markers are in order along it.
+        let found = self.list[range.clone()].binary_search_by_key(&start, |(_, m)| m.start);
+        found.ok().map(|i| range.start + i)
+    }
+
+    /// The marker opening line `line`, if one does.
+    fn opening(&self, line: usize) -> Option<usize> {
+        self.of_line(line).find(|&i| self.list[i].1.line_start)
     }
 
     /// The run of markers that begins with marker `index`: its own family,
@@ -241,7 +312,12 @@ impl<'a> AllMarkers<'a> {
         let mut count = 1;
         let mut last = first.number;
         let mut last_text = first.text.clone();
-        for (_, m) in &self.list[index + 1..] {
+        let mut next = self.next_peer[index];
+        while let Some((_, m)) = self.list.get(next) {
+            next = self.next_peer[next];
+            if count == MAX_RUN {
+                break;
+            }
             if m.family == first.family {
                 if m.number == 0 {
                     count += 1;
@@ -270,7 +346,7 @@ impl<'a> AllMarkers<'a> {
 
 /// The listing that follows a count ending at `end` of line `line`.
 pub fn listing(
-    lines: &[Vec<char>],
+    lines: &[&[char]],
     all: &AllMarkers<'_>,
     line: usize,
     end: usize,
@@ -296,7 +372,7 @@ pub fn listing(
 
 /// The next sentence opens the listing: with a marker, or with 即.
 fn next_sentence(
-    lines: &[Vec<char>],
+    lines: &[&[char]],
     all: &AllMarkers<'_>,
     line: usize,
     from: usize,
@@ -317,12 +393,11 @@ fn next_sentence(
         }
         return None;
     }
-    let next = (line + 1..lines.len()).find(|&l| lines[l].iter().any(|c| !c.is_whitespace()))?;
-    let first = all
-        .list
-        .iter()
-        .position(|(l, m)| *l == next && m.line_start);
-    if let Some(m) = first {
+    let next = *all.next_text.get(line)?;
+    if next >= lines.len() {
+        return None;
+    }
+    if let Some(m) = all.opening(next) {
         return all.run(m);
     }
     let text = &lines[next];
@@ -336,7 +411,7 @@ fn next_sentence(
 /// After 即 or ：: a run of markers, or items separated by 、 up to the end
 /// of the clause.
 fn after_colon(
-    lines: &[Vec<char>],
+    lines: &[&[char]],
     all: &AllMarkers<'_>,
     line: usize,
     from: usize,
@@ -363,6 +438,11 @@ fn after_colon(
             last_sep = k;
         }
         k += 1;
+        // A list of items is a clause, not a page: read no further (each
+        // count in a long unpunctuated run would read it all again).
+        if k - at > MAX_LIST_CHARS {
+            return None;
+        }
     }
     if separators == 0 {
         return None;
@@ -377,29 +457,36 @@ fn after_colon(
 }
 
 pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
-    let lines: Vec<Vec<char>> = draft.source.lines.iter().map(|l| l.chars.clone()).collect();
-    let all = AllMarkers::new(&draft.markers);
+    let lines: Vec<&[char]> = draft.source.lines.iter().map(|l| &l.chars[..]).collect();
+    let all = AllMarkers::new(&draft.markers, &lines);
     for (index, chars) in lines.iter().enumerate() {
         if draft.source.lines[index].heading == Some(1) {
             continue;
         }
+        let mut closing_quote = Forward::new(chars, |c: &[char], k| c[k] == '”');
         let found: Vec<(Claim, Option<Listing>)> = claims(chars)
             .into_iter()
-            .filter(|c| !quoted_name(chars, c) && !bare_slogan(chars, c))
+            .filter(|c| !quoted_name(chars, c, &mut closing_quote) && !bare_slogan(chars, c))
             .map(|c| {
                 let l = listing(&lines, &all, index, c.end);
                 (c, l)
             })
             .collect();
+        // “确保五个到位，力争实现‘三无’。即：……” — one list after two
+        // counts belongs to the one it agrees with: how many claims agree
+        // with each list, to ask for each claim whether another does.
+        let mut agreeing: HashMap<&Listing, usize> = HashMap::new();
         for (claim, listing) in &found {
-            // “确保五个到位，力争实现‘三无’。即：……” — one list after two
-            // counts belongs to the one it agrees with.
+            if let Some(l) = listing
+                && claim.number.is_some_and(|n| l.agrees(n))
+            {
+                *agreeing.entry(l).or_default() += 1;
+            }
+        }
+        for (claim, listing) in &found {
             let shared_and_agreed = listing.as_ref().is_some_and(|l| {
-                found.iter().any(|(other, ol)| {
-                    other != claim
-                        && ol.as_ref() == Some(l)
-                        && other.number.is_some_and(|n| l.agrees(n))
-                })
+                let own = usize::from(claim.number.is_some_and(|n| l.agrees(n)));
+                agreeing.get(l).is_some_and(|&n| n > own)
             });
             if !shared_and_agreed {
                 report(draft, index, claim, listing.as_ref(), out);
@@ -410,14 +497,18 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 /// “五项工程” in quotes names something unless a list follows at once
 /// (“五个好”，即……): a quoted count is a claim only when it introduces one.
-fn quoted_name(chars: &[char], claim: &Claim) -> bool {
+fn quoted_name<P: Fn(&[char], usize) -> bool>(
+    chars: &[char],
+    claim: &Claim,
+    closing_quote: &mut Forward<'_, P>,
+) -> bool {
     if claim.start == 0 || chars[claim.start - 1] != '“' {
         return false;
     }
-    let Some(close) = chars[claim.start..].iter().position(|&c| c == '”') else {
+    let Some(close) = closing_quote.from(claim.start) else {
         return false;
     };
-    let after: String = chars[claim.start + close + 1..].iter().take(3).collect();
+    let after: String = chars[close + 1..].iter().take(3).collect();
     !(after.starts_with('即')
         || after.starts_with('：')
         || after.starts_with("，即")
@@ -525,9 +616,10 @@ mod tests {
     /// The claims `check` keeps: names, idioms and congresses are not counts.
     fn kept(text: &str) -> Vec<String> {
         let c = chars(text);
+        let mut close = Forward::new(&c, |c: &[char], k| c[k] == '”');
         claims(&c)
             .into_iter()
-            .filter(|cl| !quoted_name(&c, cl) && !bare_slogan(&c, cl))
+            .filter(|cl| !quoted_name(&c, cl, &mut close) && !bare_slogan(&c, cl))
             .map(|cl| cl.text)
             .collect()
     }
@@ -566,13 +658,14 @@ mod tests {
     }
 
     fn listing_of(text: &str) -> Option<Listing> {
-        let lines: Vec<Vec<char>> = text.lines().map(chars).collect();
+        let owned: Vec<Vec<char>> = text.lines().map(chars).collect();
+        let lines: Vec<&[char]> = owned.iter().map(|l| &l[..]).collect();
         let markers: Vec<Vec<Found>> = lines
             .iter()
             .map(|l| super::super::markers::scan(l))
             .collect();
-        let all = AllMarkers::new(&markers);
-        let claim = claims(&lines[0]).into_iter().next()?;
+        let all = AllMarkers::new(&markers, &lines);
+        let claim = claims(lines[0]).into_iter().next()?;
         listing(&lines, &all, 0, claim.end)
     }
 

@@ -140,6 +140,11 @@ const SHORT: [&str; 16] = [
 
 /// The site chrome on this line, if any: where it starts and what it is.
 pub fn site(chars: &[char]) -> Option<(usize, &'static str)> {
+    // Every needle holds a Han character or a '>': most lines of a long
+    // draft (blank ones, say) are passed over without forty searches.
+    if !chars.iter().any(|&c| zh::is_han(c) || c == '>') {
+        return None;
+    }
     let text: String = chars.iter().collect();
     let position = |needle: &str| text.find(needle).map(|byte| text[..byte].chars().count());
     let han = chars.iter().filter(|&&c| zh::is_han(c)).count();

@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use super::{Finding, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use crate::input::docx::{Docx, Paragraph, RunProps};
 use crate::lint::markers::{self, Family};
 
@@ -149,7 +149,7 @@ fn off(twips: i64, target_mm: f64) -> bool {
 pub(crate) fn check(path: &Path, text: &str, docx: &Docx) -> Vec<Finding> {
     let mut c = Checker {
         path,
-        text,
+        text: SourceText::new(text.to_owned()),
         out: Vec::new(),
     };
     c.page(docx);
@@ -163,7 +163,8 @@ pub(crate) fn check(path: &Path, text: &str, docx: &Docx) -> Vec<Finding> {
 
 struct Checker<'a> {
     path: &'a Path,
-    text: &'a str,
+    /// Shared by the findings' caret displays.
+    text: SourceText,
     out: Vec<Finding>,
 }
 
@@ -173,7 +174,7 @@ impl Checker<'_> {
         let line = paragraph.map_or(0, |i| u32::try_from(i + 1).unwrap_or(u32::MAX));
         let mut d = Diagnostic::error(self.path, line, u32::from(line > 0), message)
             .with_hint(hint.to_owned())
-            .with_source(self.text);
+            .with_source(&self.text);
         d.severity = rule.severity;
         self.out.push(Finding {
             rule,

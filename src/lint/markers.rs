@@ -125,7 +125,14 @@ pub fn indent(chars: &[char]) -> usize {
 
 /// The Chinese numeral starting at `at`: its value and where it ends.
 fn han_number(chars: &[char], at: usize) -> Option<(u64, usize)> {
-    let end = at + chars[at..].iter().take_while(|c| is_han_digit(**c)).count();
+    // Read no further than a marker's numeral can be: a run of a million
+    // digits is looked at from each of its places.
+    let end = at
+        + chars[at..]
+            .iter()
+            .take(5)
+            .take_while(|c| is_han_digit(**c))
+            .count();
     if end == at || end - at > 4 {
         return None;
     }

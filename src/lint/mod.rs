@@ -24,6 +24,7 @@ mod phrase;
 mod placeholder;
 pub mod punct;
 pub mod report;
+pub mod scan;
 pub mod script;
 mod sentence;
 mod single;
@@ -33,7 +34,7 @@ pub mod tables;
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use markers::Found;
 use source::Source;
 
@@ -449,7 +450,8 @@ impl Selection {
 /// A draft ready to be checked: its lines and the markers on each.
 pub(crate) struct Draft<'a> {
     pub path: &'a Path,
-    pub text: &'a str,
+    /// The text, shared by the findings' caret displays.
+    pub text: SourceText,
     pub source: Source,
     /// Markers of each line, by line index.
     pub markers: Vec<Vec<Found>>,
@@ -469,7 +471,7 @@ impl Draft<'_> {
             Some(l) => (l.number, l.column(at)),
             None => (0, 0),
         };
-        let mut d = Diagnostic::error(self.path, number, column, message).with_source(self.text);
+        let mut d = Diagnostic::error(self.path, number, column, message).with_source(&self.text);
         d.severity = rule.severity;
         let hint = hint.into();
         if !hint.is_empty() {
@@ -527,7 +529,7 @@ fn check_source(path: &Path, text: &str, source: Source, selection: &Selection) 
         .collect();
     let draft = Draft {
         path,
-        text,
+        text: SourceText::new(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned()),
         source,
         markers,
     };

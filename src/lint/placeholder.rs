@@ -2,6 +2,7 @@
 //! （  ） blanks, ____, and what `bigan import` asks the user to fill in
 //! (“请填写”). A finished draft has none.
 
+use super::scan::Forward;
 use super::source::Line;
 use super::{Draft, Finding, MARKUP_EMPHASIS, PLACEHOLDER};
 
@@ -12,6 +13,10 @@ pub struct Hole {
     pub end: usize,
 }
 
+/// The most characters between brackets that can still be a blank to fill
+/// in (（请填写单位名称） is a dozen).
+const MAX_BLANK: usize = 40;
+
 fn run(chars: &[char], at: usize, pred: impl Fn(char) -> bool) -> usize {
     chars[at..].iter().take_while(|c| pred(**c)).count()
 }
@@ -19,6 +24,12 @@ fn run(chars: &[char], at: usize, pred: impl Fn(char) -> bool) -> usize {
 /// Every placeholder in `chars`.
 pub fn holes(chars: &[char]) -> Vec<Hole> {
     let mut out = Vec::new();
+    // Where each closing mark next stands: asked at every opening mark.
+    let mut template_end = Forward::new(chars, |c: &[char], k| {
+        matches!(c[k], '}' | '%') && c.get(k + 1) == Some(&'}')
+    });
+    let mut closing =
+        ['】', '）', ')', ']'].map(|close| Forward::new(chars, move |c: &[char], k| c[k] == close));
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -67,23 +78,27 @@ pub fn holes(chars: &[char]) -> Vec<Hole> {
             i = push(&mut out, i, i + n);
             continue;
         }
-        if (c == '{' && matches!(chars.get(i + 1), Some('{' | '%')))
-            || (c == '}' && prev == Some('}'))
-        {
-            let close = (i + 2..chars.len().saturating_sub(1))
-                .find(|&k| matches!(chars[k], '}' | '%') && chars[k + 1] == '}')
-                .map_or(2, |k| k + 2 - i);
+        if c == '{' && matches!(chars.get(i + 1), Some('{' | '%')) {
+            let close = template_end.from(i + 2).map_or(2, |k| k + 2 - i);
             i = push(&mut out, i, i + close);
+            continue;
+        }
+        // A stray }} left of a template tag: the two braces (the hole
+        // used to run one past them, out of a line ending in }}).
+        if c == '}' && prev == Some('}') {
+            i = push(&mut out, i - 1, i + 1);
             continue;
         }
         if matches!(c, '【' | '（' | '(' | '[') {
             let close = match c {
-                '【' => '】',
-                '（' => '）',
-                '(' => ')',
-                _ => ']',
+                '【' => 0,
+                '（' => 1,
+                '(' => 2,
+                _ => 3,
             };
-            if let Some(len) = chars[i + 1..].iter().position(|&x| x == close) {
+            // A blank to fill in is short; a long bracketed passage is text.
+            let len = closing[close].from(i + 1).map(|k| k - i - 1);
+            if let Some(len) = len.filter(|&len| len <= MAX_BLANK) {
                 let inside: String = chars[i + 1..i + 1 + len].iter().collect();
                 let blank = inside
                     .chars()
@@ -157,7 +172,8 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
             Vec::new()
         };
         for h in holes(&line.chars) {
-            if failed.iter().any(|&(s, _)| s == h.start) {
+            // Both in order along the line.
+            if failed.binary_search_by_key(&h.start, |&(s, _)| s).is_ok() {
                 continue;
             }
             let text: String = line.chars[h.start..h.end].iter().collect();
@@ -194,6 +210,8 @@ mod tests {
         assert_eq!(found("xx县20xx年"), ["xx", "20xx"]);
         assert_eq!(found("××同志，***单位，某某局"), ["××", "***", "某某"]);
         assert_eq!(found("致{{ org.name }}全体"), ["{{ org.name }}"]);
+        assert_eq!(found("名称}}"), ["}}"]);
+        assert_eq!(found("}}x{%"), ["}}", "{%"]);
         assert_eq!(
             found("【  】和【】，（　　）"),
             ["【  】", "【】", "（　　）"]

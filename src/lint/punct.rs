@@ -4,6 +4,7 @@
 //! Chinese characters. `bigan import --clean-only` fixes what these find.
 
 use super::debris;
+use super::scan::{Covered, Prefix};
 use super::{Draft, Finding, PUNCT_HALFWIDTH, PUNCT_QUOTES, PUNCT_SPACE};
 use crate::zh;
 
@@ -16,8 +17,9 @@ pub fn is_chinese(c: char) -> bool {
 /// full-width. Parentheses go in pairs: a pair around Chinese text is
 /// reported whole; pinyin annotations (`醫(yī)`) are left to debris.pinyin.
 pub fn halfwidth(chars: &[char]) -> Vec<usize> {
-    let pinyin = debris::pinyin(chars);
-    let in_pinyin = |i: usize| pinyin.iter().any(|&(s, e)| (s..e).contains(&i));
+    let pinyin = Covered::new(chars.len(), &debris::pinyin(chars));
+    let in_pinyin = |i: usize| pinyin.contains(i);
+    let chinese = Prefix::new(chars, is_chinese);
     let near = |i: usize| {
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
         let next = chars.get(i + 1).copied();
@@ -43,7 +45,7 @@ pub fn halfwidth(chars: &[char]) -> Vec<usize> {
             }
             ')' => {
                 if let Some((start, eligible)) = open.pop() {
-                    let chinese_inside = chars[start + 1..i].iter().any(|&c| is_chinese(c));
+                    let chinese_inside = chinese.count(start + 1, i) > 0;
                     if eligible && (chinese_inside || near(start) || near(i)) {
                         out.push(start);
                         out.push(i);

@@ -23,7 +23,9 @@ pub struct Line {
     pub raw: String,
     /// The visible text.
     pub chars: Vec<char>,
-    /// For each of `chars`, its 1-based column (in characters) in `raw`.
+    /// For each of `chars`, its 1-based column (in characters) in `raw`;
+    /// empty when character `i` stands at column `i + 1` (plain text), to
+    /// spare four bytes a character. Read it through [`Line::column`].
     pub columns: Vec<u32>,
     /// `Some(level)` for a Markdown heading (`#` is 1).
     pub heading: Option<u8>,
@@ -38,6 +40,9 @@ impl Line {
     /// The column in the file of visible character `i` (past the end: one
     /// after the last character).
     pub fn column(&self, i: usize) -> u32 {
+        if self.columns.is_empty() {
+            return u32::try_from(i.min(self.chars.len()) + 1).unwrap_or(u32::MAX);
+        }
         match self.columns.get(i) {
             Some(&c) => c,
             None => self.columns.last().map_or(1, |c| c + 1),
@@ -61,6 +66,9 @@ impl Line {
 /// A whole draft.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The lines with visible text, and the headings, in order. A blank
+    /// line has no entry (5 MB of line breaks is no reason for millions of
+    /// them): [`Line::number`] says where each line stands.
     pub lines: Vec<Line>,
     pub markdown: bool,
 }
@@ -104,6 +112,7 @@ impl Source {
         } else {
             text.lines()
                 .enumerate()
+                .filter(|(_, raw)| !raw.trim().is_empty())
                 .map(|(i, raw)| plain_line(number(i), raw.trim_end_matches('\r')))
                 .collect()
         };
@@ -124,13 +133,11 @@ fn looks_like_markdown(text: &str) -> bool {
 }
 
 fn plain_line(number: u32, raw: &str) -> Line {
-    let chars: Vec<char> = raw.chars().collect();
-    let columns = (1..=chars.len() as u32).collect();
     Line {
         number,
         raw: raw.to_owned(),
-        chars,
-        columns,
+        chars: raw.chars().collect(),
+        columns: Vec::new(),
         heading: None,
     }
 }
@@ -143,20 +150,50 @@ fn markdown_lines(text: &str) -> Vec<Line> {
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let mut lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(i, raw)| Line {
-            number: number(i),
-            raw: raw.trim_end_matches('\r').to_owned(),
-            chars: Vec::new(),
-            columns: Vec::new(),
-            heading: None,
-        })
-        .collect();
+    // Only the lines that get text or a heading, in order of number.
+    let mut lines: Vec<Line> = Vec::new();
+    let line_at = |lines: &mut Vec<Line>, index: usize| -> Option<usize> {
+        let number = number(index);
+        if lines.last().is_some_and(|l| l.number == number) {
+            return Some(lines.len() - 1);
+        }
+        match lines.binary_search_by_key(&number, |l| l.number) {
+            Ok(at) => Some(at),
+            Err(at) => {
+                let start = *starts.get(index)?;
+                let end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
+                if start > end || (start == text.len() && index > 0) {
+                    return None;
+                }
+                let raw = text.get(start..end)?.trim_end_matches('\r');
+                lines.insert(
+                    at,
+                    Line {
+                        number,
+                        raw: raw.to_owned(),
+                        chars: Vec::new(),
+                        columns: Vec::new(),
+                        heading: None,
+                    },
+                );
+                Some(at)
+            }
+        }
+    };
+    // Events come in order along the text: the column is counted on from
+    // the previous event's when it is on the same line, so a line of many
+    // events is not recounted from its start for each.
+    let last = std::cell::Cell::new((0usize, 0usize, 1u32));
     let locate = |byte: usize| -> (usize, u32) {
         let line = starts.partition_point(|&s| s <= byte).saturating_sub(1);
-        let col = text[starts[line]..byte].chars().count() as u32 + 1;
+        let (last_byte, last_line, last_col) = last.get();
+        let (from, col) = if last_line == line && last_byte <= byte {
+            (last_byte, last_col)
+        } else {
+            (starts[line], 1)
+        };
+        let col = col + text.get(from..byte).map_or(0, |s| s.chars().count()) as u32;
+        last.set((byte, line, col));
         (line, col)
     };
     let place = |lines: &mut Vec<Line>, shown: &str, range: std::ops::Range<usize>| {
@@ -175,9 +212,9 @@ fn markdown_lines(text: &str) -> Vec<Line> {
                 col = 1;
                 continue;
             }
-            if let Some(l) = lines.get_mut(line) {
-                l.chars.push(c);
-                l.columns.push(col);
+            if let Some(at) = line_at(lines, line) {
+                lines[at].chars.push(c);
+                lines[at].columns.push(col);
             }
             if exact {
                 col += 1;
@@ -204,8 +241,8 @@ fn markdown_lines(text: &str) -> Vec<Line> {
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 let (line, _) = locate(range.start);
-                if let Some(l) = lines.get_mut(line) {
-                    l.heading = Some(match level {
+                if let Some(at) = line_at(&mut lines, line) {
+                    lines[at].heading = Some(match level {
                         HeadingLevel::H1 => 1,
                         HeadingLevel::H2 => 2,
                         HeadingLevel::H3 => 3,
@@ -222,6 +259,7 @@ fn markdown_lines(text: &str) -> Vec<Line> {
             _ => {}
         }
     }
+    lines.retain(|l| l.heading.is_some() || !l.is_blank());
     lines
 }
 
@@ -233,19 +271,26 @@ mod tests {
         Source::with_mode(text, true)
     }
 
+    /// The line numbered `n` (1-based).
+    fn line(s: &Source, n: u32) -> &Line {
+        s.lines.iter().find(|l| l.number == n).unwrap()
+    }
+
     #[test]
     fn markdown_marks_are_not_text_but_columns_are_kept() {
         let s = md(
             "## 一、加强领导\n\n*（一）明确责任*。正文\n\n1\\. 第三层\n\n#### （2010年5月20日） {.byline}\n",
         );
-        assert_eq!(s.lines[0].text(), "一、加强领导");
-        assert_eq!(s.lines[0].heading, Some(2));
-        assert_eq!(s.lines[0].column(0), 4);
-        assert_eq!(s.lines[2].text(), "（一）明确责任。正文");
-        assert_eq!(s.lines[2].column(0), 2);
-        assert_eq!(s.lines[4].text(), "1. 第三层");
-        assert_eq!(s.lines[4].column(1), 3);
-        assert_eq!(s.lines[6].text(), "（2010年5月20日）");
+        assert_eq!(line(&s, 1).text(), "一、加强领导");
+        assert_eq!(line(&s, 1).heading, Some(2));
+        assert_eq!(line(&s, 1).column(0), 4);
+        assert_eq!(line(&s, 3).text(), "（一）明确责任。正文");
+        assert_eq!(line(&s, 3).column(0), 2);
+        assert_eq!(line(&s, 5).text(), "1. 第三层");
+        assert_eq!(line(&s, 5).column(1), 3);
+        assert_eq!(line(&s, 7).text(), "（2010年5月20日）");
+        // Blank lines have no entry.
+        assert_eq!(s.lines.len(), 4);
     }
 
     #[test]
@@ -262,15 +307,21 @@ mod tests {
     #[test]
     fn ordered_list_numbers_stay_markers() {
         let s = md("- 列表\n\n2. 有序\n");
-        assert_eq!(s.lines[0].text(), "列表");
-        assert_eq!(s.lines[2].text(), "2.有序");
-        assert_eq!(s.lines[2].column(2), 4);
+        assert_eq!(line(&s, 1).text(), "列表");
+        assert_eq!(line(&s, 3).text(), "2.有序");
+        assert_eq!(line(&s, 3).column(2), 4);
     }
 
     #[test]
     fn plain_text_is_taken_as_it_is() {
-        let s = Source::with_mode("## 不是标题 *x*\n", false);
+        let s = Source::with_mode("## 不是标题 *x*\n\n  \n第四行\r\n", false);
         assert_eq!(s.lines[0].text(), "## 不是标题 *x*");
+        assert_eq!(
+            (s.lines[1].number, s.lines[1].text()),
+            (4, "第四行".to_owned())
+        );
+        assert_eq!(s.lines[1].column(2), 3);
+        assert_eq!(s.lines.len(), 2);
         assert!(Source::new(Path::new("a.txt"), "# 标题\n").markdown);
     }
 

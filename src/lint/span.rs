@@ -8,8 +8,11 @@ use super::{DATE_SPAN, Draft, Finding};
 /// name ends. A month followed by a day (9月1日) or a part (9月中旬) is not
 /// month-level and is `None`, as is a number of months (3个月).
 fn month(chars: &[char], at: usize) -> Option<(u32, usize)> {
+    // A month is at most two digits: read no further (this runs at every
+    // place of a run of numerals, see lint::scan).
     let n = chars[at..]
         .iter()
+        .take(3)
         .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c))
         .count();
     if n == 0 || n > 2 || chars.get(at + n) != Some(&'月') {
@@ -82,6 +85,7 @@ pub(crate) fn month_ranges(chars: &[char]) -> Vec<(usize, usize)> {
         // 9月中旬 all end inside month m.
         let right = chars[next..]
             .iter()
+            .take(3)
             .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c))
             .count();
         let text: String = chars[next..next + right].iter().collect();

@@ -157,11 +157,13 @@ fn years_at(text: &[char], head: &str, tail: &str) -> Option<(i32, usize)> {
         return None;
     }
     let rest = &text[head.len()..];
+    // No count of years runs past a few characters: read no further.
     let digits = rest
         .iter()
+        .take(9)
         .take_while(|c| c.is_ascii_digit() || "〇零一二两三四五六七八九十百".contains(**c))
         .count();
-    if digits == 0 || !rest[digits..].starts_with(&tail) {
+    if digits == 0 || digits > 8 || !rest[digits..].starts_with(&tail) {
         return None;
     }
     let number: String = rest[..digits].iter().collect();

@@ -9,6 +9,7 @@ use super::Extras;
 use super::blocks;
 use super::docx::TITLE_CHARS;
 use super::title;
+use crate::profile::Fonts;
 
 /// The stylesheet, embedded so a page is one self-contained file.
 pub const CSS: &str = include_str!("../../assets/gongwen.css");
@@ -33,6 +34,7 @@ pub fn page(markdown: &str, extras: &Extras) -> String {
     out.push_str(&escape(&title));
     out.push_str("</title>\n<style>\n");
     out.push_str(CSS);
+    out.push_str(&font_css(&extras.fonts));
     out.push_str("</style>\n</head>\n<body>\n<main class=\"draft\">\n");
     out.push_str(&body(markdown));
     out.push_str("</main>\n");
@@ -42,6 +44,46 @@ pub fn page(markdown: &str, extras: &Extras) -> String {
         out.push_str("</aside>\n");
     }
     out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The profile's `fonts` for the stylesheet: each one the profile changed
+/// is put first in its stack (see assets/gongwen.css), written as a CSS
+/// string so no font name can end the rule or the `<style>` element.
+/// Empty when the profile keeps the defaults.
+pub fn font_css(fonts: &Fonts) -> String {
+    let defaults = Fonts::default();
+    let chosen = [
+        ("--title-font", &fonts.title, &defaults.title),
+        ("--body-font", &fonts.body, &defaults.body),
+        ("--heading-font", &fonts.heading, &defaults.heading),
+        ("--subheading-font", &fonts.subheading, &defaults.subheading),
+    ];
+    let set: Vec<String> = chosen
+        .iter()
+        .filter(|(_, font, default)| font != default && !font.trim().is_empty())
+        .map(|(var, font, _)| format!("{var}: {};", css_string(font.trim())))
+        .collect();
+    if set.is_empty() {
+        return String::new();
+    }
+    format!(":root {{ {} }}\n", set.join(" "))
+}
+
+/// `text` as a double-quoted CSS string: quotes, backslashes, markup
+/// characters and anything invisible written as CSS hex escapes.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '.' | '（' | '）') {
+            out.push(c);
+        } else {
+            // The space ends the escape, so a hex digit after it is text.
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out.push('"');
     out
 }
 
@@ -197,6 +239,45 @@ mod tests {
         let html = body("## 一、要点 {.byline onclick=alert(1) #x}\n");
         assert!(!html.contains("onclick"), "{html}");
         assert!(html.contains("class=\"byline\""), "{html}");
+    }
+
+    #[test]
+    fn the_profiles_fonts_lead_their_stacks() {
+        assert_eq!(font_css(&Fonts::default()), "");
+        let fonts = Fonts {
+            body: "方正仿宋_GBK".to_owned(),
+            title: "华文中宋".to_owned(),
+            ..Fonts::default()
+        };
+        let css = font_css(&fonts);
+        assert_eq!(
+            css,
+            ":root { --title-font: \"华文中宋\"; --body-font: \"方正仿宋_GBK\"; }\n"
+        );
+        let page = page(
+            "# 标题\n\n正文\n",
+            &Extras {
+                fonts,
+                screen_html: None,
+            },
+        );
+        assert!(page.contains(&css), "{page}");
+        assert!(CSS.contains("var(--body-font, \"仿宋_GB2312\")"));
+    }
+
+    #[test]
+    fn a_font_name_cannot_break_out_of_the_stylesheet() {
+        let fonts = Fonts {
+            body: "x\"; } body { background: url(//evil) } </style><script>alert(1)</script>\\"
+                .to_owned(),
+            ..Fonts::default()
+        };
+        let css = font_css(&fonts);
+        assert!(!css.contains('<') && !css.contains('>'), "{css}");
+        assert!(!css.contains("\";") || css.ends_with("\"; }\n"), "{css}");
+        assert_eq!(css.matches('"').count(), 2, "{css}");
+        assert_eq!(css.matches('{').count(), 1, "{css}");
+        assert_eq!(css.matches('}').count(), 1, "{css}");
     }
 
     #[test]

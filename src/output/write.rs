@@ -108,7 +108,7 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> anyhow::Error {
         ErrorKind::ReadOnlyFilesystem => "磁盘是只读的：换一个输出位置".to_owned(),
         ErrorKind::NotFound => "文件夹不存在：先建好它，或换一个输出位置".to_owned(),
         ErrorKind::IsADirectory => "这是一个文件夹：请给出文件名".to_owned(),
-        _ => format!("检查文件夹是否可写、磁盘是否正常（{e}）"),
+        _ => crate::error::io_reason(e),
     };
     anyhow::anyhow!("无法写入 {}：{why}；原来的文件没有改动", path.display())
 }
@@ -501,6 +501,13 @@ impl Writer {
                 path.display()
             );
         }
+        if !meta.is_file() {
+            // A FIFO would block the comparison; a device would be replaced.
+            anyhow::bail!(
+                "{} 不是普通文件（是管道或设备）：-o 要给出文件名，如 -o 讲话.md",
+                path.display()
+            );
+        }
         let stamp = Stamp::of(&meta);
         if meta.len() > MAX_COMPARED_BYTES {
             return if self.force {
@@ -591,6 +598,13 @@ pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> anyhow::Result<Optio
     };
     if meta.is_dir() {
         anyhow::bail!("{} 是文件夹：请给出文件名", target.display());
+    }
+    if !meta.is_file() {
+        // A FIFO would block the comparison; a device would be replaced.
+        anyhow::bail!(
+            "{} 不是普通文件（是管道或设备）：请给出文件名",
+            target.display()
+        );
     }
     let note = if meta.len() > MAX_COMPARED_BYTES {
         backup(&target, None)?

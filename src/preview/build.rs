@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{self, Severity};
 use crate::draft;
 use crate::error::report;
 use crate::profile::{self, Profile};
@@ -26,8 +26,11 @@ pub struct Source {
 pub struct Build {
     /// The profile and each file it extends, as loading found them.
     pub files: Vec<PathBuf>,
-    /// The warnings `check` gives, rustc-style, shown beside a draft.
+    /// The warnings `check` gives, rustc-style, shown beside a draft: the
+    /// first [`diagnostic::SHOWN`] of them.
     pub warnings: Vec<String>,
+    /// How many warnings there are beyond those in `warnings`.
+    pub hidden_warnings: usize,
     /// One entry per [`Doc::ALL`], in that order.
     pub docs: Vec<DocView>,
 }
@@ -97,11 +100,16 @@ pub fn build(source: &Source) -> Build {
         .diagnostics
         .iter()
         .partition(|d| d.severity == Severity::Error);
-    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let hidden_warnings = warnings.len().saturating_sub(diagnostic::SHOWN);
+    let warnings: Vec<String> = warnings
+        .iter()
+        .take(diagnostic::SHOWN)
+        .map(ToString::to_string)
+        .collect();
     let Some(profile) = loaded.profile else {
         let problem = Problem {
             heading: format!("配置有{}处错误，文稿暂时无法生成", errors.len().max(1)),
-            detail: loaded.diagnostics.iter().map(ToString::to_string).collect(),
+            detail: diagnostic::shown(&loaded.diagnostics),
         };
         // Every diagnostic is in the report already.
         return everywhere(loaded.files, Vec::new(), problem);
@@ -110,7 +118,10 @@ pub fn build(source: &Source) -> Build {
         Ok(r) => r.with_variant(source.variant),
         Err(e) => {
             let problem = template_problem(&e);
-            return everywhere(loaded.files, warnings, problem);
+            return Build {
+                hidden_warnings,
+                ..everywhere(loaded.files, warnings, problem)
+            };
         }
     };
     let docs = Doc::ALL
@@ -120,6 +131,7 @@ pub fn build(source: &Source) -> Build {
     Build {
         files: loaded.files,
         warnings,
+        hidden_warnings,
         docs,
     }
 }
@@ -165,6 +177,7 @@ fn everywhere(files: Vec<PathBuf>, warnings: Vec<String>, problem: Problem) -> B
     Build {
         files,
         warnings,
+        hidden_warnings: 0,
         docs: Doc::ALL
             .into_iter()
             .map(|doc| DocView {
@@ -233,6 +246,34 @@ mod tests {
             problems[0].detail.contains("p.yaml:3:"),
             "{}",
             problems[0].detail
+        );
+    }
+
+    #[test]
+    fn thousands_of_problems_show_the_first_and_a_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let points = vec!["{}"; 100_000].join(", ");
+        let profile = write(
+            dir.path(),
+            "p.yaml",
+            &format!("{MINIMAL}points: [{points}]\n"),
+        );
+        let b = build(&Source {
+            profile,
+            templates: None,
+            variant: 1,
+        });
+        let problem = &b.problems()[0];
+        assert_eq!(problem.heading, "配置有99997处错误，文稿暂时无法生成");
+        assert_eq!(
+            problem.detail.matches(": 错误: ").count(),
+            diagnostic::SHOWN
+        );
+        assert!(problem.detail.contains("另有 99947 处错误未列出"));
+        assert!(
+            problem.detail.len() < 30_000,
+            "{} bytes",
+            problem.detail.len()
         );
     }
 

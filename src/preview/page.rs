@@ -194,9 +194,13 @@ fn panel(out: &mut String, build: &Build, view: Option<&DocView>, frame: &Frame)
         _ => {
             let _ = writeln!(
                 out,
-                "<p>{}条提醒：</p>\n<pre class=\"report\">{}</pre>",
-                build.warnings.len(),
-                escape(&build.warnings.concat())
+                "<p>{}条提醒：</p>\n<pre class=\"report\">{}{}</pre>",
+                build.warnings.len() + build.hidden_warnings,
+                escape(&build.warnings.concat()),
+                match build.hidden_warnings {
+                    0 => String::new(),
+                    n => format!("……另有 {n} 处提醒未列出"),
+                }
             );
         }
     }
@@ -246,6 +250,7 @@ mod tests {
         Build {
             files: vec![PathBuf::from("p.yaml")],
             warnings,
+            hidden_warnings: 0,
             docs: vec![
                 DocView {
                     doc: Doc::Speech,

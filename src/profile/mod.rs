@@ -204,18 +204,19 @@ impl Loader {
             ));
             return None;
         }
-        if base_path.is_dir() {
-            diagnostics.push(error(
-                self,
-                format!("extends 指向的是文件夹：{}", base_path.display()),
-                "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
-            ));
-            return None;
-        }
         let base = match self.layer(&base_path) {
             Ok(base) => base,
             Err(e) => {
                 let (message, hint) = match e.downcast_ref::<Unreadable>() {
+                    Some(u) if u.not_a_file && base_path.is_dir() => (
+                        format!("extends 指向的是文件夹：{}", base_path.display()),
+                        "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
+                    ),
+                    // A FIFO would block, a device never end: not read.
+                    Some(u) if u.not_a_file => (
+                        format!("extends 指向的 {}", u.what),
+                        "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
+                    ),
                     Some(u) => (
                         format!("extends 的文件读不了：{}", u.what),
                         "检查路径是否写对：它相对于本文件所在的文件夹",
@@ -341,21 +342,34 @@ fn read_profile_text(path: &Path) -> anyhow::Result<String> {
             format!("没有权限读取 {shown}"),
             "检查文件的权限，或把它复制到自己的文件夹里",
         ),
-        Problem::Folder => (
-            format!("{shown} 是文件夹，不是配置文件"),
-            "请给出一个 .yaml 文件",
-        ),
-        Problem::NotRegular => (
-            format!("{shown} 不是普通文件（是管道或设备）"),
-            "请给出一个保存在磁盘上的 .yaml 文件",
-        ),
+        Problem::Folder => {
+            return Err(Unreadable {
+                what: format!("{shown} 是文件夹，不是配置文件"),
+                advice: "请给出一个 .yaml 文件",
+                not_a_file: true,
+            }
+            .into());
+        }
+        Problem::NotRegular => {
+            return Err(Unreadable {
+                what: format!("{shown} 不是普通文件（是管道、设备或系统文件）"),
+                advice: "请给出一个保存在磁盘上的 .yaml 文件",
+                not_a_file: true,
+            }
+            .into());
+        }
         _ => {
             let message = e.to_string();
             let (what, _) = message.split_once('：').unwrap_or((&message, ""));
             (what.to_owned(), "检查文件是否完好、磁盘是否正常")
         }
     };
-    Err(Unreadable { what, advice }.into())
+    Err(Unreadable {
+        what,
+        advice,
+        not_a_file: false,
+    }
+    .into())
 }
 
 /// A file that could not be read at all: what happened, and what to check.
@@ -363,6 +377,8 @@ fn read_profile_text(path: &Path) -> anyhow::Result<String> {
 struct Unreadable {
     what: String,
     advice: &'static str,
+    /// A folder, FIFO or device: the path exists but names no file.
+    not_a_file: bool,
 }
 
 impl std::fmt::Display for Unreadable {

@@ -6,12 +6,12 @@ mod genre;
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::model::*;
 use super::raw::*;
 use super::sources::Sources;
-use crate::calendar::{cn_date, parse_date};
+use crate::calendar::{FIRST_YEAR, LAST_YEAR, cn_date, parse_date, supported};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::genre::Genre;
 use crate::yaml::{Located, Pos};
@@ -25,6 +25,10 @@ pub(crate) struct Resolver<'a> {
     root: Pos,
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// A campaign whose phases span longer than this many years is most
+/// likely a mistyped year.
+const LONGEST_CAMPAIGN_YEARS: i32 = 20;
 
 impl<'a> Resolver<'a> {
     pub fn new(sources: &'a Sources, root: Pos, genre: &'a Arc<Genre>) -> Self {
@@ -83,9 +87,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn date(&mut self, value: &Text, key: &str) -> Option<NaiveDate> {
+        let written = value.value.trim();
         // `date: ""`: left for the user to fill (bigan import does so when
         // the source does not say).
-        if value.value.trim().is_empty() {
+        if written.is_empty() {
             self.error(
                 value.pos,
                 format!("“{key}”空着，要填上日期"),
@@ -93,15 +98,25 @@ impl<'a> Resolver<'a> {
             );
             return None;
         }
-        let parsed = parse_date(&value.value);
-        if parsed.is_none() {
-            self.error(
-                value.pos,
-                format!("“{key}”的日期“{}”无法识别或不存在", value.value.trim()),
-                &date_hint(&value.value),
-            );
+        let parsed = parse_date(written);
+        if let Some(d) = parsed.filter(|d| supported(*d)) {
+            return Some(d);
         }
-        parsed
+        match parsed.map(|d| i64::from(d.year())).or_else(|| year_of(written)) {
+            Some(year) => self.error(
+                value.pos,
+                format!(
+                    "“{key}”的日期“{written}”超出范围：bigan 支持 {FIRST_YEAR} 年到 {LAST_YEAR} 年的日期，这里写的是 {year} 年"
+                ),
+                "检查年份是否写错，如把 2010 写成了 1010 或 0210",
+            ),
+            None => self.error(
+                value.pos,
+                format!("“{key}”的日期“{written}”无法识别或不存在"),
+                &date_hint(&value.value),
+            ),
+        }
+        None
     }
 
     fn required_date(&mut self, value: Option<Text>, key: &str, parent: Pos) -> Option<NaiveDate> {
@@ -146,10 +161,19 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// Where a missing key of top-level section `key` is reported when the
+    /// section reads as empty (every key in it misspelt): the section's
+    /// own line in the profile when it has one, else `fallback`.
+    fn section_pos(&self, key: &str, fallback: Pos) -> Pos {
+        self.sources
+            .top_level_key(self.root.source, key)
+            .unwrap_or(fallback)
+    }
+
     fn org(&mut self, raw: Option<Located<RawOrg>>, root: Pos) -> Option<Org> {
         let (raw, pos) = match raw {
             Some(l) => (l.value, l.pos),
-            None => (RawOrg::default(), root),
+            None => (RawOrg::default(), self.section_pos("org", root)),
         };
         let name = self.required(raw.name, "org.name", pos);
         let kind = self.sector(raw.kind)?;
@@ -178,7 +202,7 @@ impl<'a> Resolver<'a> {
     fn campaign(&mut self, raw: Option<Located<RawCampaign>>, root: Pos) -> Option<Campaign> {
         let (raw, pos) = match raw {
             Some(l) => (l.value, l.pos),
-            None => (RawCampaign::default(), root),
+            None => (RawCampaign::default(), self.section_pos("campaign", root)),
         };
         let name = self.required(raw.name, "campaign.name", pos);
         let standards = raw
@@ -258,6 +282,7 @@ impl<'a> Resolver<'a> {
         let mut phases = Vec::with_capacity(raw.len());
         let mut ok = true;
         let count = raw.len();
+        let mut last_to = None;
         for (i, item) in raw.into_iter().enumerate() {
             let p = item.value;
             let label = format!("第{}阶段", zh::numeral(i as u64 + 1));
@@ -294,6 +319,7 @@ impl<'a> Resolver<'a> {
             if let Some(prev) = phases.last() {
                 self.phase_order(prev, &name, from, p.from.pos);
             }
+            last_to = to;
             phases.push(Phase {
                 name,
                 from,
@@ -301,7 +327,30 @@ impl<'a> Resolver<'a> {
                 tasks: p.tasks.map(texts).unwrap_or_default(),
             });
         }
+        if let (Some(first), Some((end, pos))) = (phases.first(), last_to) {
+            self.campaign_length(first, end, pos);
+        }
         ok.then_some(phases)
+    }
+
+    /// A campaign over twenty years is most likely a mistyped year.
+    fn campaign_length(&mut self, first: &Phase, end: NaiveDate, pos: Pos) {
+        let years = end.year() - first.from.year();
+        let over = first
+            .from
+            .checked_add_months(chrono::Months::new(12 * LONGEST_CAMPAIGN_YEARS as u32))
+            .is_some_and(|limit| end >= limit);
+        if over {
+            self.warn(
+                pos,
+                format!(
+                    "活动从 {} 到 {end}，前后约{}年，不像一次活动的长度",
+                    first.from,
+                    zh::count(years as u64)
+                ),
+                "检查年份是否写错；长期坚持的工作可以不写最后一个阶段的 to",
+            );
+        }
     }
 
     fn phase_order(&mut self, prev: &Phase, name: &str, from: NaiveDate, pos: Pos) {
@@ -332,7 +381,7 @@ impl<'a> Resolver<'a> {
     fn meeting(&mut self, raw: Option<Located<RawMeeting>>, root: Pos) -> Option<(Meeting, Pos)> {
         let (raw, pos) = match raw {
             Some(l) => (l.value, l.pos),
-            None => (RawMeeting::default(), root),
+            None => (RawMeeting::default(), self.section_pos("meeting", root)),
         };
         let date_at = raw.date.as_ref().map_or(pos, |d| d.pos);
         let date = self.required_date(raw.date, "meeting.date", pos);
@@ -663,6 +712,18 @@ pub(crate) fn leading_numeral(label: &str) -> Option<u64> {
     }
     zh::parse_numeral(&label[..len])
 }
+/// The year of a date written 年-月-日 with a real month and day, whatever
+/// the year (0999-01-01, 10000-1-1): to say it is out of range rather
+/// than unreadable.
+fn year_of(written: &str) -> Option<i64> {
+    let mut parts = written.splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    // A leap year, so that 02-29 counts as a real day.
+    NaiveDate::from_ymd_opt(2000, month, day).map(|_| year)
+}
+
 /// Where to write a missing `section.leaf` key, for a hint.
 fn add_hint(key: &str, example: &str, section_missing: bool) -> String {
     match key.rsplit_once('.') {

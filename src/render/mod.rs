@@ -154,7 +154,8 @@ fn wanted(name: &str, docs: &[Doc]) -> bool {
     }
 }
 
-/// Every `*.md` file under `dir`, named by its path relative to `dir`.
+/// Every `*.md` file under `dir`, named by its path relative to `dir`. A
+/// linked folder is not entered: a link back to a parent would never end.
 fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_owned()];
@@ -163,8 +164,9 @@ fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
             format!("模板目录 {} 读不了：检查 --templates 的路径", dir.display())
         })?;
         for entry in entries {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
                 let name = path
@@ -172,7 +174,10 @@ fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
                     .unwrap_or(&path)
                     .to_string_lossy()
                     .replace('\\', "/");
-                found.push((name, fs_err::read_to_string(&path)?));
+                // The one text reader: a FIFO or a device is refused.
+                let text = crate::input::text::read(&path, None)
+                    .map_err(|e| anyhow::anyhow!("模板读不了：{e}"))?;
+                found.push((name, text));
             }
         }
     }

@@ -527,7 +527,7 @@ impl<'a> Report<'a> {
 }
 
 fn diagnostics_text(diagnostics: &[Diagnostic]) -> String {
-    diagnostics.iter().map(ToString::to_string).collect()
+    crate::diagnostic::shown(diagnostics)
 }
 
 fn skip_reason(why: &Skip) -> String {
