@@ -700,7 +700,11 @@ fn a_users_own_sector_is_used_and_its_mistakes_are_located() {
         .replace("short: 本单位", "short: 我园")
         .replace("served: 服务对象", "served: 幼儿和家长")
         .replace("workers: 干部职工", "workers: 保教人员");
-    write(dir.path(), "mine/genre/sectors/kindergarten.yaml", &kindergarten);
+    write(
+        dir.path(),
+        "mine/genre/sectors/kindergarten.yaml",
+        &kindergarten,
+    );
     write(
         dir.path(),
         "p.yaml",
@@ -728,7 +732,10 @@ fn a_users_own_sector_is_used_and_its_mistakes_are_located() {
     let o = bigan(&["check", "p.yaml", "--templates", "mine"], dir.path());
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("mine/genre/sectors/kindergarten.yaml:"), "{err}");
+    assert!(
+        err.contains("mine/genre/sectors/kindergarten.yaml:"),
+        "{err}"
+    );
     assert!(
         err.contains("未知的键“misson”") && err.contains("是否想写“mission”"),
         "{err}"
