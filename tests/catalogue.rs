@@ -317,7 +317,7 @@ fn exit_codes_follow_the_design() {
         (&["new", "新单位"], 0),
         (&["check", "新单位.yaml"], 0),
         (&["new"], 2),
-        (&["new", "x", "--kind", "school"], 2),
+        (&["new", "x", "--kind", "kindergarten"], 2),
         // templates
         (&["templates", "list"], 0),
         (&["templates", "export", "out"], 0),

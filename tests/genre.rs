@@ -695,16 +695,20 @@ fn a_users_own_sector_is_used_and_its_mistakes_are_located() {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let generic = std::fs::read_to_string(root.join("genre/sectors/generic.yaml")).unwrap();
-    let school = generic
-        .replace("names: [其他, 一般单位, 通用]", "names: [学校, 中学]")
-        .replace("short: 本单位", "short: 我校")
-        .replace("served: 服务对象", "served: 师生")
-        .replace("workers: 干部职工", "workers: 教职工");
-    write(dir.path(), "mine/genre/sectors/school.yaml", &school);
+    let kindergarten = generic
+        .replace("names: [其他, 一般单位, 通用]", "names: [幼儿园, 托儿所]")
+        .replace("short: 本单位", "short: 我园")
+        .replace("served: 服务对象", "served: 幼儿和家长")
+        .replace("workers: 干部职工", "workers: 保教人员");
+    write(
+        dir.path(),
+        "mine/genre/sectors/kindergarten.yaml",
+        &kindergarten,
+    );
     write(
         dir.path(),
         "p.yaml",
-        "org: { name: 青山中学, kind: 学校 }\ncampaign: { name: 作风建设年 }\nmeeting: { date: 2023-03-01 }\n",
+        "org: { name: 青山幼儿园, kind: 幼儿园 }\ncampaign: { name: 作风建设年 }\nmeeting: { date: 2023-03-01 }\n",
     );
     let o = bigan(&["render", "p.yaml", "--templates", "mine"], dir.path());
     let md = String::from_utf8_lossy(&o.stdout);
@@ -714,27 +718,30 @@ fn a_users_own_sector_is_used_and_its_mistakes_are_located() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    assert!(md.contains("我校") && md.contains("师生"), "{md}");
+    assert!(md.contains("我园") && md.contains("幼儿和家长"), "{md}");
     // Without --templates the built-in registry does not know it.
     let o = bigan(&["check", "p.yaml"], dir.path());
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("不认识的单位类型“学校”"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不认识的单位类型“幼儿园”"));
 
     // A misspelt key and an unknown placeholder, each at its place.
-    let broken = school
+    let broken = kindergarten
         .replace("  mission:", "  misson:")
         .replacen("{served}", "{servd}", 1);
-    write(dir.path(), "mine/genre/sectors/school.yaml", &broken);
+    write(dir.path(), "mine/genre/sectors/kindergarten.yaml", &broken);
     let o = bigan(&["check", "p.yaml", "--templates", "mine"], dir.path());
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("mine/genre/sectors/school.yaml:"), "{err}");
+    assert!(
+        err.contains("mine/genre/sectors/kindergarten.yaml:"),
+        "{err}"
+    );
     assert!(
         err.contains("未知的键“misson”") && err.contains("是否想写“mission”"),
         "{err}"
     );
-    let broken = school.replacen("{served}", "{servd}", 1);
-    write(dir.path(), "mine/genre/sectors/school.yaml", &broken);
+    let broken = kindergarten.replacen("{served}", "{servd}", 1);
+    write(dir.path(), "mine/genre/sectors/kindergarten.yaml", &broken);
     let o = bigan(&["check", "p.yaml", "--templates", "mine"], dir.path());
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
@@ -744,9 +751,9 @@ fn a_users_own_sector_is_used_and_its_mistakes_are_located() {
     );
     let line = err
         .lines()
-        .find(|l| l.contains("{servd}") && l.contains("school.yaml:"))
+        .find(|l| l.contains("{servd}") && l.contains("kindergarten.yaml:"))
         .unwrap();
-    assert!(line.contains("school.yaml:"), "{line}");
+    assert!(line.contains("kindergarten.yaml:"), "{line}");
 }
 
 #[test]
