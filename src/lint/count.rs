@@ -121,8 +121,11 @@ pub fn claims(chars: &[char]) -> Vec<Claim> {
             Some((Kind::Phases, j + 3))
         } else if (starts(chars, j, "阶段") || starts(chars, j, "步")) && split {
             Some((Kind::Phases, j + if starts(chars, j, "步") { 1 } else { 2 }))
-        } else if starts(chars, j, "个方面") || starts(chars, j, "方面") {
-            Some((Kind::Items, noun_end(chars, j, 3)))
+        } else if starts(chars, j, "个方面") {
+            Some((Kind::Items, j + 3))
+        } else if starts(chars, j, "方面") {
+            // 三方面工作: the count is 三方面, not 三方面工.
+            Some((Kind::Items, j + 2))
         } else if starts(chars, j, "项") {
             Some((Kind::Items, noun_end(chars, j + 1, 4)))
         } else if starts(chars, j, "条") && RULE_NOUNS.iter().any(|w| starts(chars, j + 1, w)) {
@@ -648,6 +651,31 @@ mod tests {
         assert_eq!((c[0].kind, c[0].number), (Kind::List, Some(5)));
         let c = claims(&chars("我讲几点意见"));
         assert_eq!(c[0].number, None);
+    }
+
+    /// What lint's count rules say about `text`: rule, message and hint.
+    fn said(text: &str) -> Vec<(String, String, String)> {
+        let rules = ["count".into(), "placeholder.count".into()];
+        let only = crate::lint::Selection::new(&rules, &[]).unwrap_or_default();
+        crate::lint::check(std::path::Path::new("a.txt"), text, &only)
+            .into_iter()
+            .map(|f| {
+                let d = f.diagnostic;
+                (f.rule.id.to_owned(), d.message, d.hint.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_count_of_aspects_ends_at_its_noun() {
+        assert_eq!(
+            said("抓好三方面工作：一是甲；二是乙。"),
+            [(
+                "count.items".to_owned(),
+                "“三方面”说的是三个方面，但后面有两个方面（一是至二是）".to_owned(),
+                "改成“两方面”，或补齐、删减后面的内容".to_owned()
+            )]
+        );
     }
 
     #[test]
