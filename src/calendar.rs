@@ -265,6 +265,10 @@ mod tests {
             ("2010-07-01", Some("2010-09-20"), "从今年7月到9月中旬"),
             ("2011-07-01", None, "从2011年7月开始"),
             ("2010-08-01", None, "从今年8月开始"),
+            // Open-ended and already begun.
+            ("2010-03-01", None, "从今年3月起"),
+            ("2010-05-20", None, "从今年5月中旬起"),
+            ("2009-07-01", None, "从2009年7月起"),
             ("2010-03-01", Some("2010-04-30"), "今年3月至4月"),
             ("2012-01-01", Some("2012-03-31"), "从2012年1月到3月"),
             // Crossing a year.
@@ -341,6 +345,8 @@ mod tests {
         assert_eq!(month_end(d("2012-02-10")), d("2012-02-29"));
         assert_eq!(month_end(d("2011-02-10")), d("2011-02-28"));
         assert_eq!(month_end(d("2011-12-31")), d("2011-12-31"));
+        assert_eq!(month_end(d("2011-12-01")), d("2011-12-31"));
+        assert_eq!(month_end(d("2011-11-30")), d("2011-11-30"));
     }
 
     #[test]
@@ -349,6 +355,54 @@ mod tests {
         assert_eq!(parse_date("2010-13-45"), None);
         assert_eq!(parse_date("2010.5.20"), None);
         assert_eq!(parse_date("2011-02-29"), None);
+    }
+
+    #[test]
+    fn parse_date_refuses_what_is_not_a_whole_date() {
+        assert_eq!(parse_date(" 2010-05-20 "), Some(d("2010-05-20")));
+        for bad in [
+            "2010-05",
+            "2010",
+            "",
+            "999-01-01",
+            "10000-01-01",
+            "2010-05-20x",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn supported_years_are_those_of_the_republic_to_2100() {
+        assert!(!supported(d("1948-12-31")));
+        assert!(supported(d("1949-01-01")));
+        assert!(supported(d("2100-12-31")));
+        assert!(!supported(d("2101-01-01")));
+    }
+
+    #[test]
+    fn a_phase_counts_both_its_ends() {
+        assert_eq!(days_inclusive(d("2010-05-20"), d("2010-05-20")), 1);
+        assert_eq!(days_inclusive(d("2010-05-01"), d("2010-05-31")), 31);
+        assert_eq!(days_inclusive(d("2010-12-31"), d("2011-01-01")), 2);
+    }
+
+    #[test]
+    fn deadlines_by_thirds_of_the_month_and_year() {
+        let meeting = d("2010-05-20");
+        let cases = [
+            ("2010-11-30", "11月底"),
+            ("2010-06-10", "6月上旬"),
+            ("2010-06-11", "6月中旬"),
+            ("2010-06-20", "6月中旬"),
+            ("2010-06-21", "6月下旬"),
+            ("2011-06-30", "明年6月底"),
+            ("2009-12-31", "去年12月底"),
+            ("2012-03-05", "2012年3月上旬"),
+        ];
+        for (to, want) in cases {
+            assert_eq!(spoken_deadline(d(to), meeting), want, "{to}");
+        }
     }
 
     fn any_date() -> impl Strategy<Value = NaiveDate> {

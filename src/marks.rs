@@ -370,6 +370,53 @@ mod tests {
         );
     }
 
+    #[test]
+    fn marks_that_do_not_pair_are_left_as_they_are() {
+        // A close with no open, an odd straight quote: nothing to renest,
+        // and lint points them out.
+        assert_eq!(quoted("甲”乙"), "“甲”乙”");
+        assert_eq!(quoted("增强\"四个意识"), "“增强\"四个意识”");
+        assert_eq!(titled("甲》乙"), "《甲》乙》");
+        // A whole wrapped in the inner form is the quotation itself.
+        assert_eq!(quoted("‘两学一做’"), "“两学一做”");
+        assert_eq!(titled("《甲》《乙》"), "《〈甲〉〈乙〉》");
+    }
+
+    #[test]
+    fn misnesting_is_found_at_each_depth() {
+        let at = |nesting: Nesting, s: &str| nesting.misnested(&s.chars().collect::<Vec<_>>());
+        assert_eq!(at(QUOTES, "‘甲’"), [0]);
+        assert_eq!(at(QUOTES, "“甲‘乙‘丙’乙’甲”"), [4]);
+        assert!(at(QUOTES, "“甲‘乙“丙”乙’甲”").is_empty());
+        assert!(at(QUOTES, "”甲“乙”").is_empty());
+        assert!(at(QUOTES, "“甲”“乙”").is_empty());
+        assert_eq!(at(TITLES, "〈甲〉《乙》"), [0]);
+    }
+
+    #[test]
+    fn he_at_the_edges_of_a_phrase() {
+        let he = |s: &str| conjunction_he(&s.chars().collect::<Vec<_>>());
+        assert_eq!(he("和"), [0]);
+        assert_eq!(he("甲和乙"), [1]);
+        assert_eq!(he("和平安"), [0]);
+        assert!(he("政通人和和谐").is_empty());
+        assert!(he("总和").is_empty());
+    }
+
+    #[test]
+    fn two_items_holding_dunhao_join_with_he() {
+        assert_eq!(
+            and_list(&["县直各单位、各乡镇", "驻县单位"], false),
+            "县直各单位、各乡镇和驻县单位"
+        );
+        // Quoted, a 顿号 inside an item cannot be misread.
+        assert_eq!(
+            and_list(&["甲、乙", "丙", "丁"], true),
+            "“甲、乙”“丙”和“丁”"
+        );
+        assert_eq!(and_list::<&str>(&[], false), "");
+    }
+
     fn phrase() -> impl Strategy<Value = String> {
         proptest::collection::vec(
             prop_oneof![

@@ -289,6 +289,11 @@ mod tests {
             (15_000, "一万五千"),
             (100_000, "十万"),
             (110_000, "十一万"),
+            (11_000, "一万一千"),
+            (20_001, "二万零一"),
+            (100_001, "十万零一"),
+            (10_000_000, "一千万"),
+            (NUMERAL_MAX, "九千九百九十九万九千九百九十九"),
         ];
         for (n, want) in cases {
             assert_eq!(numeral(n), want, "numeral({n})");
@@ -313,8 +318,23 @@ mod tests {
         assert_eq!(Marker::Di.render(2), "第二，");
         assert_eq!(Marker::Yishi.render(10), "十是");
         assert_eq!(Marker::Phase.render(3), "第三阶段");
-        assert_eq!(Marker::parse("yishi"), Some(Marker::Yishi));
+        let names = [
+            ("1", "一、"),
+            ("2", "（一）"),
+            ("3", "1."),
+            ("4", "（1）"),
+            ("di", "第一，"),
+            ("yishi", "一是"),
+            ("phase", "第一阶段"),
+        ];
+        for (name, first) in names {
+            assert_eq!(
+                Marker::parse(name).map(|m| m.render(1)).as_deref(),
+                Some(first)
+            );
+        }
         assert_eq!(Marker::parse("5"), None);
+        assert_eq!(Marker::parse(""), None);
     }
 
     #[test]
@@ -324,13 +344,71 @@ mod tests {
         assert_eq!(parse_numeral("十"), Some(10));
         assert_eq!(parse_numeral("二十"), Some(20));
         assert_eq!(parse_numeral("一百零一"), Some(101));
+        assert_eq!(parse_numeral("十五"), Some(15));
+        assert_eq!(parse_numeral("两百"), Some(200));
+        assert_eq!(parse_numeral("一万零五百"), Some(10_500));
+        assert_eq!(parse_numeral("三千零六"), Some(3006));
+        assert_eq!(parse_numeral("三个"), None);
         assert_eq!(parse_numeral("几"), None);
         assert_eq!(parse_numeral(""), None);
     }
 
     #[test]
+    fn every_digit_reads_back() {
+        let digits = "零一二三四五六七八九";
+        for (n, c) in digits.chars().enumerate() {
+            assert_eq!(parse_numeral(&c.to_string()), Some(n as u64), "{c}");
+            assert_eq!(
+                parse_numeral(&format!("{c}十")),
+                Some(n as u64 * 10),
+                "{c}十"
+            );
+        }
+        assert_eq!(parse_numeral("〇"), Some(0));
+        assert_eq!(parse_numeral("两"), Some(2));
+    }
+
+    #[test]
+    fn half_width_marks_and_their_full_width_forms() {
+        let pairs = [
+            (',', '，'),
+            (';', '；'),
+            (':', '：'),
+            ('?', '？'),
+            ('!', '！'),
+            ('(', '（'),
+            (')', '）'),
+        ];
+        for (half, full) in pairs {
+            assert_eq!(fullwidth(half), Some(full), "{half}");
+            assert!(is_fullwidth_punct(full), "{full}");
+            assert!(!is_fullwidth_punct(half), "{half}");
+        }
+        assert_eq!(fullwidth('.'), None, "a full stop may be a decimal point");
+        assert_eq!(fullwidth('a'), None);
+        for full in "。、“”‘’《》〔〕—…【】".chars() {
+            assert!(is_fullwidth_punct(full), "{full}");
+        }
+    }
+
+    #[test]
+    fn han_characters_and_extension_a() {
+        assert!(is_han('中') && is_han('\u{3400}') && is_han('\u{9fff}'));
+        assert!(!is_han('a') && !is_han('，') && !is_han('1'));
+    }
+
+    #[test]
+    fn lists_join_with_dunhao() {
+        assert_eq!(join_list(&["甲", "乙", "丙"]), "甲、乙、丙");
+        assert_eq!(join_list(&["甲"]), "甲");
+        assert_eq!(join_list::<&str>(&[]), "");
+    }
+
+    #[test]
     fn counts_characters_like_an_office() {
         assert_eq!(char_count("同志们：\n\n**一、** abc 2010年"), 11);
+        assert_eq!(char_count("abc, def"), 0);
+        assert_eq!(char_count("“好”。"), 4);
     }
 
     #[test]

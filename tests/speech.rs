@@ -4,15 +4,19 @@
 //! speech whose counts, numbering, punctuation and length a reader would
 //! accept without correcting anything.
 //!
-//! The checks are small functions over a Markdown draft that return the
-//! problems they find, so they can be reused (and one day become `bigan
-//! lint` rules); `checks_catch_broken_drafts` shows each of them failing.
+//! Counts, numbering, placeholders and half-width marks are checked by
+//! `bigan lint`'s own rules, called as a library; the few checks lint does
+//! not make (a point claim said once, leads that never start over, a
+//! 范文's "……", sentences a missing value leaves broken) are small
+//! functions here. `checks_catch_broken_drafts` shows each of them failing.
 
 mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use bigan::lint::markers::{self, Family};
+use bigan::lint::{self, Selection, count};
 use bigan::profile;
 use bigan::render::{Doc, Renderer};
 use bigan::zh::{self, Marker};
@@ -83,42 +87,6 @@ fn blocks(md: &str) -> Vec<&str> {
         .collect()
 }
 
-const NUMERAL_CHARS: &str = "零〇一二两三四五六七八九十百千万";
-
-/// The Chinese numeral at the start of `s` and what follows it.
-fn leading_numeral(s: &str) -> Option<(u64, &str)> {
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| !NUMERAL_CHARS.contains(c))
-        .map_or(s.len(), |(i, _)| i);
-    if end == 0 {
-        return None;
-    }
-    Some((zh::parse_numeral(&s[..end])?, &s[end..]))
-}
-
-/// The Chinese numeral that ends `s`, if any.
-fn trailing_numeral(s: &str) -> Option<u64> {
-    let start = s
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| NUMERAL_CHARS.contains(c))
-        .last()
-        .map(|(i, _)| i)?;
-    zh::parse_numeral(&s[start..])
-}
-
-/// What follows each occurrence of `pattern` in `text`.
-fn after_each<'a>(text: &'a str, pattern: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    text.match_indices(pattern)
-        .map(move |(i, _)| &text[i + pattern.len()..])
-}
-
-/// Up to (not including) the first of `stops`.
-fn until<'a>(text: &'a str, stops: &[char]) -> &'a str {
-    text.find(stops).map_or(text, |i| &text[..i])
-}
-
 /// The level 1 headings (`## 一、…`), in order.
 fn level1_headings(md: &str) -> Vec<&str> {
     blocks(md)
@@ -128,205 +96,80 @@ fn level1_headings(md: &str) -> Vec<&str> {
 }
 
 // ---------------------------------------------------------------------------
-// The checks: each returns the problems it finds, in Chinese, as lint would.
+// The checks: each returns the problems it finds, in Chinese.
 
-/// "我讲N点意见" is said once and N is the number of level 1 headings.
-fn check_point_count(md: &str) -> Vec<String> {
-    let claims: Vec<u64> = after_each(md, "我讲")
-        .filter_map(|rest| {
-            let (n, rest) = leading_numeral(rest)?;
-            rest.starts_with("点意见").then_some(n)
+/// The `bigan lint` rules that check what a reader checks in a speech:
+/// every count against what follows it (讲三点意见, 分三个阶段, 三项工作,
+/// “五个好”，即……), numbering at every level, placeholders, half-width
+/// marks. Warnings count too: a speech bigan writes has none.
+const LINT_RULES: [&str; 4] = ["count", "numbering", "placeholder", "punct.halfwidth"];
+
+/// What those rules find in the Markdown draft `md`.
+fn lint_problems(md: &str) -> Vec<String> {
+    let rules = LINT_RULES.map(String::from);
+    let only = Selection::new(&rules, &[]).unwrap();
+    lint::check(Path::new("speech.md"), md, &only)
+        .into_iter()
+        .map(|f| {
+            let d = f.diagnostic;
+            format!("[{}] 第{}行：{}", f.rule.id, d.line, d.message)
         })
-        .collect();
-    let headings = level1_headings(md).len() as u64;
-    match claims.as_slice() {
-        [n] if *n == headings => vec![],
-        [n] => vec![format!(
-            "说“讲{}点意见”，实际有{headings}个一级标题",
-            zh::numeral(*n)
-        )],
-        _ => vec![format!(
-            "“我讲N点意见”应出现一次，实际出现{}次",
-            claims.len()
-        )],
-    }
-}
-
-/// Level 1 headings run 一、二、三… without a gap.
-fn check_level1_sequence(md: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (i, heading) in level1_headings(md).iter().enumerate() {
-        let want = Marker::Level1.render(i as u64 + 1);
-        if !heading.starts_with(&want) {
-            problems.push(format!("第{}个一级标题应以“{want}”开头：{heading}", i + 1));
-        }
-    }
-    problems
-}
-
-/// Under each level 1 heading, the run-in leads （一）（二）… and 第一，第二，…
-/// each start at one and go on without a gap.
-fn check_numbering(md: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    let (mut level2, mut di) = (0u64, 0u64);
-    for block in blocks(md) {
-        if block.starts_with("## ") {
-            (level2, di) = (0, 0);
-            continue;
-        }
-        let run_in = block
-            .strip_prefix("*（")
-            .or_else(|| block.strip_prefix("### （"));
-        if let Some(rest) = run_in {
-            match leading_numeral(rest) {
-                Some((n, rest)) if rest.starts_with('）') => {
-                    level2 += 1;
-                    if n != level2 {
-                        problems.push(format!(
-                            "序号断了：应为（{}），写成了（{}）",
-                            zh::numeral(level2),
-                            zh::numeral(n)
-                        ));
-                        level2 = n;
-                    }
-                }
-                _ => problems.push(format!("认不出二级序号：{}", head(block))),
-            }
-        }
-        if let Some(rest) = block.strip_prefix("**第") {
-            match leading_numeral(rest) {
-                Some((n, rest)) if rest.starts_with('，') => {
-                    di += 1;
-                    if n != di {
-                        problems.push(format!(
-                            "序号断了：应为第{}，写成了第{}",
-                            zh::numeral(di),
-                            zh::numeral(n)
-                        ));
-                        di = n;
-                    }
-                }
-                _ => problems.push(format!("认不出“第X，”序号：{}", head(block))),
-            }
-        }
-    }
-    problems
-}
-
-/// Every "分N个阶段" is followed by exactly N paragraphs 第一阶段, 第二阶段, …
-fn check_phase_counts(md: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    let all = blocks(md);
-    for (i, block) in all.iter().enumerate() {
-        for rest in after_each(block, "分") {
-            let Some((n, rest)) = leading_numeral(rest) else {
-                continue;
-            };
-            if !rest.starts_with("个阶段") {
-                continue;
-            }
-            let phases = all[i + 1..]
-                .iter()
-                .take_while(|b| b.starts_with('第') && b.contains("阶段，"))
-                .collect::<Vec<_>>();
-            for (k, phase) in phases.iter().enumerate() {
-                let want = Marker::Phase.render(k as u64 + 1);
-                if !phase.starts_with(&want) {
-                    problems.push(format!("阶段应以“{want}”开头：{}", head(phase)));
-                }
-            }
-            if phases.len() as u64 != n {
-                problems.push(format!(
-                    "说“分{}个阶段”，后面列了{}个阶段",
-                    zh::numeral(n),
-                    phases.len()
-                ));
-            }
-        }
-    }
-    problems
-}
-
-/// Every "N项工作：" is followed by exactly N items 一是……；二是……。
-fn check_task_counts(md: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (i, _) in md.match_indices("项工作：") {
-        let Some(n) = trailing_numeral(&md[..i]) else {
-            continue;
-        };
-        let list = until(&md[i + "项工作：".len()..], &['。', '\n']);
-        let items: Vec<&str> = list.split('；').collect();
-        for (k, item) in items.iter().enumerate() {
-            let want = Marker::Yishi.render(k as u64 + 1);
-            if !item.starts_with(&want) {
-                problems.push(format!("第{}项应以“{want}”开头：{item}", k + 1));
-            }
-        }
-        if items.len() as u64 != n {
-            problems.push(format!(
-                "说“{}项工作”，后面列了{}项：{list}",
-                zh::numeral(n),
-                items.len()
-            ));
-        }
-    }
-    problems
-}
-
-/// Every “五个好”，即……-style claim lists as many items as its numeral says.
-fn check_label_claims(md: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (i, _) in md.match_indices("”，即") {
-        let Some(open) = md[..i].rfind('“') else {
-            continue;
-        };
-        let label = &md[open + '“'.len_utf8()..i];
-        let Some((n, _)) = leading_numeral(label) else {
-            continue;
-        };
-        let list = until(&md[i + "”，即".len()..], &['；', '。', '\n']);
-        let items = list.split('、').count() as u64;
-        if items != n {
-            problems.push(format!(
-                "“{label}”说有{}项，后面列了{items}项：{list}",
-                zh::numeral(n)
-            ));
-        }
-    }
-    problems
-}
-
-/// What a 范文 leaves for the writer to fill in.
-const PLACEHOLDERS: [&str; 11] = [
-    "xx", "XX", "Xx", "xX", "***", "某某", "××", "……", "{{", "}}", "{%",
-];
-
-fn check_placeholders(md: &str) -> Vec<String> {
-    PLACEHOLDERS
-        .iter()
-        .filter(|p| md.contains(*p))
-        .map(|p| format!("留有占位符“{p}”"))
         .collect()
 }
 
-/// No half-width , ; : ? ! ( ) next to a Han character.
-fn check_fullwidth(md: &str) -> Vec<String> {
-    let chars: Vec<char> = md.chars().collect();
+/// "我讲N点意见" is said once (lint checks that N is right).
+fn check_point_claim_said_once(md: &str) -> Vec<String> {
+    let claims = md
+        .lines()
+        .flat_map(|line| count::claims(&line.chars().collect::<Vec<_>>()))
+        .filter(|c| c.kind == count::Kind::Points)
+        .count();
+    if claims == 1 {
+        vec![]
+    } else {
+        vec![format!("“我讲N点意见”应出现一次，实际出现{claims}次")]
+    }
+}
+
+/// The paragraphs led by 第一， run 第一，第二，… under each level 1
+/// heading, and the phases 第一阶段，第二阶段，… through the speech. Lint
+/// checks the counts and the gaps, but lets a spoken list start over at
+/// 第一 (a speech may hold several); in one point of a bigan speech that is
+/// a reason said twice.
+fn check_leads_in_order(md: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let Some(wide) = zh::fullwidth(c) else {
+    let (mut di, mut phase) = (0, 0);
+    for block in blocks(md) {
+        if block.starts_with("## ") {
+            di = 0;
+            continue;
+        }
+        let found = markers::scan(&block.chars().collect::<Vec<_>>());
+        let Some(lead) = found.into_iter().find(|m| m.line_start) else {
             continue;
         };
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
-        if before.is_some_and(zh::is_han) || after.is_some_and(zh::is_han) {
-            let around: String = chars[i.saturating_sub(6)..(i + 7).min(chars.len())]
-                .iter()
-                .collect();
-            problems.push(format!("半角“{c}”应为全角“{wide}”：{around}"));
+        let (seen, marker) = match lead.family {
+            Family::Di => (&mut di, Marker::Di),
+            Family::Phase => (&mut phase, Marker::Phase),
+            _ => continue,
+        };
+        *seen += 1;
+        let want = marker.render(*seen);
+        if lead.text != want {
+            problems.push(format!("应为“{want}”，写成了“{}”", lead.text));
+            *seen = lead.number;
         }
     }
     problems
+}
+
+/// A 范文's "……" left for the writer (lint takes it for an ellipsis).
+fn check_ellipsis(md: &str) -> Vec<String> {
+    if md.contains("……") {
+        vec!["留有“……”".to_owned()]
+    } else {
+        vec![]
+    }
 }
 
 /// Sentences a missing value would leave broken: empty quotes, doubled or
@@ -357,14 +200,10 @@ fn check_dangling(md: &str) -> Vec<String> {
 /// Every genre check at once.
 fn genre_problems(md: &str) -> Vec<String> {
     [
-        check_point_count(md),
-        check_level1_sequence(md),
-        check_numbering(md),
-        check_phase_counts(md),
-        check_task_counts(md),
-        check_label_claims(md),
-        check_placeholders(md),
-        check_fullwidth(md),
+        lint_problems(md),
+        check_point_claim_said_once(md),
+        check_leads_in_order(md),
+        check_ellipsis(md),
         check_dangling(md),
     ]
     .concat()
@@ -377,10 +216,6 @@ fn assert_genre(md: &str, what: &str) {
         "{what} 的讲话有问题：\n{}\n\n{md}",
         problems.join("\n")
     );
-}
-
-fn head(s: &str) -> String {
-    s.chars().take(24).collect()
 }
 
 fn tail(s: &str) -> String {
@@ -657,6 +492,15 @@ fn profile_values_are_escaped_in_html() {
 
 #[test]
 fn checks_catch_broken_drafts() {
+    // Each broken draft trips the lint rule named, among the rules chosen.
+    let lint_finds = |rule: &str, md: &str| {
+        let found = lint_problems(md);
+        let tag = format!("[{rule}]");
+        assert!(
+            found.iter().any(|p| p.starts_with(&tag)),
+            "{rule} 没查出问题：{md}\n{found:?}"
+        );
+    };
     let one = |check: fn(&str) -> Vec<String>, md: &str| {
         let found = check(md);
         assert!(!found.is_empty(), "没查出问题：{md}");
@@ -666,49 +510,56 @@ fn checks_catch_broken_drafts() {
         assert!(found.is_empty(), "误报：{found:?}\n{md}");
     };
     let four = "下面，我讲三点意见。\n\n## 一、甲\n\n## 二、乙\n\n## 三、丙\n\n## 四、丁\n";
-    one(check_point_count, four);
-    clean(check_point_count, &four.replace("三点", "四点"));
-    one(check_level1_sequence, "## 一、甲\n\n## 三、丙\n");
-    one(
-        check_numbering,
+    lint_finds("count.points", four);
+    clean(lint_problems, &four.replace("三点", "四点"));
+    lint_finds("numbering.gap", "## 一、甲\n\n## 三、丙\n");
+    lint_finds(
+        "numbering.gap",
         "## 一、甲\n\n*（一）子*。文\n\n*（三）子*。文\n",
     );
-    one(
-        check_numbering,
-        "## 一、甲\n\n**第一，子**。文\n\n**第一，子**。文\n",
+    lint_finds(
+        "numbering.gap",
+        "## 一、甲\n\n**第一，子**。文\n\n**第三，子**。文\n",
+    );
+    let twice = "## 一、甲\n\n**第一，子**。文\n\n**第一，子**。文\n";
+    one(check_leads_in_order, twice);
+    clean(
+        check_leads_in_order,
+        "## 一、甲\n\n**第一，子**。文\n\n**第二，子**。文\n\n## 二、乙\n\n**第一，子**。文\n",
     );
     clean(
-        check_numbering,
+        lint_problems,
         "## 一、甲\n\n*（一）子*。文\n\n## 二、乙\n\n*（一）子*。文\n\n*（二）子*。文\n",
     );
-    one(
-        check_phase_counts,
+    lint_finds(
+        "count.phases",
         "分三个阶段进行。\n\n第一阶段，甲。\n\n第二阶段，乙。\n\n结束。\n",
     );
-    one(
-        check_phase_counts,
-        "分两个阶段进行。\n\n第一阶段，甲。\n\n第三阶段，乙。\n",
-    );
+    let skipped = "分两个阶段进行。\n\n第一阶段，甲。\n\n第三阶段，乙。\n";
+    one(check_leads_in_order, skipped);
+    let phases = "分两个阶段进行。\n\n第一阶段，甲。\n\n第二阶段，乙。\n";
+    clean(check_leads_in_order, phases);
+    clean(lint_problems, phases);
+    lint_finds("count.items", "主要抓好三项工作：一是甲；二是乙。");
+    lint_finds("numbering.gap", "主要抓好两项工作：一是甲；三是乙。");
+    clean(lint_problems, "主要抓好两项工作：一是甲，丙；二是乙。");
+    lint_finds("count.list", "要做到“五个好”，即甲好、乙好、丙好、丁好。");
     clean(
-        check_phase_counts,
-        "分两个阶段进行。\n\n第一阶段，甲。\n\n第二阶段，乙。\n",
-    );
-    one(check_task_counts, "主要抓好三项工作：一是甲；二是乙。");
-    one(check_task_counts, "主要抓好两项工作：一是甲；三是乙。");
-    clean(check_task_counts, "主要抓好两项工作：一是甲，丙；二是乙。");
-    one(
-        check_label_claims,
-        "要做到“五个好”，即甲好、乙好、丙好、丁好。",
-    );
-    clean(
-        check_label_claims,
+        lint_problems,
         "要做到“四到位”，即甲、乙、丙、丁；要做到“主题”，即甲。",
     );
-    one(check_placeholders, "在20xx年工作会议上");
-    one(check_placeholders, "某某同志");
-    one(check_fullwidth, "同志们:大家好");
-    one(check_fullwidth, "一是(甲)");
-    clean(check_fullwidth, "#### 时间 {.byline}\n\nabc, def (1)");
+    lint_finds("placeholder", "在20xx年工作会议上");
+    lint_finds("placeholder", "某某同志");
+    lint_finds("punct.halfwidth", "同志们:大家好");
+    lint_finds("punct.halfwidth", "一是(甲)");
+    clean(lint_problems, "#### 时间 {.byline}\n\nabc, def (1)");
+    one(
+        check_point_claim_said_once,
+        "我讲三点意见。\n\n我讲两点意见。",
+    );
+    one(check_point_claim_said_once, "同志们：");
+    clean(check_point_claim_said_once, "下面，我讲三点意见。");
+    one(check_ellipsis, "要求……");
     one(check_dangling, "主题是“”。");
     one(check_dangling, "分零个阶段进行。");
     one(check_dangling, "活动的时间是");

@@ -121,8 +121,11 @@ pub fn claims(chars: &[char]) -> Vec<Claim> {
             Some((Kind::Phases, j + 3))
         } else if (starts(chars, j, "阶段") || starts(chars, j, "步")) && split {
             Some((Kind::Phases, j + if starts(chars, j, "步") { 1 } else { 2 }))
-        } else if starts(chars, j, "个方面") || starts(chars, j, "方面") {
-            Some((Kind::Items, noun_end(chars, j, 3)))
+        } else if starts(chars, j, "个方面") {
+            Some((Kind::Items, j + 3))
+        } else if starts(chars, j, "方面") {
+            // 三方面工作: the count is 三方面, not 三方面工.
+            Some((Kind::Items, j + 2))
         } else if starts(chars, j, "项") {
             Some((Kind::Items, noun_end(chars, j + 1, 4)))
         } else if starts(chars, j, "条") && RULE_NOUNS.iter().any(|w| starts(chars, j + 1, w)) {
@@ -648,6 +651,172 @@ mod tests {
         assert_eq!((c[0].kind, c[0].number), (Kind::List, Some(5)));
         let c = claims(&chars("我讲几点意见"));
         assert_eq!(c[0].number, None);
+    }
+
+    /// What lint's count rules say about `text`: rule, message and hint.
+    fn said(text: &str) -> Vec<(String, String, String)> {
+        let rules = ["count".into(), "placeholder.count".into()];
+        let only = crate::lint::Selection::new(&rules, &[]).unwrap_or_default();
+        crate::lint::check(std::path::Path::new("a.txt"), text, &only)
+            .into_iter()
+            .map(|f| {
+                let d = f.diagnostic;
+                (f.rule.id.to_owned(), d.message, d.hint.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_count_of_aspects_ends_at_its_noun() {
+        assert_eq!(
+            said("抓好三方面工作：一是甲；二是乙。"),
+            [(
+                "count.items".to_owned(),
+                "“三方面”说的是三个方面，但后面有两个方面（一是至二是）".to_owned(),
+                "改成“两方面”，或补齐、删减后面的内容".to_owned()
+            )]
+        );
+    }
+
+    fn one(rule: &str, message: &str, hint: &str) -> Vec<(String, String, String)> {
+        vec![(rule.to_owned(), message.to_owned(), hint.to_owned())]
+    }
+
+    #[test]
+    fn each_kind_of_count_is_checked_in_its_own_unit() {
+        assert_eq!(
+            said("我讲三点。\n一、甲\n二、乙\n"),
+            one(
+                "count.points",
+                "“讲三点”说的是三点，但后面有两点（一、至二、）",
+                "改成“讲两点”，或补齐、删减后面的内容"
+            )
+        );
+        assert_eq!(
+            said("活动分三步进行。第一阶段，甲。第二阶段，乙。"),
+            one(
+                "count.phases",
+                "“分三步”说的是三个阶段，但后面有两个阶段（第一阶段至第二阶段）",
+                "改成“分两步”，或补齐、删减后面的内容"
+            )
+        );
+        assert_eq!(
+            said("活动分两阶段进行。第一阶段，甲。第二阶段，乙。第三阶段，丙。"),
+            one(
+                "count.phases",
+                "“分两阶段”说的是两个阶段，但后面有三个阶段（第一阶段至第三阶段）",
+                "改成“分三阶段”，或补齐、删减后面的内容"
+            )
+        );
+        assert_eq!(
+            said("落实三条措施：一是甲；二是乙。"),
+            one(
+                "count.items",
+                "“三条措施”说的是三条，但后面有两条（一是至二是）",
+                "改成“两条措施”，或补齐、删减后面的内容"
+            )
+        );
+        assert_eq!(
+            said("抓好三个方面：一是甲；二是乙。"),
+            one(
+                "count.items",
+                "“三个方面”说的是三个方面，但后面有两个方面（一是至二是）",
+                "改成“两个方面”，或补齐、删减后面的内容"
+            )
+        );
+        assert_eq!(
+            said("抓好四项工作：一是甲；二是乙；三是丙。"),
+            one(
+                "count.items",
+                "“四项工作”说的是四项，但后面有三项（一是至三是）",
+                "改成“三项工作”，或补齐、删减后面的内容"
+            )
+        );
+        assert_eq!(
+            said("要做到“四个好”，即甲好、乙好、丙好。"),
+            one(
+                "count.list",
+                "“四个好”说的是四项，但后面列举了三项",
+                "核对列举的内容（用“、”分隔），或改成“三个好”"
+            )
+        );
+    }
+
+    #[test]
+    fn counts_that_agree_are_not_reported() {
+        for text in [
+            "我讲两点意见。\n一、甲\n二、乙\n",
+            "活动分两步进行。第一阶段，甲。第二阶段，乙。",
+            "落实两条措施：一是甲；二是乙。",
+            "抓好两个方面：一是甲；二是乙。",
+            "要做到“三个好”，即甲好、乙好、丙好。",
+            // A final 和 may join the last item instead of a 顿号.
+            "要做到“三个好”，即甲好、乙好和丙好。",
+            "要做到“四个好”，即甲好、乙好、丙好和丁好。",
+        ] {
+            assert_eq!(said(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_count_or_list_at_the_end_of_its_line() {
+        // The count ends its line; the list follows on the next ones.
+        assert_eq!(
+            said("下面我讲三点意见\n一、甲\n二、乙\n"),
+            one(
+                "count.points",
+                "“讲三点意见”说的是三点，但后面有两点（一、至二、）",
+                "改成“讲两点意见”，或补齐、删减后面的内容"
+            )
+        );
+        assert_eq!(said("下面我讲两点意见\n\n一、甲\n二、乙\n"), []);
+        // The items end the line with no stop after them.
+        assert_eq!(
+            said("要做到“四个好”，即甲好、乙好、丙好"),
+            one(
+                "count.list",
+                "“四个好”说的是四项，但后面列举了三项",
+                "核对列举的内容（用“、”分隔），或改成“三个好”"
+            )
+        );
+        assert_eq!(said("要做到“三个好”，即甲好、乙好、丙好"), []);
+        // Nothing after the count at all: nothing to check it against.
+        assert_eq!(said("下面我讲三点意见"), []);
+        assert_eq!(said("要做到“四个好”，即"), []);
+        assert_eq!(said("要做到“四个好”：\n"), []);
+    }
+
+    #[test]
+    fn a_list_two_counts_share_belongs_to_the_one_it_agrees_with() {
+        assert_eq!(said("抓好三项工作，落实两条措施：一是甲；二是乙。"), []);
+        // Agreeing with neither, it is reported against both.
+        let both = said("抓好三项工作，落实四条措施：一是甲；二是乙。");
+        let rules: Vec<&str> = both.iter().map(|(r, _, _)| r.as_str()).collect();
+        assert_eq!(rules, ["count.items", "count.items"], "{both:?}");
+        assert!(both[0].1.starts_with("“三项工作”"), "{both:?}");
+        assert!(both[1].1.starts_with("“四条措施”"), "{both:?}");
+    }
+
+    #[test]
+    fn a_count_never_filled_in() {
+        assert_eq!(
+            said("我讲几点意见。\n一、甲\n二、乙\n"),
+            one(
+                "placeholder.count",
+                "“讲几点意见”没有写明数目",
+                "后面有两点（一、至二、），写成“讲两点意见”"
+            )
+        );
+        assert_eq!(
+            said("活动分几个阶段进行。"),
+            one(
+                "placeholder.count",
+                "“分几个阶段”没有写明数目",
+                "数一数后面的内容，写明数目，如“讲三点意见”"
+            )
+        );
+        // 几项 is not a promise of a number: "做了几项工作" is plain speech.
+        assert_eq!(said("做了几项工作：一是甲；二是乙。"), []);
     }
 
     #[test]

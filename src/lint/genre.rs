@@ -52,7 +52,9 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::found_at;
+    use std::path::Path;
+
+    use crate::lint::{Selection, check, found_at, messages};
 
     fn found(text: &str) -> Vec<u32> {
         found_at(text, "genre")
@@ -69,5 +71,31 @@ mod tests {
         );
         assert!(found("关于购置执法车辆的请示\n区政府：\n……\n妥否，请批示。\n").is_empty());
         assert!(found("关于工作情况的报告\n……\n特此报告。\n").is_empty());
+    }
+
+    #[test]
+    fn the_finding_names_the_whole_phrase_at_its_place() {
+        let text = "\n关于工作情况的报告\n以上报告如无不妥，请审批。\n妥否，请批示。\n";
+        assert_eq!(found_at(text, "genre.report"), [(3, 10), (4, 1)]);
+        let said = messages(text, "genre.report");
+        assert!(
+            said[1].1.starts_with("报告里写了“妥否，请批示”"),
+            "{said:?}"
+        );
+        assert!(said[0].1.starts_with("报告里写了“请审批”"), "{said:?}");
+    }
+
+    #[test]
+    fn a_markdown_drafts_title_is_its_heading() {
+        let only = Selection::new(&["genre".into()], &[]).unwrap_or_default();
+        let found = |text: &str| check(Path::new("a.md"), text, &only).len();
+        assert_eq!(
+            found("收文第3号\n\n# 关于工作情况的报告\n\n妥否，请批示。\n"),
+            1
+        );
+        assert_eq!(
+            found("工作情况的报告\n\n# 关于购车的请示\n\n妥否，请批示。\n"),
+            0
+        );
     }
 }

@@ -576,14 +576,30 @@ fn sort(out: &mut [Finding]) {
     });
 }
 
+/// What the rules `rule` (an id or a family) find in the plain text `text`.
+#[cfg(test)]
+pub(crate) fn findings(text: &str, rule: &str) -> Vec<Finding> {
+    let only = Selection::new(&[rule.into()], &[]).unwrap_or_default();
+    check(Path::new("a.txt"), text, &only)
+}
+
 /// Where the rules `rule` (an id or a family) find something in the plain
 /// text `text`: (line, column) of each finding.
 #[cfg(test)]
 pub(crate) fn found_at(text: &str, rule: &str) -> Vec<(u32, u32)> {
-    let only = Selection::new(&[rule.into()], &[]).unwrap_or_default();
-    check(Path::new("a.txt"), text, &only)
+    findings(text, rule)
         .into_iter()
         .map(|f| (f.diagnostic.line, f.diagnostic.column))
+        .collect()
+}
+
+/// What the rules `rule` say about the plain text `text`: the line and
+/// message of each finding.
+#[cfg(test)]
+pub(crate) fn messages(text: &str, rule: &str) -> Vec<(u32, String)> {
+    findings(text, rule)
+        .into_iter()
+        .map(|f| (f.diagnostic.line, f.diagnostic.message))
         .collect()
 }
 

@@ -44,3 +44,28 @@ fn finding(
     };
     draft.finding(&PUNCT_NESTED, index, at, message, hint)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::messages;
+
+    #[test]
+    fn each_misnested_mark_says_which_level_it_broke() {
+        assert_eq!(
+            messages("要增强“坚定“四个意识””。\n", "punct.nested"),
+            [(1, "引号里面又用了“”".to_owned())]
+        );
+        assert_eq!(
+            messages("印发‘方案’。\n", "punct.nested"),
+            [(1, "最外面一层引号用了‘’".to_owned())]
+        );
+        assert_eq!(
+            messages("《关于印发《方案》的通知》\n〈规划〉\n", "punct.nested"),
+            [
+                (1, "书名号里面又用了《》".to_owned()),
+                (2, "最外面一层书名号用了〈〉".to_owned())
+            ]
+        );
+        assert!(messages("“甲‘乙’丙”《甲〈乙〉》\n", "punct.nested").is_empty());
+    }
+}

@@ -91,5 +91,48 @@ mod tests {
         assert_eq!(traditional(&chars), [(4, '职'), (9, '学')]);
         let chars: Vec<char> = "显著成效，着力推动发展，干部职工".chars().collect();
         assert!(traditional(&chars).is_empty());
+        assert!(traditional(&['a', '1']).is_empty());
+    }
+
+    #[test]
+    fn a_few_are_each_found_with_their_simple_form() {
+        let found = crate::lint::findings("全院干部職工\n要加强學习。\n", "text.traditional");
+        let said: Vec<(u32, u32, &str, Option<&str>)> = found
+            .iter()
+            .map(|f| {
+                let d = &f.diagnostic;
+                (d.line, d.column, d.message.as_str(), d.hint.as_deref())
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (1, 5, "简体文稿中夹有繁体字“職”", Some("改成“职”")),
+                (2, 4, "简体文稿中夹有繁体字“學”", Some("改成“学”")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_traditional_throughout_gets_one_finding() {
+        let all = "學習職業體會".repeat(4);
+        let found = crate::lint::messages(&all, "text.traditional");
+        assert_eq!(
+            found,
+            [(
+                1,
+                "全文是繁体字（共24处，如“學”“習”“職”“業”“體”）".to_owned()
+            )]
+        );
+        // Twenty are still each worth pointing out.
+        assert_eq!(
+            crate::lint::messages(&"學".repeat(20), "text.traditional").len(),
+            20
+        );
+        // So are more, when they are a tenth of the text or less.
+        let mixed = format!("{}{}", "学".repeat(189), "學".repeat(21));
+        assert_eq!(crate::lint::messages(&mixed, "text.traditional").len(), 21);
+        let mixed = format!("{}{}", "学".repeat(188), "學".repeat(21));
+        assert_eq!(crate::lint::messages(&mixed, "text.traditional").len(), 1);
     }
 }

@@ -86,4 +86,34 @@ mod tests {
         let numbered: Vec<char> = "2.研讨结束后，支部书记要把问题列成清单。".chars().collect();
         assert_eq!(sentences(&numbered, 2)[0].0, 2);
     }
+
+    #[test]
+    fn a_sentence_said_again_is_found_where_it_repeats() {
+        let s = "要把这项工作摆上重要议事日程。";
+        let text = format!("同志们好。{s}\n第二段。 {s}\n");
+        assert_eq!(
+            crate::lint::messages(&text, "dup.sentence"),
+            [(2, "这句话与第1行的一句一字不差".to_owned())]
+        );
+        assert_eq!(crate::lint::found_at(&text, "dup.sentence"), [(2, 7)]);
+        // Behind a number, or with its spaces moved, it is the same sentence.
+        let numbered = format!("{s}\n2.要把这项工作 摆上重要议事日程。\n");
+        assert_eq!(crate::lint::found_at(&numbered, "dup.sentence"), [(2, 3)]);
+    }
+
+    #[test]
+    fn short_sentences_and_whole_paragraphs_are_left_alone() {
+        // Twelve 字 make a sentence that may not repeat; eleven may.
+        let twelve = "一二三四五六七八九十一二。";
+        let found = crate::lint::found_at(&format!("{twelve}\n{twelve}\n"), "dup.sentence");
+        assert_eq!(found.len(), 1);
+        let eleven = "一二三四五六七八九十一。";
+        let found = crate::lint::found_at(&format!("{eleven}\n{eleven}\n"), "dup.sentence");
+        assert!(found.is_empty());
+        // A whole paragraph said twice is dup.paragraph's.
+        let para = "要把这项工作摆上重要议事日程，切实抓紧抓好。";
+        let text = format!("{para}\n{para}\n");
+        assert!(crate::lint::found_at(&text, "dup.sentence").is_empty());
+        assert_eq!(crate::lint::found_at(&text, "dup.paragraph").len(), 1);
+    }
 }
