@@ -40,6 +40,8 @@ pub const CONDS: &[(&str, &str)] = &[
     ("middle_phase", "推进会在中间某个阶段里"),
     ("last_phase", "推进会在最后一个阶段里"),
     ("has_next", "推进会之后还有新的阶段"),
+    ("commended", "总结大会表彰了先进（summary.commended）"),
+    ("ended", "文稿的日期在活动最后一天之后"),
 ];
 
 /// A condition, by its index in [`CONDS`].
