@@ -100,7 +100,7 @@ section! {
     /// speaker answers who spoke before at a closing meeting.
     RawSummaryText => SummaryText, "summary",
     slots: [
-        opening, lead_in, review_title, review_intro, held, passed, phase_lead, phase_none,
+        opening, lead_in, review_title, review_intro, recall, held, passed, phase_lead, phase_none,
         goals_met, measured, achievements_intro, assessment, lessons_title, lessons_intro, lessons_after,
         commend_title, commend_intro, congratulate, learn, hope, problems_title,
         problems_intro, problems_after, mechanism_title, mechanism_intro, charge, closing,

@@ -236,8 +236,9 @@ pub struct Notice {
     pub issuer: String,
     /// notice.date, else a working day a few days before the meeting.
     pub date: NaiveDate,
-    /// 有关要求 the profile gives; none: the genre's.
-    pub requirements: Vec<String>,
+    /// 有关要求 the profile gives, each a sentence or `{lead, text}`;
+    /// none: the genre's.
+    pub requirements: Vec<Fact>,
     pub contact: Option<Contact>,
 }
 

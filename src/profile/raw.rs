@@ -300,7 +300,7 @@ pub(crate) struct RawNotice {
     pub number: Option<Text>,
     pub issuer: Option<Text>,
     pub date: Option<Text>,
-    pub requirements: Option<TextList>,
+    pub requirements: Option<Facts>,
     pub contact: Option<Located<RawContact>>,
 }
 

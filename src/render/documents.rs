@@ -35,8 +35,9 @@ pub struct NoticeView {
     pub time: Option<String>,
     pub place: String,
     pub attendees: Vec<String>,
-    /// 有关要求: the profile's, else the genre's.
-    pub requirements: Vec<String>,
+    /// 有关要求: the profile's, else the genre's; a requirement without a
+    /// lead is a one-sentence heading of its own.
+    pub requirements: Vec<FactView>,
     pub contact: Option<ContactView>,
 }
 
@@ -292,6 +293,7 @@ pub fn text(w: &Wording, doc: Doc) -> BTreeMap<&'static str, String> {
                 ("lead_in", &own.lead_in, &shared.lead_in),
                 ("review_title", &own.review_title, &shared.review_title),
                 ("review_intro", &own.review_intro, &shared.review_intro),
+                ("recall", &own.recall, &shared.recall),
                 ("held", &own.held, &shared.held),
                 ("passed", &own.passed, &shared.passed),
                 ("phase_lead", &own.phase_lead, &shared.phase_lead),
@@ -379,14 +381,22 @@ pub fn notice(w: &Wording, p: &Profile) -> NoticeView {
             .map(|i| w.entries(i))
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|e| e.text)
-            .map(|t| crate::zh::bare(&t).to_owned())
+            .map(|e| match (e.lead, e.text) {
+                (Some(lead), text) => FactView {
+                    lead: Some(crate::zh::bare(&lead).to_owned()),
+                    text: text
+                        .map(|t| crate::zh::bare(&t).to_owned())
+                        .unwrap_or_default(),
+                },
+                (None, text) => FactView {
+                    lead: None,
+                    text: crate::zh::bare(&text.unwrap_or_default()).to_owned(),
+                },
+            })
+            .filter(|f| f.lead.is_some() || !f.text.is_empty())
             .collect()
     } else {
-        n.requirements
-            .iter()
-            .map(|r| esc(crate::zh::bare(r)))
-            .collect()
+        facts(&n.requirements)
     };
     NoticeView {
         number: n.number.as_deref().map(esc),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::super::model::*;
 use super::super::raw::{RawExchange, RawNotice, RawSummary};
-use super::{Resolver, optional, person, texts};
+use super::{Resolver, optional, person};
 use crate::calendar::{cn_date, working_day_before};
 use crate::diagnostic::Severity;
 use crate::yaml::{Located, Pos};
@@ -46,6 +46,7 @@ impl Resolver<'_> {
             }
             fixed
         });
+        let requirements = self.facts(raw.requirements, "notice.requirements");
         let contact = match raw.contact {
             Some(c) => {
                 let pos = c.pos;
@@ -61,7 +62,7 @@ impl Resolver<'_> {
             number,
             issuer: optional(raw.issuer).unwrap_or_else(|| issuer.to_owned()),
             date,
-            requirements: raw.requirements.map(texts).unwrap_or_default(),
+            requirements,
             contact,
         })
     }
