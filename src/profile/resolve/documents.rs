@@ -166,7 +166,10 @@ impl Resolver<'_> {
                 }),
                 None,
             ),
-            _ => (None, Some(self.unfinished(pos, "exchange", missing, what))),
+            _ => {
+                let at = self.section_pos("exchange", pos);
+                (None, Some(self.unfinished(at, "exchange", missing, what)))
+            }
         }
     }
 
@@ -232,7 +235,10 @@ impl Resolver<'_> {
                 }),
                 None,
             ),
-            _ => (None, Some(self.unfinished(pos, "summary", missing, what))),
+            _ => {
+                let at = self.section_pos("summary", pos);
+                (None, Some(self.unfinished(at, "summary", missing, what)))
+            }
         }
     }
 
@@ -285,6 +291,8 @@ impl Resolver<'_> {
         at: Option<Pos>,
         notice_given: bool,
     ) -> (Option<Gap>, Option<Gap>) {
+        // At the `meeting:` line of the profile, where the keys go.
+        let at = at.map(|pos| self.section_pos("meeting", pos));
         let no_place = meeting.place.is_none();
         let no_attendees = meeting.attendees.is_empty();
         let started = notice_given || !no_place || !no_attendees;
@@ -346,6 +354,7 @@ impl Resolver<'_> {
             );
             return (Some(speech), Some(briefing));
         };
+        let at = at.map(|pos| self.section_pos("progress", pos));
         let briefing = progress.place.is_none().then(|| {
             self.gap(
                 at,
