@@ -257,11 +257,12 @@ fn length(renderer: &Renderer, p: &Profile, pace: u32) -> anyhow::Result<String>
         .into_iter()
         .filter_map(|d| {
             let gap = d.gap(p)?;
-            Some(format!("{}（缺 {}）", d.title(), gap.keys.join("、")))
+            Some(format!("    {}：缺 {}\n", d.title(), gap.keys.join("、")))
         })
         .collect();
     if !lacking.is_empty() {
-        out.push_str(&format!("  还不能生成：{}\n", lacking.join("；")));
+        out.push_str("  还不能生成（加上这些键就能生成，见 docs/profile.md）：\n");
+        out.push_str(&lacking.concat());
     }
     Ok(out)
 }
