@@ -42,6 +42,7 @@ pub const CONDS: &[(&str, &str)] = &[
     ("has_next", "推进会之后还有新的阶段"),
     ("commended", "总结大会表彰了先进（summary.commended）"),
     ("ended", "文稿的日期在活动最后一天之后"),
+    ("speaker", "文稿所说的会议，讲话人已知（配置写了 speaker）"),
 ];
 
 /// A condition, by its index in [`CONDS`].

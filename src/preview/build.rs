@@ -222,6 +222,13 @@ mod tests {
                 .heading
                 .contains("progress")
         );
+        // Each document the profile lacks the facts for says which keys.
+        let notice = b.view(Doc::Notice).unwrap();
+        assert!(!notice.supported);
+        let problem = notice.content.as_ref().unwrap_err();
+        assert!(problem.heading.contains("meeting.place"), "{problem:?}");
+        assert!(problem.detail.contains("p.yaml:5:1"), "{problem:?}");
+        assert_eq!(b.docs.len(), Doc::ALL.len());
         assert!(b.problems().is_empty(), "{:?}", b.problems());
     }
 

@@ -159,6 +159,7 @@ pub fn prepare(w: &mut Wording, p: &Profile, doc: Doc, today: NaiveDate) {
                 series(attendees).map(|s| in_third_person(&s, &p.org.short)),
             );
             w.put("speaker", spoken_of(speaker, false));
+            w.facts.set("speaker", w.get("speaker").is_some());
             let said = w.get("before_me").map(|b| in_third_person(b, &p.org.short));
             w.put("before_me", said);
             w.put("day", Some(news_day(today)));
@@ -658,11 +659,12 @@ fn spoken_of(p: &Person, comrade: bool) -> Option<String> {
 }
 
 /// How a news item names the organisation where its speech says “we”:
-/// 该院 for 我院, 该局 for 我局; a `short` that is no first person (全县)
-/// needs nothing.
+/// 该院 for 我院, 该局 for 我局, 该单位 for 本单位; a `short` that is no
+/// first person (全县) needs nothing.
 fn third_person(short: &str) -> Option<String> {
     short
         .strip_prefix('我')
+        .or_else(|| short.strip_prefix('本'))
         .filter(|rest| !rest.is_empty() && !rest.starts_with('们'))
         .map(|rest| format!("该{rest}"))
 }
@@ -704,6 +706,7 @@ mod tests {
         assert_eq!(third_person("我局").as_deref(), Some("该局"));
         assert_eq!(third_person("全县"), None);
         assert_eq!(third_person("我们"), None);
+        assert_eq!(third_person("本单位").as_deref(), Some("该单位"));
         assert_eq!(
             in_third_person("院长宣读了我院的实施方案", "我院"),
             "院长宣读了该院的实施方案"
