@@ -48,6 +48,14 @@ macro_rules! section {
         }
 
         impl $model {
+            /// Each passage by name, the type's beside the shared one.
+            pub fn pairs<'a>(
+                own: &'a $model,
+                shared: &'a $model,
+            ) -> Vec<(&'static str, &'a Option<Alts>, &'a Option<Alts>)> {
+                vec![$((stringify!($slot), &own.$slot, &shared.$slot),)*]
+            }
+
             pub(crate) fn check(c: &mut Checker<'_>, raw: $raw) -> $model {
                 $model {
                     $($slot: c.alts(raw.$slot, concat!($section, ".", stringify!($slot)), false),)*

@@ -385,7 +385,7 @@ fn speech_text(w: &Wording) -> BTreeMap<&'static str, String> {
     t
 }
 
-pub(super) type Slot<'a> = (
+type Slot<'a> = (
     &'static str,
     &'a Option<crate::genre::Alts>,
     &'a Option<crate::genre::Alts>,

@@ -15,10 +15,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Doc;
-use super::context::{FactView, PersonView, Slot, facts, person, slots};
+use super::context::{FactView, PersonView, facts, person, slots};
 use super::escape;
 use super::wording::{self, Entry, PointView, Wording};
 use crate::calendar;
+use crate::genre::documents::{BriefingText, ExchangeText, NoticeText, SummaryText};
 use crate::genre::{Alts, rules};
 use crate::profile::{Fact, Person, Profile};
 
@@ -220,135 +221,24 @@ pub fn prepare(w: &mut Wording, p: &Profile, doc: Doc, today: NaiveDate) {
     w.facts.set("ended", ended);
 }
 
-/// The passages of `doc`, chosen for this organisation.
+/// The passages of `doc`, chosen for this organisation: every slot of its
+/// section, the campaign type's where it has one.
 pub fn text(w: &Wording, doc: Doc) -> BTreeMap<&'static str, String> {
     let (kind, common) = (w.kind, w.common);
-    match doc {
-        Doc::Notice => {
-            let (own, shared) = (&*kind.notice, &*common.notice);
-            slots(
-                w,
-                &[
-                    ("opening", &own.opening, &shared.opening),
-                    ("agenda", &own.agenda, &shared.agenda),
-                    ("closing", &own.closing, &shared.closing),
-                ],
-            )
-        }
+    let pairs = match doc {
+        Doc::Notice => NoticeText::pairs(&kind.notice, &common.notice),
         Doc::Briefing | Doc::ProgressBriefing => {
-            let (own, shared) = (&*kind.briefing, &*common.briefing);
-            let pairs: Vec<Slot> = vec![
-                ("headline", &own.headline, &shared.headline),
-                ("lead", &own.lead, &shared.lead),
-                ("attended", &own.attended, &shared.attended),
-                ("spoke", &own.spoke, &shared.spoke),
-                ("schedule", &own.schedule, &shared.schedule),
-                ("closing", &own.closing, &shared.closing),
-                (
-                    "progress_headline",
-                    &own.progress_headline,
-                    &shared.progress_headline,
-                ),
-                ("progress_lead", &own.progress_lead, &shared.progress_lead),
-                (
-                    "progress_spoke",
-                    &own.progress_spoke,
-                    &shared.progress_spoke,
-                ),
-                ("achieved", &own.achieved, &shared.achieved),
-                ("flagged", &own.flagged, &shared.flagged),
-                ("stage", &own.stage, &shared.stage),
-                (
-                    "progress_closing",
-                    &own.progress_closing,
-                    &shared.progress_closing,
-                ),
-            ];
-            slots(w, &pairs)
+            BriefingText::pairs(&kind.briefing, &common.briefing)
         }
-        Doc::Exchange => {
-            let (own, shared) = (&*kind.exchange, &*common.exchange);
-            slots(
-                w,
-                &[
-                    ("greeting", &own.greeting, &shared.greeting),
-                    ("opening", &own.opening, &shared.opening),
-                    ("title_line", &own.title_line, &shared.title_line),
-                    ("background", &own.background, &shared.background),
-                    (
-                        "practices_intro",
-                        &own.practices_intro,
-                        &shared.practices_intro,
-                    ),
-                    ("results_intro", &own.results_intro, &shared.results_intro),
-                    ("next_intro", &own.next_intro, &shared.next_intro),
-                    ("modesty", &own.modesty, &shared.modesty),
-                    ("closing", &own.closing, &shared.closing),
-                ],
-            )
-        }
-        Doc::Summary => {
-            let (own, shared) = (&*kind.summary, &*common.summary);
-            let pairs: Vec<Slot> = vec![
-                ("opening", &own.opening, &shared.opening),
-                ("lead_in", &own.lead_in, &shared.lead_in),
-                ("review_title", &own.review_title, &shared.review_title),
-                ("review_intro", &own.review_intro, &shared.review_intro),
-                ("recall", &own.recall, &shared.recall),
-                ("held", &own.held, &shared.held),
-                ("passed", &own.passed, &shared.passed),
-                ("phase_lead", &own.phase_lead, &shared.phase_lead),
-                ("phase_none", &own.phase_none, &shared.phase_none),
-                ("goals_met", &own.goals_met, &shared.goals_met),
-                ("measured", &own.measured, &shared.measured),
-                (
-                    "achievements_intro",
-                    &own.achievements_intro,
-                    &shared.achievements_intro,
-                ),
-                ("assessment", &own.assessment, &shared.assessment),
-                ("lessons_title", &own.lessons_title, &shared.lessons_title),
-                ("lessons_intro", &own.lessons_intro, &shared.lessons_intro),
-                ("lessons_after", &own.lessons_after, &shared.lessons_after),
-                ("commend_title", &own.commend_title, &shared.commend_title),
-                ("commend_intro", &own.commend_intro, &shared.commend_intro),
-                ("congratulate", &own.congratulate, &shared.congratulate),
-                ("learn", &own.learn, &shared.learn),
-                ("hope", &own.hope, &shared.hope),
-                (
-                    "problems_title",
-                    &own.problems_title,
-                    &shared.problems_title,
-                ),
-                (
-                    "problems_intro",
-                    &own.problems_intro,
-                    &shared.problems_intro,
-                ),
-                (
-                    "problems_after",
-                    &own.problems_after,
-                    &shared.problems_after,
-                ),
-                (
-                    "mechanism_title",
-                    &own.mechanism_title,
-                    &shared.mechanism_title,
-                ),
-                (
-                    "mechanism_intro",
-                    &own.mechanism_intro,
-                    &shared.mechanism_intro,
-                ),
-                ("charge", &own.charge, &shared.charge),
-                ("closing", &own.closing, &shared.closing),
-            ];
-            let mut t = slots(w, &pairs);
-            t.insert("response", summary_response(w));
-            t
-        }
-        _ => BTreeMap::new(),
+        Doc::Exchange => ExchangeText::pairs(&kind.exchange, &common.exchange),
+        Doc::Summary => SummaryText::pairs(&kind.summary, &common.summary),
+        _ => Vec::new(),
+    };
+    let mut t = slots(w, &pairs);
+    if doc == Doc::Summary {
+        t.insert("response", summary_response(w));
     }
+    t
 }
 
 /// How the closing speaker answers who spoke before: the summary's own

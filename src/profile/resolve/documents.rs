@@ -108,12 +108,11 @@ impl Resolver<'_> {
         let Some(raw) = raw else {
             return (
                 None,
-                Some(self.gap(
-                    None,
-                    KEYS.to_vec(),
-                    false,
-                    format!("没有 exchange 一节，无法生成{what}"),
-                    "在文件里加上一节 exchange:，写上 occasion（在什么会上发言）、date（日期）、title（发言题目）和 practices（做法，每项 { lead: 要点, text: 具体内容 }），还可写 speaker、results、next_steps",
+                Some(self.absent(
+                    "exchange",
+                    &KEYS,
+                    what,
+                    "occasion（在什么会上发言）、date（日期）、title（发言题目）和 practices（做法，每项 { lead: 要点, text: 具体内容 }），还可写 speaker、results、next_steps",
                 )),
             );
         };
@@ -187,12 +186,11 @@ impl Resolver<'_> {
         let Some(raw) = raw else {
             return (
                 None,
-                Some(self.gap(
-                    None,
-                    KEYS.to_vec(),
-                    false,
-                    format!("没有 summary 一节，无法生成{what}"),
-                    "在文件里加上一节 summary:，写上 date（总结大会的日期）和 achievements（活动的成效，每项一句话或 { lead: 要点, text: 具体内容 }），还可写 speaker、before_me、lessons、commended、problems、next_steps",
+                Some(self.absent(
+                    "summary",
+                    &KEYS,
+                    what,
+                    "date（总结大会的日期）和 achievements（活动的成效，每项一句话或 { lead: 要点, text: 具体内容 }），还可写 speaker、before_me、lessons、commended、problems、next_steps",
                 )),
             );
         };
@@ -365,6 +363,18 @@ impl Resolver<'_> {
             )
         });
         (None, briefing)
+    }
+
+    /// A section not in the profile at all: its document's error, at the
+    /// profile's start, says to add it with `keys`.
+    fn absent(&self, section: &str, keys: &[&'static str], what: &str, needs: &str) -> Gap {
+        self.gap(
+            None,
+            keys.to_vec(),
+            false,
+            format!("没有 {section} 一节，无法生成{what}"),
+            &format!("在文件里加上一节 {section}:，写上 {needs}"),
+        )
     }
 
     /// A section written and left unfinished: a warning now (the other
