@@ -57,6 +57,8 @@ mod genre {
     pub mod check;
     #[path = "../src/genre/cond.rs"]
     pub mod cond;
+    #[path = "../src/genre/documents.rs"]
+    pub mod documents;
     #[path = "../src/genre/era.rs"]
     pub mod era;
     #[path = "../src/genre/model.rs"]

@@ -40,6 +40,31 @@ pub fn month_end(d: NaiveDate) -> NaiveDate {
         .unwrap_or(d)
 }
 
+/// The day of the week as a notice writes it after the date: 星期四.
+pub fn weekday(d: NaiveDate) -> &'static str {
+    const NAMES: [&str; 7] = [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ];
+    NAMES[d.weekday().num_days_from_monday() as usize]
+}
+
+/// The working day `days` before `d`, moved earlier past a weekend: the
+/// day a notice goes out (a notice dated on a Saturday reaches nobody).
+/// Public holidays are not known here.
+pub fn working_day_before(d: NaiveDate, days: u64) -> NaiveDate {
+    let mut day = d - chrono::Days::new(days);
+    while day.weekday().num_days_from_monday() >= 5 {
+        day = day.pred_opt().unwrap_or(day);
+    }
+    day
+}
+
 /// Which part of its month a day falls in, as 上旬/中旬/下旬, or 底 for the
 /// last day.
 fn part_of_month(d: NaiveDate) -> &'static str {
@@ -239,6 +264,28 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_notice_goes_out_on_a_working_day_before_the_meeting() {
+        let d = |s: &str| super::parse_date(s).unwrap_or_default();
+        // 2010-05-20 was a Thursday.
+        assert_eq!(super::weekday(d("2010-05-20")), "星期四");
+        assert_eq!(
+            super::working_day_before(d("2010-05-20"), 3),
+            d("2010-05-17")
+        );
+        // Three days before a Tuesday is a Saturday: Friday instead.
+        assert_eq!(
+            super::working_day_before(d("2010-05-25"), 3),
+            d("2010-05-21")
+        );
+        // Before a Wednesday, a Sunday: Friday too.
+        assert_eq!(
+            super::working_day_before(d("2010-05-26"), 3),
+            d("2010-05-21")
+        );
+        assert_eq!(super::weekday(d("2010-05-23")), "星期日");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

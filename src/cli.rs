@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::output::Format;
 use crate::render::Doc;
 
-/// bigan（笔杆）：从一份 YAML 配置生成动员大会讲话、实施方案和推进会讲话。
+/// bigan（笔杆）：从一份 YAML 配置生成一次活动的文稿：动员大会讲话、实施方案、推进会讲话、会议通知、工作信息、经验交流发言和总结表彰大会讲话。
 ///
 // (One line: clap joins the lines of a doc comment with a space, which
 // Chinese text must not have.)
@@ -88,6 +88,16 @@ pub enum DocChoice {
     Plan,
     /// 推进会讲话（配置须有 progress 一节）
     Progress,
+    /// 动员大会的会议通知（配置须有 meeting.place、meeting.attendees）
+    Notice,
+    /// 动员大会的工作信息（配置须有 meeting.place）
+    Briefing,
+    /// 推进会的工作信息（配置须有 progress 一节和 progress.place）
+    ProgressBriefing,
+    /// 在上级会议上的经验交流发言（配置须有 exchange 一节）
+    Exchange,
+    /// 总结表彰大会讲话（配置须有 summary 一节）
+    Summary,
     /// 配置支持的全部文稿
     All,
 }
@@ -99,6 +109,11 @@ impl DocChoice {
             DocChoice::Speech => vec![Doc::Speech],
             DocChoice::Plan => vec![Doc::Plan],
             DocChoice::Progress => vec![Doc::Progress],
+            DocChoice::Notice => vec![Doc::Notice],
+            DocChoice::Briefing => vec![Doc::Briefing],
+            DocChoice::ProgressBriefing => vec![Doc::ProgressBriefing],
+            DocChoice::Exchange => vec![Doc::Exchange],
+            DocChoice::Summary => vec![Doc::Summary],
             DocChoice::All => Doc::ALL.to_vec(),
         }
     }

@@ -265,8 +265,49 @@ pub fn and_list<S: AsRef<str>>(items: &[S], quote: bool) -> String {
     format!("{}{and}{last}", rest.join(sep))
 }
 
+/// A 发文字号 with its year in 六角括号 〔〕 as GB/T 9704-2012 7.2.5 writes
+/// it, whatever brackets were typed around the four-digit year:
+/// 院党委发[2010]15号 → 院党委发〔2010〕15号.
+pub fn doc_number(number: &str) -> String {
+    const OPEN: [char; 6] = ['[', '［', '(', '（', '【', '﹝'];
+    const CLOSE: [char; 6] = [']', '］', ')', '）', '】', '﹞'];
+    let chars: Vec<char> = number.chars().collect();
+    let mut out = chars.clone();
+    for (i, c) in chars.iter().enumerate() {
+        let Some(k) = OPEN.iter().position(|o| o == c) else {
+            continue;
+        };
+        let year = chars.get(i + 1..i + 5);
+        if year.is_some_and(|y| y.iter().all(char::is_ascii_digit))
+            && chars.get(i + 5) == Some(&CLOSE[k])
+        {
+            out[i] = '〔';
+            out[i + 5] = '〕';
+            break;
+        }
+    }
+    out.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_document_numbers_year_takes_hexagonal_brackets() {
+        assert_eq!(
+            super::doc_number("院党委发[2010]15号"),
+            "院党委发〔2010〕15号"
+        );
+        assert_eq!(
+            super::doc_number("院党委发（2010）15号"),
+            "院党委发〔2010〕15号"
+        );
+        assert_eq!(
+            super::doc_number("院党委发〔2010〕15号"),
+            "院党委发〔2010〕15号"
+        );
+        assert_eq!(super::doc_number("第(3)号"), "第(3)号");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

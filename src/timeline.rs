@@ -2,10 +2,11 @@
 //!
 //! One bar per phase, ticks at month starts (quarters or years on a long
 //! campaign, so the chart's size does not grow with its span), and a line
-//! at the day of the document's meeting (the mobilisation for the speech
-//! and the plan, the progress meeting for the progress speech). The
-//! geometry is fixed so the chart looks the same in every draft; text from
-//! the profile is escaped, and the SVG carries no script.
+//! at the day of the document's meeting (the mobilisation for the speech,
+//! the plan, the notice and its news item; the progress meeting for the
+//! progress speech and its news item; the exchange meeting; the closing
+//! meeting). The geometry is fixed so the chart looks the same in every
+//! draft; text from the profile is escaped, and the SVG carries no script.
 
 use std::fmt::Write as _;
 
@@ -73,8 +74,12 @@ pub fn svg(profile: &Profile, doc: Doc) -> String {
 
 /// What to mark and when: the document's own meeting.
 fn meeting(profile: &Profile, doc: Doc) -> (String, NaiveDate) {
-    match (doc, &profile.progress) {
-        (Doc::Progress, Some(progress)) => ("推进会".to_owned(), progress.date),
+    match (doc, &profile.progress, &profile.exchange, &profile.summary) {
+        (Doc::Progress | Doc::ProgressBriefing, Some(progress), _, _) => {
+            ("推进会".to_owned(), progress.date)
+        }
+        (Doc::Exchange, _, Some(exchange), _) => ("经验交流会".to_owned(), exchange.date),
+        (Doc::Summary, _, _, Some(summary)) => ("总结大会".to_owned(), summary.date),
         _ => ("动员大会".to_owned(), profile.meeting.date),
     }
 }
@@ -448,6 +453,8 @@ mod tests {
             lessons: Vec::new(),
             next_steps: Vec::new(),
             points: Vec::new(),
+            place: None,
+            attendees: Vec::new(),
         });
         let speech = svg(&p, Doc::Speech);
         assert_eq!(speech.matches(r#"<line class="tick""#).count(), 4);

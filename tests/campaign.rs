@@ -591,8 +591,10 @@ fn progress_points_from_the_profile_change_the_count() {
 #[test]
 fn achievements_fall_back_to_the_finished_phases_tasks() {
     let (_dir, path) = edited_copy("hospital", |t| {
-        let start = t.find("  achievements:").unwrap();
-        let end = t.find("  problems:").unwrap();
+        // The progress section's, not the summary's.
+        let progress = t.find("\nprogress:").unwrap();
+        let start = progress + t[progress..].find("  achievements:").unwrap();
+        let end = progress + t[progress..].find("  problems:").unwrap();
         format!("{}{}", &t[..start], &t[end..])
     });
     let md = render(&path, "progress", "md");

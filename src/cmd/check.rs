@@ -139,6 +139,12 @@ fn timeline(out: &mut String, p: &Profile) {
     if let Some(progress) = &p.progress {
         meetings.push(("推进会", progress.date));
     }
+    if let Some(exchange) = &p.exchange {
+        meetings.push(("经验交流会", exchange.date));
+    }
+    if let Some(summary) = &p.summary {
+        meetings.push(("总结大会", summary.date));
+    }
     let inside = |ph: &profile::Phase, d: NaiveDate| ph.from <= d && ph.to.is_none_or(|to| d <= to);
     let spans: Vec<String> = phases
         .iter()
@@ -229,7 +235,8 @@ fn pad(s: &str, columns: usize) -> String {
     out
 }
 
-/// Length in 字 and speaking time of each document the profile gives.
+/// Length in 字 and speaking time of each document the profile gives,
+/// then the documents it cannot give yet and the keys each lacks.
 fn length(renderer: &Renderer, p: &Profile, pace: u32) -> anyhow::Result<String> {
     let mut out = String::new();
     for doc in Doc::ALL.into_iter().filter(|d| d.supported_by(p)) {
@@ -245,6 +252,17 @@ fn length(renderer: &Renderer, p: &Profile, pace: u32) -> anyhow::Result<String>
             format!("  {}：约{chars}字\n", doc.title())
         };
         out.push_str(&line);
+    }
+    let lacking: Vec<String> = Doc::ALL
+        .into_iter()
+        .filter_map(|d| {
+            let gap = d.gap(p)?;
+            Some(format!("    {}：缺 {}\n", d.title(), gap.keys.join("、")))
+        })
+        .collect();
+    if !lacking.is_empty() {
+        out.push_str("  还不能生成（加上这些键就能生成，见 docs/profile.md）：\n");
+        out.push_str(&lacking.concat());
     }
     Ok(out)
 }

@@ -101,6 +101,8 @@ meeting:                      # 动员大会；推进会写在下面的 progress
   date: {today}               # 改：动员大会日期
   speaker: {{ name: 王明, title: {speaker} }}   # 改：讲话人
   before_me: {deputy}对活动作了具体安排
+  # place: 三楼会议室         # 会议地点；写上它和 attendees 就能生成会议通知和工作信息
+  # attendees: [班子成员, 各部门主要负责同志]
 
 progress:                     # 推进会；不需要可以删去这一节
   date: {progress}
@@ -112,6 +114,9 @@ plan:
     leader: {{ name: 王明, title: {speaker} }}
     members: [各部门主要负责同志]
     office: 办公室
+
+# 还可以加几节：notice（会议通知的文号、联系人）、exchange（在上级会议上的
+# 经验交流发言）、summary（总结表彰大会讲话），写法见 docs/profile.md。
 "#,
         kind = sector.key,
         campaign = k.campaign,

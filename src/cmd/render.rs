@@ -73,7 +73,13 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
     let Some(profile) = loaded.profile else {
         return Ok(super::status(false));
     };
-    let docs = docs_for(args.doc, &profile, path)?;
+    let docs = match docs_for(args.doc, &profile) {
+        Ok(docs) => docs,
+        Err(gaps) => {
+            super::print_diagnostics(&gaps);
+            return Ok(super::status(false));
+        }
+    };
     // Only the templates this profile's documents use: compiling them all
     // would double the time of a one-speech run.
     let renderer = Renderer::only(args.templates.as_deref(), &docs)
@@ -198,21 +204,38 @@ pub fn render_docs(
         .collect()
 }
 
-/// The documents to write for `choice`: `all` means those the profile has
-/// the facts for.
-fn docs_for(choice: DocChoice, profile: &Profile, path: &Path) -> anyhow::Result<Vec<Doc>> {
-    let docs: Vec<Doc> = choice
-        .docs()
-        .into_iter()
-        .filter(|d| d.supported_by(profile))
-        .collect();
-    if docs.is_empty() {
-        return Err(input(anyhow::anyhow!(
-            "{}：没有 progress 一节，无法生成推进会讲话；加上 progress: {{ date: …, achievements: […], problems: […] }}",
-            path.display()
-        )));
+/// The documents to write for `choice` (see [`wanted`]).
+fn docs_for(
+    choice: DocChoice,
+    profile: &Profile,
+) -> Result<Vec<Doc>, Vec<crate::diagnostic::Diagnostic>> {
+    wanted(&choice.docs(), profile)
+}
+
+/// Of `docs`, those to write for `profile`: asked for several (`--doc
+/// all`), those the profile has the facts for; asked for one that lacks
+/// them, the located error that names the keys to add.
+pub fn wanted(
+    docs: &[Doc],
+    profile: &Profile,
+) -> Result<Vec<Doc>, Vec<crate::diagnostic::Diagnostic>> {
+    if docs.len() > 1 {
+        return Ok(docs
+            .iter()
+            .copied()
+            .filter(|d| d.supported_by(profile))
+            .collect());
     }
-    Ok(docs)
+    let lacking: Vec<crate::diagnostic::Diagnostic> = docs
+        .iter()
+        .filter_map(|d| d.gap(profile))
+        .map(|g| g.diagnostic.clone())
+        .collect();
+    if lacking.is_empty() {
+        Ok(docs.to_vec())
+    } else {
+        Err(lacking)
+    }
 }
 
 /// `profiles/hospital.yaml` → `DIR/hospital.speech.md`.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::cond::{CONDS, Cond};
+use super::documents::{BriefingText, ExchangeText, NoticeText, SummaryText};
 use super::era::{Anniversary, Central, Congress, Era, Period, Term};
 use super::model::*;
 use super::raw::{
@@ -598,27 +599,33 @@ impl<'a> Checker<'a> {
             speech: Part::new(speech),
             progress: Part::new(progress),
             plan: Part::new(plan),
+            notice: Part::new(self.section(raw.notice, NoticeText::check)),
+            briefing: Part::new(self.section(raw.briefing, BriefingText::check)),
+            exchange: Part::new(self.section(raw.exchange, ExchangeText::check)),
+            summary: Part::new(self.section(raw.summary, SummaryText::check)),
             path: self.path.to_owned(),
         };
         self.finish(kind)
     }
 
-    pub fn common(mut self, raw: RawCommon) -> (Option<Common>, Vec<Diagnostic>) {
-        let responses = raw
-            .responses
-            .value
-            .into_iter()
+    /// How to answer who spoke before, named `slot` in the file.
+    pub fn responses(&mut self, list: Vec<Located<raw::RawResponse>>, slot: &str) -> Vec<Response> {
+        list.into_iter()
             .enumerate()
             .filter_map(|(i, r)| {
                 let r = r.value;
                 let words = match r.words {
-                    Some(w) => self.texts(w, "responses.words"),
+                    Some(w) => self.texts(w, &format!("{slot}.words")),
                     None => Vec::new(),
                 };
-                let say = self.alts(Some(r.say), &format!("responses.{}", i + 1), false)?;
+                let say = self.alts(Some(r.say), &format!("{slot}.{}", i + 1), false)?;
                 Some(Response { words, say })
             })
-            .collect();
+            .collect()
+    }
+
+    pub fn common(mut self, raw: RawCommon) -> (Option<Common>, Vec<Diagnostic>) {
+        let responses = self.responses(raw.responses.value, "responses");
         let salute = raw.salute.value;
         let greet = self.must(salute.greet, "salute.greet", false);
         let secure = self.must(salute.secure, "salute.secure", false);
@@ -641,6 +648,10 @@ impl<'a> Checker<'a> {
             speech: Part::new(speech),
             progress: Part::new(progress),
             plan: Part::new(plan),
+            notice: Part::new(self.section(raw.notice, NoticeText::check)),
+            briefing: Part::new(self.section(raw.briefing, BriefingText::check)),
+            exchange: Part::new(self.section(raw.exchange, ExchangeText::check)),
+            summary: Part::new(self.section(raw.summary, SummaryText::check)),
         };
         self.finish(common)
     }
@@ -747,6 +758,16 @@ impl<'a> Checker<'a> {
             Some(era) => self.finish(era),
             None => (None, self.diagnostics),
         }
+    }
+
+    /// A section of a new document's passages (genre/documents.rs), empty
+    /// when the file leaves it out.
+    fn section<R, T: Default>(
+        &mut self,
+        raw: Option<Located<R>>,
+        check: impl FnOnce(&mut Self, R) -> T,
+    ) -> T {
+        raw.map(|r| check(self, r.value)).unwrap_or_default()
     }
 
     fn finish<T>(self, value: T) -> (Option<T>, Vec<Diagnostic>) {

@@ -11,6 +11,7 @@
 
 mod check;
 pub mod cond;
+pub mod documents;
 pub mod era;
 pub mod model;
 mod raw;

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::cond::Cond;
+use super::documents::{BriefingText, ExchangeText, NoticeText, SummaryText};
 use super::text::Text;
 
 /// One document's part of a genre file (a campaign type's speech, its
@@ -337,6 +338,10 @@ pub struct CampaignType {
     pub speech: Part<SpeechText>,
     pub progress: Part<ProgressText>,
     pub plan: Part<PlanText>,
+    pub notice: Part<NoticeText>,
+    pub briefing: Part<BriefingText>,
+    pub exchange: Part<ExchangeText>,
+    pub summary: Part<SummaryText>,
     pub path: PathBuf,
 }
 
@@ -367,4 +372,8 @@ pub struct Common {
     pub speech: Part<SpeechText>,
     pub progress: Part<ProgressText>,
     pub plan: Part<PlanText>,
+    pub notice: Part<NoticeText>,
+    pub briefing: Part<BriefingText>,
+    pub exchange: Part<ExchangeText>,
+    pub summary: Part<SummaryText>,
 }

@@ -8,6 +8,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::documents::{RawBriefingText, RawExchangeText, RawNoticeText, RawSummaryText};
 use crate::yaml::Located;
 
 pub(crate) type Text = Located<String>;
@@ -260,6 +261,10 @@ pub(crate) struct RawType {
     pub speech: Located<RawSpeech>,
     pub progress: Located<RawProgress>,
     pub plan: Option<Located<RawPlan>>,
+    pub notice: Option<Located<RawNoticeText>>,
+    pub briefing: Option<Located<RawBriefingText>>,
+    pub exchange: Option<Located<RawExchangeText>>,
+    pub summary: Option<Located<RawSummaryText>>,
 }
 
 /// genre/common.yaml: what every organisation and campaign shares.
@@ -272,6 +277,10 @@ pub(crate) struct RawCommon {
     pub speech: Located<RawSpeech>,
     pub progress: Located<RawProgress>,
     pub plan: Located<RawPlan>,
+    pub notice: Option<Located<RawNoticeText>>,
+    pub briefing: Option<Located<RawBriefingText>>,
+    pub exchange: Option<Located<RawExchangeText>>,
+    pub summary: Option<Located<RawSummaryText>>,
 }
 
 /// How the speaker answers what was said before: the words that show what

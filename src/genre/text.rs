@@ -82,6 +82,26 @@ pub const VARS: &[(&str, &str)] = &[
     ("political", "政治要求：增强“四个意识”……，随会议日期而定"),
     // Inside one item only.
     ("problem", "推进会讲话里正在回应的一个问题"),
+    // The documents around the mobilisation (genre/documents.rs).
+    ("day", "工作信息里会议的日子：5月20日"),
+    ("place", "会议地点：院行政楼四楼会议室"),
+    ("attendees", "参会人员，用顿号（或分号）连接"),
+    (
+        "speaker",
+        "讲话人，职务在前：院党委书记张建华（通知里加“同志”）",
+    ),
+    ("title", "交流发言的题目（exchange.title）"),
+    ("occasion", "交流发言所在的会议（exchange.occasion）"),
+    ("passed", "活动期间已经过去、迎接过的节点：建党90周年"),
+    ("held", "总结大会说起推进会的时间：去年11月"),
+    (
+        "commended",
+        "受到表彰的先进（summary.commended）：5个先进基层党组织和20名优秀共产党员",
+    ),
+    (
+        "yardstick",
+        "活动的标准，连同它衡量的对象：先进基层党组织“五个好”、优秀共产党员“五带头”",
+    ),
 ];
 
 /// Placeholders that stand for the sector's own passages: a sector passage

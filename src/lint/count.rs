@@ -362,6 +362,9 @@ pub fn listing(
         }
         match chars[k] {
             '即' | '：' | ':' => return after_colon(lines, all, line, k + 1),
+            '。' | '！' | '？' | '；' | ';' if continues_item(all, line, end, k + 1) => {
+                return None;
+            }
             '。' | '！' | '？' | '；' | ';' => return next_sentence(lines, all, line, k + 1),
             _ => {}
         }
@@ -370,7 +373,34 @@ pub fn listing(
         }
         k += 1;
     }
+    if continues_item(all, line, end, chars.len()) {
+        return None;
+    }
     next_sentence(lines, all, line, chars.len())
+}
+
+/// Whether the marker at `from` of line `line` (or, at the line's end,
+/// the one opening the next line) is the next of a run whose item holds
+/// the count ending at `end`: in “一是完成任务二十三项；二是……”, 二是
+/// follows 一是, not the count inside its item.
+fn continues_item(all: &AllMarkers<'_>, line: usize, end: usize, from: usize) -> bool {
+    let here = &all.list[all.of_line(line)];
+    let next = match here.iter().find(|(_, m)| m.start >= from) {
+        Some((_, m)) if m.start <= from + 1 => Some(*m),
+        Some(_) => None,
+        None => all
+            .next_text
+            .get(line)
+            .and_then(|&l| all.opening(l))
+            .map(|i| all.list[i].1),
+    };
+    let Some(next) = next else {
+        return false;
+    };
+    here.iter()
+        .rev()
+        .find(|(_, m)| m.end <= end && m.family == next.family)
+        .is_some_and(|(_, m)| m.number + 1 == next.number)
 }
 
 /// The next sentence opens the listing: with a marker, or with 即.
@@ -856,5 +886,24 @@ mod tests {
         let l = listing_of("确保四个到位。即：甲到位、乙到位、丙到位、丁到位，力争……");
         assert_eq!(l.map(|l| l.count()), Some(4));
         assert_eq!(listing_of("对四项工作作了部署。各单位要落实。"), None);
+    }
+
+    #[test]
+    fn a_count_inside_an_item_is_not_followed_by_its_own_list() {
+        let owned = chars("成效：一是完成任务二十三项；二是整改问题四十余项。");
+        let lines: Vec<&[char]> = vec![&owned[..]];
+        let markers: Vec<Vec<Found>> = vec![super::super::markers::scan(&owned)];
+        let all = AllMarkers::new(&markers, &lines);
+        let claim = claims(&owned)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!());
+        assert_eq!(claim.text, "二十三项");
+        assert_eq!(listing(&lines, &all, 0, claim.end), None);
+        // A count that opens a list is still followed to it.
+        assert_eq!(
+            listing_of("抓好两项工作。一是甲；二是乙。").map(|l| l.count()),
+            Some(2)
+        );
     }
 }

@@ -149,8 +149,15 @@ pub fn site(chars: &[char]) -> Option<(usize, &'static str)> {
     let position = |needle: &str| text.find(needle).map(|byte| text[..byte].chars().count());
     let han = chars.iter().filter(|&&c| zh::is_han(c)).count();
     let short = han <= 40;
+    // A notice's contact line (联系人：刘洋，联系电话：…) gives a telephone
+    // number as the document's own fact, not as a site's footer.
+    let contact = text.trim_start().starts_with("联系人");
     let mut best: Option<(usize, &'static str)> = None;
-    for needle in ALWAYS.iter().chain(SHORT.iter().filter(|_| short)) {
+    for needle in ALWAYS
+        .iter()
+        .chain(SHORT.iter().filter(|_| short))
+        .filter(|n| !(contact && n.starts_with("电话")))
+    {
         if let Some(at) = position(needle)
             && best.is_none_or(|(b, _)| at < b)
         {
@@ -240,6 +247,15 @@ mod tests {
             .collect();
         assert_eq!(found, ["www.example.cn", "http://a.b/c"]);
         assert!(urls(&chars("版本 2.0 和 4.4万")).is_empty());
+    }
+
+    #[test]
+    fn a_notices_contact_line_is_no_chrome() {
+        assert_eq!(
+            site(&chars("联系人：刘洋，联系电话：0431-85123456。")),
+            None
+        );
+        assert!(site(&chars("地址：某路1号 电话：0431-85123456")).is_some());
     }
 
     #[test]

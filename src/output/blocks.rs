@@ -13,6 +13,9 @@ pub enum Block {
     Byline(String),
     /// `#### … {.signature}`: the issuer or date at the foot of a plan.
     Signature(String),
+    /// `#### … {.number}`: a notice's 发文字号 above its title (GB/T
+    /// 9704-2012 7.2.4), centred.
+    Number(String),
     /// `## 一、…` (level 1) and `### （一）…` (level 2).
     Heading(u8, String),
     /// A paragraph: a run of text pieces, some emphasised.
@@ -39,9 +42,11 @@ impl Block {
     /// The block's text without marks.
     pub fn text(&self) -> String {
         match self {
-            Block::Title(t) | Block::Byline(t) | Block::Signature(t) | Block::Heading(_, t) => {
-                t.clone()
-            }
+            Block::Title(t)
+            | Block::Byline(t)
+            | Block::Signature(t)
+            | Block::Number(t)
+            | Block::Heading(_, t) => t.clone(),
             Block::Paragraph(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
         }
     }
@@ -83,6 +88,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 let class = classes.iter().find_map(|c| match c.as_ref() {
                     "byline" => Some("byline"),
                     "signature" => Some("signature"),
+                    "number" => Some("number"),
                     _ => None,
                 });
                 heading = Some((level, class));
@@ -93,6 +99,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 let block = match heading.take() {
                     Some((_, Some("byline"))) => Block::Byline(text),
                     Some((_, Some("signature"))) => Block::Signature(text),
+                    Some((_, Some("number"))) => Block::Number(text),
                     Some((HeadingLevel::H1, _)) => Block::Title(text),
                     Some((HeadingLevel::H2, _)) => Block::Heading(1, text),
                     _ => Block::Heading(2, text),

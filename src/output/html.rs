@@ -15,7 +15,7 @@ use crate::profile::Fonts;
 pub const CSS: &str = include_str!("../../assets/gongwen.css");
 
 /// The classes a draft may put on a heading.
-const ALLOWED_CLASSES: [&str; 2] = ["byline", "signature"];
+const ALLOWED_CLASSES: [&str; 3] = ["byline", "signature", "number"];
 
 /// The draft as a full page: `<main class="draft">` for print, then
 /// whatever screen-only HTML `extras` carries (the timeline).

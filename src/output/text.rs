@@ -14,7 +14,7 @@ pub fn plain(markdown: &str) -> String {
                 out.push_str(&text);
                 out.push('\n');
             }
-            Block::Byline(_) | Block::Signature(_) => {
+            Block::Byline(_) | Block::Signature(_) | Block::Number(_) => {
                 out.push_str(&text);
                 out.push('\n');
             }

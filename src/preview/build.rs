@@ -3,7 +3,7 @@
 //! Two builds compare equal when a save changed nothing a reader sees, so
 //! the browser is only reloaded when there is something new.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::diagnostic::{self, Severity};
 use crate::draft;
@@ -126,7 +126,7 @@ pub fn build(source: &Source) -> Build {
     };
     let docs = Doc::ALL
         .into_iter()
-        .map(|doc| view(&renderer, &profile, doc, &source.profile))
+        .map(|doc| view(&renderer, &profile, doc))
         .collect();
     Build {
         files: loaded.files,
@@ -136,27 +136,24 @@ pub fn build(source: &Source) -> Build {
     }
 }
 
-fn view(renderer: &Renderer, profile: &Profile, doc: Doc, path: &Path) -> DocView {
+fn view(renderer: &Renderer, profile: &Profile, doc: Doc) -> DocView {
     let supported = doc.supported_by(profile);
-    let content = if !supported {
-        Err(Problem {
+    let content = match doc.gap(profile) {
+        Some(gap) => Err(Problem {
             heading: format!(
-                "{} 没有 progress 一节，还不能生成{}",
-                path.display(),
-                doc.title()
+                "还不能生成{}：配置里缺少 {}",
+                doc.title(),
+                gap.keys.join("、")
             ),
-            detail: "在配置里加上推进会的日期、已取得的成效和存在的问题，例如：\n\n\
-                     progress:\n  date: 2010-11-10\n  achievements:\n    - …\n  problems:\n    - …\n"
-                .to_owned(),
-        })
-    } else {
-        match draft::markdown(renderer, profile, doc) {
+            detail: gap.diagnostic.to_string(),
+        }),
+        None => match draft::markdown(renderer, profile, doc) {
             Ok(markdown) => Ok(Draft {
                 markdown,
                 timeline: timeline::svg(profile, doc),
             }),
             Err(e) => Err(template_problem(&e)),
-        }
+        },
     };
     DocView {
         doc,
@@ -193,6 +190,7 @@ fn everywhere(files: Vec<PathBuf>, warnings: Vec<String>, problem: Problem) -> B
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
         let path = dir.join(name);
@@ -224,6 +222,13 @@ mod tests {
                 .heading
                 .contains("progress")
         );
+        // Each document the profile lacks the facts for says which keys.
+        let notice = b.view(Doc::Notice).unwrap();
+        assert!(!notice.supported);
+        let problem = notice.content.as_ref().unwrap_err();
+        assert!(problem.heading.contains("meeting.place"), "{problem:?}");
+        assert!(problem.detail.contains("p.yaml:5:1"), "{problem:?}");
+        assert_eq!(b.docs.len(), Doc::ALL.len());
         assert!(b.problems().is_empty(), "{:?}", b.problems());
     }
 

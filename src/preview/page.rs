@@ -144,7 +144,7 @@ fn nav(out: &mut String, build: &Build, current: Doc, frame: &Frame) {
             attrs.push_str(" aria-current=\"page\"");
         }
         if !view.supported {
-            attrs.push_str(" class=\"off\" title=\"配置中没有 progress 一节\"");
+            attrs.push_str(" class=\"off\" title=\"配置里还缺少这份文稿需要的内容\"");
         }
         let _ = writeln!(
             out,

@@ -17,6 +17,16 @@ pub struct Profile {
     pub points: Vec<Option<Point>>,
     pub plan: Plan,
     pub progress: Option<Progress>,
+    /// The notice of the mobilisation meeting: always there, its date and
+    /// issuer defaulted; whether it can be drafted is `gaps.notice`.
+    pub notice: Notice,
+    /// The organisation's speech at a higher meeting, when the profile
+    /// gives its facts.
+    pub exchange: Option<Exchange>,
+    /// The closing meeting, when the profile gives its facts.
+    pub summary: Option<Summary>,
+    /// What each document that needs facts of its own still lacks.
+    pub gaps: Gaps,
     pub fonts: Fonts,
     /// The genre data the profile was read with (its sector and campaign
     /// type come from it; the era and the shared passages too).
@@ -148,6 +158,12 @@ pub struct Meeting {
     pub date: NaiveDate,
     pub speaker: Person,
     pub before_me: Option<String>,
+    /// 会议地点: 院行政楼四楼会议室.
+    pub place: Option<String>,
+    /// The time of day as written: 上午9:00.
+    pub time: Option<String>,
+    /// 参会人员.
+    pub attendees: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -207,6 +223,82 @@ pub struct Progress {
     pub lessons: Vec<Fact>,
     pub next_steps: Vec<Step>,
     pub points: Vec<Option<Point>>,
+    pub place: Option<String>,
+    pub attendees: Vec<String>,
+}
+
+/// The notice of the mobilisation meeting (会议通知).
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// 发文字号, its year in 〔〕: 院党委发〔2010〕15号.
+    pub number: Option<String>,
+    /// Who sends it: notice.issuer, else the plan's issuer.
+    pub issuer: String,
+    /// notice.date, else a working day a few days before the meeting.
+    pub date: NaiveDate,
+    /// 有关要求 the profile gives, each a sentence or `{lead, text}`;
+    /// none: the genre's.
+    pub requirements: Vec<Fact>,
+    pub contact: Option<Contact>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+/// The organisation's speech at a higher meeting (经验交流发言).
+#[derive(Debug, Clone)]
+pub struct Exchange {
+    /// The meeting it is given at: 全市卫生系统创先争优活动经验交流会.
+    pub occasion: String,
+    pub date: NaiveDate,
+    pub speaker: Person,
+    /// 我发言的题目是《…》.
+    pub title: String,
+    pub practices: Vec<Fact>,
+    pub results: Vec<Fact>,
+    pub next_steps: Vec<Fact>,
+}
+
+/// The closing meeting (总结表彰大会) and what its speech reviews.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub date: NaiveDate,
+    pub speaker: Person,
+    pub before_me: Option<String>,
+    pub achievements: Vec<Fact>,
+    /// 经验体会: only what the profile says.
+    pub lessons: Vec<Fact>,
+    /// The honours conferred: 5个先进基层党组织.
+    pub commended: Vec<Fact>,
+    pub problems: Vec<Fact>,
+    pub next_steps: Vec<Fact>,
+}
+
+/// What stops one document from being drafted: the keys to add, and the
+/// located error that says so when that document is asked for.
+#[derive(Debug, Clone)]
+pub struct Gap {
+    pub keys: Vec<&'static str>,
+    /// Whether the profile gives some of the document's own facts: a
+    /// section begun and left unfinished, worth a note when `--doc all`
+    /// passes the document by.
+    pub started: bool,
+    pub diagnostic: crate::diagnostic::Diagnostic,
+}
+
+/// The gap of each document that needs facts the profile may leave out;
+/// `None` where the document can be drafted.
+#[derive(Debug, Clone, Default)]
+pub struct Gaps {
+    pub progress: Option<Gap>,
+    pub notice: Option<Gap>,
+    pub briefing: Option<Gap>,
+    pub progress_briefing: Option<Gap>,
+    pub exchange: Option<Gap>,
+    pub summary: Option<Gap>,
 }
 
 /// Font names for HTML and DOCX; the 公文 defaults unless the profile says.

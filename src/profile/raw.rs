@@ -33,6 +33,9 @@ pub(crate) struct RawProfile {
     pub points: Option<Located<Vec<Located<RawPoint>>>>,
     pub plan: Option<Located<RawPlan>>,
     pub progress: Option<Located<RawProgress>>,
+    pub notice: Option<Located<RawNotice>>,
+    pub exchange: Option<Located<RawExchange>>,
+    pub summary: Option<Located<RawSummary>>,
     pub fonts: Option<Located<RawFonts>>,
 }
 
@@ -47,6 +50,9 @@ impl Merge for RawProfile {
             points: self.points.or(base.points),
             plan: map(self.plan, base.plan),
             progress: map(self.progress, base.progress),
+            notice: map(self.notice, base.notice),
+            exchange: map(self.exchange, base.exchange),
+            summary: map(self.summary, base.summary),
             fonts: map(self.fonts, base.fonts),
         }
     }
@@ -141,6 +147,12 @@ pub(crate) struct RawMeeting {
     pub date: Option<Text>,
     pub speaker: Option<Located<RawPerson>>,
     pub before_me: Option<Text>,
+    /// Where the meeting is held: the notice's 会议地点, the news item's 在…
+    pub place: Option<Text>,
+    /// The time of day, as the notice writes it: 上午9:00.
+    pub time: Option<Text>,
+    /// Who attends: the notice's 参会人员, the news item's …参加会议.
+    pub attendees: Option<TextList>,
 }
 
 impl Merge for RawMeeting {
@@ -150,6 +162,9 @@ impl Merge for RawMeeting {
             date: self.date.or(base.date),
             speaker: map(self.speaker, base.speaker),
             before_me: self.before_me.or(base.before_me),
+            place: self.place.or(base.place),
+            time: self.time.or(base.time),
+            attendees: self.attendees.or(base.attendees),
         }
     }
 }
@@ -255,6 +270,9 @@ pub(crate) struct RawProgress {
     pub lessons: Option<Facts>,
     pub next_steps: Option<Located<Vec<Located<RawStep>>>>,
     pub points: Option<Located<Vec<Located<RawPoint>>>>,
+    /// Where the progress meeting is held, for its news item.
+    pub place: Option<Text>,
+    pub attendees: Option<TextList>,
 }
 
 impl Merge for RawProgress {
@@ -268,6 +286,104 @@ impl Merge for RawProgress {
             lessons: self.lessons.or(base.lessons),
             next_steps: self.next_steps.or(base.next_steps),
             points: self.points.or(base.points),
+            place: self.place.or(base.place),
+            attendees: self.attendees.or(base.attendees),
+        }
+    }
+}
+
+/// The notice of the mobilisation meeting (会议通知).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNotice {
+    /// 发文字号: 院党委发〔2010〕15号.
+    pub number: Option<Text>,
+    pub issuer: Option<Text>,
+    pub date: Option<Text>,
+    pub requirements: Option<Facts>,
+    pub contact: Option<Located<RawContact>>,
+}
+
+impl Merge for RawNotice {
+    fn merge(self, base: Self) -> Self {
+        RawNotice {
+            number: self.number.or(base.number),
+            issuer: self.issuer.or(base.issuer),
+            date: self.date.or(base.date),
+            requirements: self.requirements.or(base.requirements),
+            contact: map(self.contact, base.contact),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawContact {
+    pub name: Option<Text>,
+    pub phone: Option<Text>,
+}
+
+impl Merge for RawContact {
+    fn merge(self, base: Self) -> Self {
+        RawContact {
+            name: self.name.or(base.name),
+            phone: self.phone.or(base.phone),
+        }
+    }
+}
+
+/// The organisation's speech at a higher meeting (经验交流发言).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawExchange {
+    pub occasion: Option<Text>,
+    pub date: Option<Text>,
+    pub speaker: Option<Located<RawPerson>>,
+    pub title: Option<Text>,
+    pub practices: Option<Facts>,
+    pub results: Option<Facts>,
+    pub next_steps: Option<Facts>,
+}
+
+impl Merge for RawExchange {
+    fn merge(self, base: Self) -> Self {
+        RawExchange {
+            occasion: self.occasion.or(base.occasion),
+            date: self.date.or(base.date),
+            speaker: map(self.speaker, base.speaker),
+            title: self.title.or(base.title),
+            practices: self.practices.or(base.practices),
+            results: self.results.or(base.results),
+            next_steps: self.next_steps.or(base.next_steps),
+        }
+    }
+}
+
+/// The closing meeting (总结表彰大会).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSummary {
+    pub date: Option<Text>,
+    pub speaker: Option<Located<RawPerson>>,
+    pub before_me: Option<Text>,
+    pub achievements: Option<Facts>,
+    pub lessons: Option<Facts>,
+    pub commended: Option<Facts>,
+    pub problems: Option<Facts>,
+    pub next_steps: Option<Facts>,
+}
+
+impl Merge for RawSummary {
+    fn merge(self, base: Self) -> Self {
+        RawSummary {
+            date: self.date.or(base.date),
+            speaker: map(self.speaker, base.speaker),
+            before_me: self.before_me.or(base.before_me),
+            achievements: self.achievements.or(base.achievements),
+            lessons: self.lessons.or(base.lessons),
+            commended: self.commended.or(base.commended),
+            problems: self.problems.or(base.problems),
+            next_steps: self.next_steps.or(base.next_steps),
         }
     }
 }

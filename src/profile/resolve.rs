@@ -1,6 +1,7 @@
 //! From the merged raw profile to the model: defaults filled in, and every
 //! problem collected with its place, not just the first.
 
+mod documents;
 mod facts;
 mod genre;
 
@@ -136,6 +137,9 @@ impl<'a> Resolver<'a> {
     /// Resolves the whole profile; `None` when an error leaves it unusable.
     pub fn profile(&mut self, raw: RawProfile) -> Option<Profile> {
         let root = self.root;
+        let meeting_pos = raw.meeting.as_ref().map(|m| m.pos);
+        let progress_pos = raw.progress.as_ref().map(|p| p.pos);
+        let notice_given = raw.notice.is_some();
         let org = self.org(raw.org, root);
         let campaign = self.campaign(raw.campaign, root);
         let meeting = self.meeting(raw.meeting, root);
@@ -145,17 +149,39 @@ impl<'a> Resolver<'a> {
         self.era_check(&meeting);
         let plan = self.plan(raw.plan, &org, &meeting);
         let progress = self.progress(raw.progress, &meeting, &campaign);
+        let notice = match &plan {
+            Some(plan) => self.notice(raw.notice, &meeting, &plan.issuer),
+            None => None,
+        };
+        let held = progress.as_ref().and_then(|p| p.as_ref()).map(|p| p.date);
+        let (exchange, exchange_gap) = self.exchange(raw.exchange, &meeting);
+        let (summary, summary_gap) = self.summary(raw.summary, &meeting, &campaign, held);
         let fonts = fonts(raw.fonts);
         if crate::diagnostic::has_errors(&self.diagnostics) {
             return None;
         }
+        let progress = progress?;
+        let (notice_gap, briefing_gap) = self.meeting_gaps(&meeting, meeting_pos, notice_given);
+        let (progress_gap, progress_briefing_gap) =
+            self.progress_gaps(progress.as_ref(), progress_pos);
         Some(Profile {
             org,
             campaign,
             meeting,
             points,
             plan: plan?,
-            progress: progress?,
+            progress,
+            notice: notice?,
+            exchange,
+            summary,
+            gaps: Gaps {
+                progress: progress_gap,
+                notice: notice_gap,
+                briefing: briefing_gap,
+                progress_briefing: progress_briefing_gap,
+                exchange: exchange_gap,
+                summary: summary_gap,
+            },
             fonts,
             genre: Arc::clone(self.genre),
         })
@@ -392,6 +418,9 @@ impl<'a> Resolver<'a> {
             date: date?,
             speaker: person(raw.speaker),
             before_me: optional(raw.before_me),
+            place: optional(raw.place),
+            time: optional(raw.time),
+            attendees: raw.attendees.map(texts).unwrap_or_default(),
         };
         Some((meeting, date_at))
     }
@@ -646,6 +675,8 @@ impl<'a> Resolver<'a> {
             points: self.points(raw.points, "progress.points", || {
                 campaign.kind.progress.points.len()
             }),
+            place: optional(raw.place),
+            attendees: raw.attendees.map(texts).unwrap_or_default(),
         }))
     }
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Doc;
+use super::documents::{self, BriefingView, ExchangeView, NoticeView, SummaryView};
 use super::escape;
 use super::wording::{self, Entry, PointView, Wording};
 use crate::calendar;
@@ -30,6 +31,12 @@ pub struct View {
     pub points: Vec<PointView>,
     pub plan: PlanView,
     pub progress: Option<ProgressView>,
+    /// The notice, the news items, the exchange and the closing speech
+    /// (render/documents.rs): each only in its own document.
+    pub notice: Option<NoticeView>,
+    pub briefing: Option<BriefingView>,
+    pub exchange: Option<ExchangeView>,
+    pub summary: Option<SummaryView>,
     /// The document's own passages, chosen for this organisation.
     pub text: BTreeMap<&'static str, String>,
 }
@@ -200,7 +207,10 @@ pub fn build(
         (Doc::Speech, _) => p.meeting.before_me.as_deref(),
         _ => None,
     };
-    let w = Wording::new(p, common, era, today, before_me, variant);
+    let (today, before_me) = documents::setting(p, doc).unwrap_or((today, before_me));
+    let mut w = Wording::new(p, common, era, today, before_me, variant);
+    documents::prepare(&mut w, p, doc, today);
+    let w = w;
     let esc = |s: &str| escape::text(s).into_owned();
     let list = |items: &[String]| items.iter().map(|s| esc(s)).collect::<Vec<_>>();
     let label = w.get("label").unwrap_or_default().to_owned();
@@ -213,14 +223,32 @@ pub fn build(
     };
     let (occasions, targets) = wording::milestones(p, today);
     let points = match (doc, &p.progress) {
-        (Doc::Speech, _) => w.points(&w.kind.speech.points, &p.points),
-        (Doc::Progress, Some(pr)) => w.points(&w.kind.progress.points, &pr.points),
+        (Doc::Speech | Doc::Briefing, _) => w.points(&w.kind.speech.points, &p.points),
+        (Doc::Progress | Doc::ProgressBriefing, Some(pr)) => {
+            w.points(&w.kind.progress.points, &pr.points)
+        }
         _ => Vec::new(),
     };
     let text = match doc {
         Doc::Speech => speech_text(&w),
         Doc::Progress => progress_text(&w),
         Doc::Plan => plan_text(&w),
+        _ => documents::text(&w, doc),
+    };
+    let briefing = matches!(doc, Doc::Briefing | Doc::ProgressBriefing)
+        .then(|| documents::briefing(&w, p, doc, &points));
+    let notice = (doc == Doc::Notice).then(|| documents::notice(&w, p));
+    let exchange = (doc == Doc::Exchange)
+        .then(|| documents::exchange(p))
+        .flatten();
+    let summary = (doc == Doc::Summary)
+        .then(|| documents::summary(&w, p))
+        .flatten();
+    // A news item retells the speech's points; it has none of its own.
+    let points = if briefing.is_some() {
+        Vec::new()
+    } else {
+        points
     };
     let requirements = match doc {
         Doc::Plan => {
@@ -333,6 +361,10 @@ pub fn build(
                 .find(|ph| ph.from > pr.date)
                 .map(|ph| esc(&ph.name)),
         }),
+        notice,
+        briefing,
+        exchange,
+        summary,
         text,
     }
 }
@@ -360,7 +392,7 @@ type Slot<'a> = (
 );
 
 /// Each named passage: the campaign type's, or the shared one.
-fn slots(w: &Wording, pairs: &[Slot]) -> BTreeMap<&'static str, String> {
+pub(super) fn slots(w: &Wording, pairs: &[Slot]) -> BTreeMap<&'static str, String> {
     pairs
         .iter()
         .map(|(name, own, shared)| (*name, w.slot(own.as_ref(), shared.as_ref())))
@@ -453,7 +485,7 @@ fn response(w: &Wording) -> String {
     fits.and_then(|r| w.pick(Some(&r.say))).unwrap_or_default()
 }
 
-fn facts(list: &[Fact]) -> Vec<FactView> {
+pub(super) fn facts(list: &[Fact]) -> Vec<FactView> {
     list.iter()
         .map(|f| FactView {
             lead: f
@@ -507,7 +539,7 @@ fn achievements(progress: &profile::Progress, p: &Profile) -> Vec<FactView> {
         .collect()
 }
 
-fn person(p: &Person) -> PersonView {
+pub(super) fn person(p: &Person) -> PersonView {
     PersonView {
         name: p.name.as_deref().map(|s| escape::text(s).into_owned()),
         title: p.title.as_deref().map(|s| escape::text(s).into_owned()),

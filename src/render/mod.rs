@@ -2,6 +2,7 @@
 //! templates, the user's overrides, the filters, and the render call.
 
 pub mod context;
+mod documents;
 mod error;
 mod escape;
 mod filters;
@@ -22,18 +23,42 @@ pub enum Doc {
     Speech,
     /// 实施方案
     Plan,
-    /// 推进会讲话
+    /// 推进会讲话（配置须有 progress 一节）
     Progress,
+    /// 动员大会的会议通知（配置须有 meeting.place、meeting.attendees）
+    Notice,
+    /// 动员大会的工作信息（配置须有 meeting.place）
+    Briefing,
+    /// 推进会的工作信息（配置须有 progress.place）
+    ProgressBriefing,
+    /// 在上级会议上的经验交流发言（配置须有 exchange 一节）
+    Exchange,
+    /// 总结表彰大会讲话（配置须有 summary 一节）
+    Summary,
 }
 
 impl Doc {
-    pub const ALL: [Doc; 3] = [Doc::Speech, Doc::Plan, Doc::Progress];
+    pub const ALL: [Doc; 8] = [
+        Doc::Speech,
+        Doc::Plan,
+        Doc::Progress,
+        Doc::Notice,
+        Doc::Briefing,
+        Doc::ProgressBriefing,
+        Doc::Exchange,
+        Doc::Summary,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Doc::Speech => "speech",
             Doc::Plan => "plan",
             Doc::Progress => "progress",
+            Doc::Notice => "notice",
+            Doc::Briefing => "briefing",
+            Doc::ProgressBriefing => "progress-briefing",
+            Doc::Exchange => "exchange",
+            Doc::Summary => "summary",
         }
     }
 
@@ -43,21 +68,41 @@ impl Doc {
             Doc::Speech => "动员大会讲话",
             Doc::Plan => "实施方案",
             Doc::Progress => "推进会讲话",
+            Doc::Notice => "会议通知",
+            Doc::Briefing => "动员大会工作信息",
+            Doc::ProgressBriefing => "推进会工作信息",
+            Doc::Exchange => "经验交流发言",
+            Doc::Summary => "总结表彰大会讲话",
         }
     }
 
-    /// Whether the document is read aloud (a plan is not): what a speaking
-    /// time is given for.
+    /// Whether the document is read aloud (a plan, a notice or a news item
+    /// is not): what a speaking time is given for.
     pub fn is_spoken(self) -> bool {
-        self != Doc::Plan
+        matches!(
+            self,
+            Doc::Speech | Doc::Progress | Doc::Exchange | Doc::Summary
+        )
+    }
+
+    /// What `profile` lacks for this document: the keys to add and the
+    /// located error that names them; `None` when it can be drafted.
+    pub fn gap(self, profile: &Profile) -> Option<&crate::profile::Gap> {
+        let g = &profile.gaps;
+        match self {
+            Doc::Speech | Doc::Plan => None,
+            Doc::Progress => g.progress.as_ref(),
+            Doc::Notice => g.notice.as_ref(),
+            Doc::Briefing => g.briefing.as_ref(),
+            Doc::ProgressBriefing => g.progress_briefing.as_ref(),
+            Doc::Exchange => g.exchange.as_ref(),
+            Doc::Summary => g.summary.as_ref(),
+        }
     }
 
     /// Whether `profile` has what this document needs.
     pub fn supported_by(self, profile: &Profile) -> bool {
-        match self {
-            Doc::Speech | Doc::Plan => true,
-            Doc::Progress => profile.progress.is_some(),
-        }
+        self.gap(profile).is_none()
     }
 }
 
@@ -131,6 +176,9 @@ impl Renderer {
             let shown: String = d.iter().map(ToString::to_string).collect();
             anyhow::anyhow!("文字数据有错误：\n{shown}")
         };
+        if let Some(gap) = doc.gap(profile) {
+            return Err(crate::error::InputError(gap.diagnostic.to_string()).into());
+        }
         let common = profile.genre.common().map_err(genre_problem)?;
         let era = profile.genre.era().map_err(genre_problem)?;
         let view = context::build(profile, doc, &common, Some(&era), self.variant);

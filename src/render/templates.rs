@@ -15,4 +15,24 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "progress/base.md",
         include_str!("../../templates/progress/base.md"),
     ),
+    (
+        "notice/base.md",
+        include_str!("../../templates/notice/base.md"),
+    ),
+    (
+        "briefing/base.md",
+        include_str!("../../templates/briefing/base.md"),
+    ),
+    (
+        "progress-briefing/base.md",
+        include_str!("../../templates/progress-briefing/base.md"),
+    ),
+    (
+        "exchange/base.md",
+        include_str!("../../templates/exchange/base.md"),
+    ),
+    (
+        "summary/base.md",
+        include_str!("../../templates/summary/base.md"),
+    ),
 ];

@@ -180,6 +180,19 @@ impl<'a> Wording<'a> {
         self.set(name, Some(escape::text(value).into_owned()));
     }
 
+    /// Sets a word a document gives itself (its meeting's place, the
+    /// title of an exchange speech): `value` is already escaped.
+    pub fn put(&mut self, name: &str, value: Option<String>) {
+        self.set(name, value);
+    }
+
+    /// Speaks of the organisation as `we` (a news item's 该院 for 我院),
+    /// the sector's passages chosen again with it.
+    pub fn speak_of_self_as(&mut self, we: &str) {
+        self.set_text("we", we);
+        self.fill_chosen();
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         Var::named(name).and_then(|v| self.vocab[v.0 as usize].as_deref())
     }
@@ -565,7 +578,7 @@ impl<'a> Wording<'a> {
     }
 
     /// Facts with leads as items of their own.
-    fn fact_items(&self, facts: &[Fact]) -> Vec<Entry> {
+    pub fn fact_items(&self, facts: &[Fact]) -> Vec<Entry> {
         facts
             .iter()
             .map(|f| {

@@ -165,8 +165,9 @@ pub enum Rendered {
     Drafts(Vec<(Doc, Vec<u8>)>),
     /// The profile has errors (in its diagnostics) or could not be read.
     Invalid,
-    /// `--doc progress` of a profile without a `progress` section.
-    NoProgress,
+    /// One document asked for and the profile lacks its facts: the
+    /// located errors that name the keys to add.
+    Lacking(Vec<crate::diagnostic::Diagnostic>),
     /// A template failed on this profile.
     Failed(anyhow::Error),
 }
@@ -333,14 +334,10 @@ fn render_entry(renderer: &Renderer, entry: &Entry, docs: &[Doc], format: Format
     let Some(profile) = &loaded.profile else {
         return Rendered::Invalid;
     };
-    let docs: Vec<Doc> = docs
-        .iter()
-        .copied()
-        .filter(|d| d.supported_by(profile))
-        .collect();
-    if docs.is_empty() {
-        return Rendered::NoProgress;
-    }
+    let docs = match super::wanted(docs, profile) {
+        Ok(docs) => docs,
+        Err(gaps) => return Rendered::Lacking(gaps),
+    };
     match super::render_docs(renderer, profile, &docs, format) {
         Ok(drafts) => Rendered::Drafts(drafts),
         Err(e) => Rendered::Failed(e),
@@ -399,11 +396,8 @@ impl<'a> Report<'a> {
         let written = match rendered {
             Rendered::Drafts(drafts) => self.write(path, &drafts, args),
             Rendered::Invalid => None,
-            Rendered::NoProgress => {
-                self.progress.print(&format!(
-                    "{}: 错误: 没有 progress 一节，无法生成推进会讲话\n  = 修改建议：加上 progress: {{ date: …, achievements: […], problems: […] }}，或不用 --doc progress",
-                    path.display()
-                ));
+            Rendered::Lacking(gaps) => {
+                self.progress.print(&diagnostics_text(&gaps));
                 None
             }
             Rendered::Failed(e) => {

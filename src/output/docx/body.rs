@@ -46,6 +46,7 @@ fn paragraph(
         Block::Title(_) => style::TITLE,
         Block::Byline(_) => style::BYLINE,
         Block::Signature(_) => style::SIGNATURE,
+        Block::Number(_) => style::NUMBER,
         Block::Heading(1, _) => style::HEADING_1,
         Block::Heading(_, _) => style::HEADING_2,
         Block::Paragraph(_) if block.is_salutation() => style::SALUTATION,
@@ -58,6 +59,8 @@ fn paragraph(
     let line_after = match block {
         Block::Title(_) => !matches!(next, Some(Block::Title(_))),
         Block::Byline(_) => !next.is_some_and(is_head),
+        // One empty line between the 发文字号 and the title.
+        Block::Number(_) => true,
         _ => false,
     };
     let line_before =

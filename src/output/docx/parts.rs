@@ -25,6 +25,7 @@ pub mod style {
     pub const HEADING_2: &str = "Heading2";
     pub const SALUTATION: &str = "Salutation";
     pub const SIGNATURE: &str = "Signature";
+    pub const NUMBER: &str = "DocNumber";
     pub const FOOTER: &str = "Footer";
 }
 
@@ -184,6 +185,14 @@ pub fn styles(fonts: &Fonts) -> String {
         "讲话人及日期",
         &centred,
         &xml::fonts(&fonts.subheading),
+    );
+    // A notice's 发文字号: centred, in the body's font (GB/T 9704-2012 7.2.4).
+    paragraph_style(
+        &mut out,
+        style::NUMBER,
+        "发文字号",
+        &centred,
+        &xml::fonts(&fonts.body),
     );
     paragraph_style(
         &mut out,
