@@ -624,6 +624,185 @@ fn facts_with_headings_stand_apart_and_one_line_facts_run_on() {
     );
 }
 
+/// A profile in which every key holds a value no genre text could supply,
+/// for an organisation of no particular sector running a campaign of
+/// `kind`. Every key of the schema is here except `org.kind`,
+/// `campaign.type` (they choose the wording), `fonts` (layout only) and
+/// `next_steps[].answers` (it links a step to a problem).
+fn every_key(kind: &str) -> String {
+    format!(
+        "org:
+  name: 青岚县甲乙研究所
+  kind: generic
+  short: 我所
+  party_org: 所党委
+  superior: 青岚县丙丁局党委
+  units: 各研究室党支部
+  staff: 全所科研人员
+  addressees: [各研究室, 各职能处室]
+  served: 合作企业
+campaign:
+  name: 戊己提升
+  full_name: 提升科研管理水平、提升成果转化水平
+  type: {kind}
+  decided_by: 青岚县庚辛委员会
+  goals: [科研项目按期结题率达到九成, 成果转化合同数翻一番]
+  theme: [严谨求实, 开放协作]
+  standards:
+    - {{ label: 三个好, of: 优秀课题组, items: [选题好, 进度好, 转化好] }}
+  situation: [去年有七个科研项目延期结题，合作企业意见较大]
+  tasks:
+    - {{ lead: 清理延期项目, text: 对延期项目逐个会诊，制定结题计划 }}
+    - 建立成果转化服务窗口
+  milestones: [{{ name: 全县科技创新大会, date: 2024-12-20 }}]
+  phases:
+    - {{ name: 摸底动员, from: 2024-03-01, to: 2024-03-31, tasks: [摸清延期项目底数] }}
+    - {{ name: 集中攻坚, from: 2024-04-01, to: 2024-10-31, tasks: [推动延期项目结题] }}
+    - {{ name: 总结巩固, from: 2024-11-01, to: 2024-11-30 }}
+meeting:
+  date: 2024-03-05
+  speaker: {{ name: 韩青松, title: 所党委书记 }}
+  before_me: 所长宣读了戊己提升实施方案
+points:
+  - {{}}
+  - {{}}
+  - {{}}
+  - {{ title: 抓好科研诚信建设, items: [{{ lead: 开展诚信教育, text: 每个课题组学习一次科研诚信规范 }}] }}
+plan:
+  issuer: 中共青岚县甲乙研究所委员会
+  date: 2024-03-01
+  basis: {{ issuer: 青岚县丙丁局党委, title: 关于开展戊己提升工作的通知, number: 青丙发〔2024〕3号 }}
+  leading_group:
+    leader: {{ name: 韩青松, title: 所党委书记 }}
+    deputies: [{{ name: 梁启明, title: 所长 }}]
+    members: [科研处处长, 成果转化中心主任]
+    office: 科研处
+    office_head: {{ name: 苏晓雯, title: 科研处处长 }}
+progress:
+  date: 2024-07-10
+  speaker: {{ name: 韩青松, title: 所党委书记 }}
+  before_me: 三个研究室汇报了攻坚进展
+  achievements:
+    - {{ lead: 延期项目结题过半, text: 七个延期项目已有四个结题 }}
+    - 签订成果转化合同十一份
+  problems:
+    - {{ lead: 转化服务不够主动, text: 服务窗口等企业上门多，主动对接少 }}
+    - 个别课题组对结题计划执行不严
+  lessons:
+    - {{ lead: 一项目一方案管用, text: 逐个会诊让延期原因一目了然 }}
+  next_steps:
+    - {{ lead: 组织一次企业对接会, text: 把成果清单送到企业手里, answers: 1 }}
+    - 对结题计划逐月对账
+  points:
+    - {{}}
+    - {{}}
+    - {{}}
+    - {{}}
+    - {{ title: 做好年底考核准备, items: [{{ lead: 提前准备考核材料, text: 各研究室十月底前完成自评 }}] }}
+"
+    )
+}
+
+/// What each value of [`every_key`] looks like in a draft: the value as
+/// written, or a date as the documents write it.
+const EVERY_VALUE: &[&str] = &[
+    "青岚县甲乙研究所",
+    "我所",
+    "所党委",
+    "青岚县丙丁局党委",
+    "各研究室党支部",
+    "全所科研人员",
+    "各研究室、各职能处室",
+    "合作企业",
+    "戊己提升",
+    "提升科研管理水平、提升成果转化水平",
+    "青岚县庚辛委员会",
+    "科研项目按期结题率达到九成",
+    "成果转化合同数翻一番",
+    "严谨求实",
+    "开放协作",
+    "三个好",
+    "优秀课题组",
+    "选题好",
+    "进度好",
+    "转化好",
+    "去年有七个科研项目延期结题，合作企业意见较大",
+    "清理延期项目",
+    "对延期项目逐个会诊，制定结题计划",
+    "建立成果转化服务窗口",
+    "全县科技创新大会",
+    "摸底动员",
+    "集中攻坚",
+    "总结巩固",
+    "2024年3月1日",
+    "2024年3月31日",
+    "2024年4月1日",
+    "2024年10月31日",
+    "2024年11月1日",
+    "2024年11月30日",
+    "摸清延期项目底数",
+    "推动延期项目结题",
+    "2024年3月5日",
+    "韩青松",
+    "所党委书记",
+    "所长宣读了戊己提升实施方案",
+    "抓好科研诚信建设",
+    "开展诚信教育",
+    "每个课题组学习一次科研诚信规范",
+    "中共青岚县甲乙研究所委员会",
+    "关于开展戊己提升工作的通知",
+    "青丙发〔2024〕3号",
+    "梁启明",
+    "所长",
+    "科研处处长",
+    "成果转化中心主任",
+    "科研处",
+    "苏晓雯",
+    "2024年7月10日",
+    "三个研究室汇报了攻坚进展",
+    "延期项目结题过半",
+    "七个延期项目已有四个结题",
+    "签订成果转化合同十一份",
+    "转化服务不够主动",
+    "服务窗口等企业上门多，主动对接少",
+    "个别课题组对结题计划执行不严",
+    "一项目一方案管用",
+    "逐个会诊让延期原因一目了然",
+    "组织一次企业对接会",
+    "把成果清单送到企业手里",
+    "对结题计划逐月对账",
+    "做好年底考核准备",
+    "提前准备考核材料",
+    "各研究室十月底前完成自评",
+];
+
+#[test]
+fn every_fact_of_a_complete_profile_appears_in_some_document() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, kind) in TYPES.iter().enumerate() {
+        let p = load(&write(
+            dir.path(),
+            &format!("every{i}.yaml"),
+            &every_key(kind),
+        ));
+        for variant in 1..=3 {
+            let all: String = Doc::ALL
+                .iter()
+                .map(|&doc| draft(&p, doc, variant))
+                .collect();
+            let dropped: Vec<&str> = EVERY_VALUE
+                .iter()
+                .copied()
+                .filter(|v| !all.contains(v))
+                .collect();
+            assert!(
+                dropped.is_empty(),
+                "{kind}, variant {variant}: never said {dropped:?}\n{all}"
+            );
+        }
+    }
+}
+
 #[test]
 fn drafts_of_different_sectors_and_of_one_sector_are_not_alike() {
     let dir = tempfile::tempdir().unwrap();
