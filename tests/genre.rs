@@ -363,6 +363,11 @@ fn check_says_what_type_it_inferred_and_how_to_set_it() {
     let cases = [
         ("2023年夏季治安打击整治行动", "专项整治", "打击"),
         ("党史学习教育", "学习教育", "党史学习教育"),
+        (
+            "深入贯彻中央八项规定精神学习教育",
+            "学习教育",
+            "中央八项规定精神学习教育",
+        ),
         ("全国文明城市创建", "创建", "文明城市"),
         ("机关作风整顿", "作风建设", "作风"),
         ("改善医疗服务行动", "一般工作", "看不出"),
@@ -624,6 +629,201 @@ fn facts_with_headings_stand_apart_and_one_line_facts_run_on() {
     );
 }
 
+/// A profile in which every key holds a value no genre text could supply,
+/// for an organisation of no particular sector running a campaign of
+/// `kind`. Every key of the schema is here except `org.kind`,
+/// `campaign.type` (they choose the wording), `fonts` (layout only) and
+/// `next_steps[].answers` (it links a step to a problem).
+fn every_key(kind: &str) -> String {
+    format!(
+        "org:
+  name: 青岚县甲乙研究所
+  kind: generic
+  short: 我所
+  party_org: 所党委
+  superior: 青岚县丙丁局党委
+  units: 各研究室党支部
+  staff: 全所科研人员
+  addressees: [各研究室, 各职能处室]
+  served: 合作企业
+campaign:
+  name: 戊己提升
+  full_name: 提升科研管理水平、提升成果转化水平
+  type: {kind}
+  decided_by: 青岚县庚辛委员会
+  goals: [科研项目按期结题率达到九成, 成果转化合同数翻一番]
+  theme: [严谨求实, 开放协作]
+  standards:
+    - {{ label: 三个好, of: 优秀课题组, items: [选题好, 进度好, 转化好] }}
+  situation: [去年有七个科研项目延期结题，合作企业意见较大]
+  tasks:
+    - {{ lead: 清理延期项目, text: 对延期项目逐个会诊，制定结题计划 }}
+    - 建立成果转化服务窗口
+  milestones: [{{ name: 全县科技创新大会, date: 2024-12-20 }}]
+  phases:
+    - {{ name: 摸底动员, from: 2024-03-01, to: 2024-03-31, tasks: [摸清延期项目底数] }}
+    - {{ name: 集中攻坚, from: 2024-04-01, to: 2024-10-31, tasks: [推动延期项目结题] }}
+    - {{ name: 总结巩固, from: 2024-11-01, to: 2024-11-30 }}
+meeting:
+  date: 2024-03-05
+  speaker: {{ name: 韩青松, title: 所党委书记 }}
+  before_me: 所长宣读了戊己提升实施方案
+points:
+  - {{}}
+  - {{}}
+  - {{}}
+  - {{ title: 抓好科研诚信建设, items: [{{ lead: 开展诚信教育, text: 每个课题组学习一次科研诚信规范 }}] }}
+plan:
+  issuer: 中共青岚县甲乙研究所委员会
+  date: 2024-03-01
+  basis: {{ issuer: 青岚县丙丁局党委, title: 关于开展戊己提升工作的通知, number: 青丙发〔2024〕3号 }}
+  leading_group:
+    leader: {{ name: 韩青松, title: 所党委书记 }}
+    deputies: [{{ name: 梁启明, title: 所长 }}]
+    members: [科研处处长, 成果转化中心主任]
+    office: 科研处
+    office_head: {{ name: 苏晓雯, title: 科研处处长 }}
+progress:
+  date: 2024-07-10
+  speaker: {{ name: 韩青松, title: 所党委书记 }}
+  before_me: 三个研究室汇报了攻坚进展
+  achievements:
+    - {{ lead: 延期项目结题过半, text: 七个延期项目已有四个结题 }}
+    - 签订成果转化合同十一份
+  problems:
+    - {{ lead: 转化服务不够主动, text: 服务窗口等企业上门多，主动对接少 }}
+    - 个别课题组对结题计划执行不严
+  lessons:
+    - {{ lead: 一项目一方案管用, text: 逐个会诊让延期原因一目了然 }}
+  next_steps:
+    - {{ lead: 组织一次企业对接会, text: 把成果清单送到企业手里, answers: 1 }}
+    - 对结题计划逐月对账
+  points:
+    - {{}}
+    - {{}}
+    - {{}}
+    - {{}}
+    - {{ title: 做好年底考核准备, items: [{{ lead: 提前准备考核材料, text: 各研究室十月底前完成自评 }}] }}
+"
+    )
+}
+
+/// What each value of [`every_key`] looks like in a draft: the value as
+/// written, or a date as the documents write it.
+const EVERY_VALUE: &[&str] = &[
+    "青岚县甲乙研究所",
+    "我所",
+    "所党委",
+    "青岚县丙丁局党委",
+    "各研究室党支部",
+    "全所科研人员",
+    "各研究室、各职能处室",
+    "合作企业",
+    "戊己提升",
+    "提升科研管理水平、提升成果转化水平",
+    "青岚县庚辛委员会",
+    "科研项目按期结题率达到九成",
+    "成果转化合同数翻一番",
+    "严谨求实",
+    "开放协作",
+    "三个好",
+    "优秀课题组",
+    "选题好",
+    "进度好",
+    "转化好",
+    "去年有七个科研项目延期结题，合作企业意见较大",
+    "清理延期项目",
+    "对延期项目逐个会诊，制定结题计划",
+    "建立成果转化服务窗口",
+    "全县科技创新大会",
+    "摸底动员",
+    "集中攻坚",
+    "总结巩固",
+    "2024年3月1日",
+    "2024年3月31日",
+    "2024年4月1日",
+    "2024年10月31日",
+    "2024年11月1日",
+    "2024年11月30日",
+    "摸清延期项目底数",
+    "推动延期项目结题",
+    "2024年3月5日",
+    "韩青松",
+    "所党委书记",
+    "所长宣读了戊己提升实施方案",
+    "抓好科研诚信建设",
+    "开展诚信教育",
+    "每个课题组学习一次科研诚信规范",
+    "中共青岚县甲乙研究所委员会",
+    "关于开展戊己提升工作的通知",
+    "青丙发〔2024〕3号",
+    "梁启明",
+    "所长",
+    "科研处处长",
+    "成果转化中心主任",
+    "科研处",
+    "苏晓雯",
+    "2024年7月10日",
+    "三个研究室汇报了攻坚进展",
+    "延期项目结题过半",
+    "七个延期项目已有四个结题",
+    "签订成果转化合同十一份",
+    "转化服务不够主动",
+    "服务窗口等企业上门多，主动对接少",
+    "个别课题组对结题计划执行不严",
+    "一项目一方案管用",
+    "逐个会诊让延期原因一目了然",
+    "组织一次企业对接会",
+    "把成果清单送到企业手里",
+    "对结题计划逐月对账",
+    "做好年底考核准备",
+    "提前准备考核材料",
+    "各研究室十月底前完成自评",
+];
+
+#[test]
+fn every_fact_of_a_complete_profile_appears_in_some_document() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, kind) in TYPES.iter().enumerate() {
+        let p = load(&write(
+            dir.path(),
+            &format!("every{i}.yaml"),
+            &every_key(kind),
+        ));
+        for variant in 1..=3 {
+            let all: String = Doc::ALL
+                .iter()
+                .map(|&doc| draft(&p, doc, variant))
+                .collect();
+            let dropped: Vec<&str> = EVERY_VALUE
+                .iter()
+                .copied()
+                .filter(|v| !all.contains(v))
+                .collect();
+            assert!(
+                dropped.is_empty(),
+                "{kind}, variant {variant}: never said {dropped:?}\n{all}"
+            );
+        }
+    }
+}
+
+/// The organisation's own names, replaced before two drafts are compared;
+/// its sector's words stay, they are what makes two sectors' drafts differ.
+fn own_names(p: &Profile) -> Vec<String> {
+    vec![
+        p.org.name.clone(),
+        p.org.short.clone(),
+        p.org.party_org.clone(),
+    ]
+}
+
+fn sentences_of(p: &Profile, doc: Doc) -> Vec<String> {
+    let names = own_names(p);
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    sameness::sentences(&draft(p, doc, 1), &refs)
+}
+
 #[test]
 fn drafts_of_different_sectors_and_of_one_sector_are_not_alike() {
     let dir = tempfile::tempdir().unwrap();
@@ -633,29 +833,13 @@ fn drafts_of_different_sectors_and_of_one_sector_are_not_alike() {
         );
         load(&write(dir.path(), file, &yaml))
     };
-    // The organisation's own names; its sector's words stay, they are
-    // what makes two sectors' drafts differ.
-    let names = |p: &Profile| {
-        vec![
-            p.org.name.clone(),
-            p.org.short.clone(),
-            p.org.party_org.clone(),
-        ]
-    };
-    let sentences = |p: &Profile, doc: Doc| {
-        let n = names(p);
-        let refs: Vec<&str> = n.iter().map(String::as_str).collect();
-        sameness::sentences(&draft(p, doc, 1), &refs)
-    };
     let hospital = profile("h.yaml", "朝阳市第二医院", "hospital");
     let county = profile("c.yaml", "中共青山县委", "county");
     let traffic = profile("t.yaml", "青山县交通运输局", "traffic");
     let county2 = profile("c2.yaml", "中共白水县委", "county");
-    // Phase 1 of issue 11: the same campaign with the same phases in every
-    // sector, the hardest case (the phases alone are a tenth of the
-    // sentences). The issue's bar, a quarter across sectors and half within
-    // one, is what the sector and type files of phase 2 bring; here the
-    // bounds keep what phase 1 reached from slipping back.
+    // A profile that gives little besides the campaign's name and phases,
+    // the same in every sector: nearly every sentence is the genre's own.
+    // Issue 11's bar: a quarter across sectors, half within one.
     for doc in [Doc::Speech, Doc::Progress] {
         let pairs = [
             (&hospital, &county),
@@ -664,30 +848,117 @@ fn drafts_of_different_sectors_and_of_one_sector_are_not_alike() {
         ];
         let shares: Vec<f64> = pairs
             .iter()
-            .map(|(a, b)| sameness::shared(&sentences(a, doc), &sentences(b, doc)))
+            .map(|(a, b)| sameness::shared(&sentences_of(a, doc), &sentences_of(b, doc)))
             .collect();
         eprintln!("{} across sectors: {shares:.2?}", doc.name());
-        let mean = shares.iter().sum::<f64>() / shares.len() as f64;
         assert!(
-            mean <= 0.35,
-            "{}: {:.0}% alike across sectors",
-            doc.name(),
-            mean * 100.0
-        );
-        assert!(
-            shares.iter().all(|s| *s <= 0.5),
-            "{}: {shares:.2?}",
+            shares.iter().all(|s| *s <= 0.25),
+            "{}: {shares:.2?} alike across sectors",
             doc.name()
         );
-        let share = sameness::shared(&sentences(&county, doc), &sentences(&county2, doc));
+        let share = sameness::shared(&sentences_of(&county, doc), &sentences_of(&county2, doc));
         eprintln!("{} two counties: {share:.2}", doc.name());
         assert!(
-            share <= 0.6,
+            share <= 0.5,
             "two counties {}: {:.0}% alike",
             doc.name(),
             share * 100.0
         );
     }
+}
+
+/// The fixture campaign `key` (`study-a`, …) for an organisation: its
+/// campaign, meeting, plan and progress date, with the progress section
+/// of `progress` (another fixture's, or its own).
+fn fixture_profile(org: &str, sector: &str, key: &str, progress: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sameness");
+    let campaign = std::fs::read_to_string(root.join(format!("{key}.yaml"))).unwrap();
+    let rest = std::fs::read_to_string(root.join(format!("{progress}.progress.yaml"))).unwrap();
+    format!("org:\n  name: {org}\n  kind: {sector}\n{campaign}{rest}")
+}
+
+/// Issue 11's sameness bar, over every built-in sector and campaign type:
+/// two organisations of different sectors (each with its own complete
+/// profile of the same type of campaign) share at most a quarter of their
+/// sentences once their names are replaced; two organisations of one
+/// sector running the same campaign (the same campaign section, each its
+/// own progress report) share at most half.
+#[test]
+fn the_genre_keeps_drafts_of_any_two_organisations_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let genre = Genre::builtin();
+    let sectors: Vec<(String, String)> = genre
+        .sector_names()
+        .into_iter()
+        .map(|(key, names)| {
+            let word = names.first().cloned().unwrap_or_else(|| key.to_owned());
+            (key.to_owned(), word)
+        })
+        .collect();
+    let kinds = [
+        "study",
+        "thematic",
+        "create",
+        "crackdown",
+        "conduct",
+        "general",
+    ];
+    let mut worst: Vec<String> = Vec::new();
+    let mut over: Vec<String> = Vec::new();
+    let mut n = 0;
+    for kind in kinds {
+        let mut load_as = |org: &str, sector: &str, key: &str, progress: &str| {
+            n += 1;
+            let yaml = fixture_profile(org, sector, key, progress);
+            load(&write(dir.path(), &format!("s{n}.yaml"), &yaml))
+        };
+        let (a, b) = (format!("{kind}-a"), format!("{kind}-b"));
+        // Per sector: an organisation with campaign a, another with b, and
+        // a neighbour of the first running the same campaign a.
+        let mut orgs = Vec::new();
+        for (sector, word) in &sectors {
+            let first = load_as(&format!("青山县{word}"), sector, &a, &a);
+            let other = load_as(&format!("白水县{word}"), sector, &b, &b);
+            let neighbour = load_as(&format!("白水县{word}"), sector, &a, &b);
+            orgs.push((sector.clone(), first, other, neighbour));
+        }
+        for doc in [Doc::Speech, Doc::Progress] {
+            let mut across: f64 = 0.0;
+            let mut within: f64 = 0.0;
+            for (s, first, _, neighbour) in &orgs {
+                let share =
+                    sameness::shared(&sentences_of(first, doc), &sentences_of(neighbour, doc));
+                if share > 0.5 {
+                    over.push(format!(
+                        "{kind} {}: two organisations of {s} running one campaign share {:.0}%",
+                        doc.name(),
+                        share * 100.0
+                    ));
+                }
+                within = within.max(share);
+                for (t, _, other, _) in orgs.iter().filter(|o| &o.0 != s) {
+                    let share =
+                        sameness::shared(&sentences_of(first, doc), &sentences_of(other, doc));
+                    if share > 0.25 {
+                        over.push(format!(
+                            "{kind} {}: {s} and {t} share {:.0}%",
+                            doc.name(),
+                            share * 100.0
+                        ));
+                    }
+                    across = across.max(share);
+                }
+            }
+            worst.push(format!(
+                "{kind} {}: across sectors ≤ {:.0}%, one sector and campaign ≤ {:.0}%",
+                doc.name(),
+                across * 100.0,
+                within * 100.0
+            ));
+        }
+    }
+    eprintln!("{}", worst.join("\n"));
+    assert!(over.is_empty(), "{}", over.join("\n"));
 }
 
 #[test]

@@ -11,6 +11,10 @@ pub const CONDS: &[(&str, &str)] = &[
     ("theme", "配置写了主题"),
     ("situation", "配置写了形势（campaign.situation）"),
     ("tasks", "配置写了主要任务（campaign.tasks）"),
+    (
+        "task_items",
+        "主要任务带小标题（{lead, text}），讲话里各成一条",
+    ),
     ("phases", "配置写了阶段"),
     ("many_phases", "不止一个阶段"),
     ("open_end", "最后一个阶段不设结束日期"),

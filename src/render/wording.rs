@@ -264,6 +264,13 @@ impl<'a> Wording<'a> {
             self.set("start", Some(crate::calendar::cn_date(from)));
             self.set("end", to.map(crate::calendar::cn_date));
         }
+        // A deadline a plan can set: the end of the first of several
+        // phases, while it still lies ahead.
+        if let [first, _, ..] = c.phases.as_slice()
+            && let Some(to) = first.to.filter(|to| *to >= today)
+        {
+            self.set("first_end", Some(crate::calendar::cn_date(to)));
+        }
         if let Some(g) = &p.plan.leading_group
             && let Some(office) = &g.office
         {
@@ -365,6 +372,7 @@ impl<'a> Wording<'a> {
         f.set("theme", !c.theme.is_empty());
         f.set("situation", !c.situation.is_empty());
         f.set("tasks", !c.tasks.is_empty());
+        f.set("task_items", c.tasks.iter().any(|t| t.lead.is_some()));
         f.set("phases", !c.phases.is_empty());
         f.set("many_phases", c.phases.len() > 1);
         f.set(
