@@ -95,7 +95,7 @@ mod tests {
             crate::lint::messages(&text, "dup.sentence"),
             [(2, "这句话与第1行的一句一字不差".to_owned())]
         );
-        assert_eq!(crate::lint::found_at(&text, "dup.sentence"), [(2, 7)]);
+        assert_eq!(crate::lint::found_at(&text, "dup.sentence"), [(2, 6)]);
         // Behind a number, or with its spaces moved, it is the same sentence.
         let numbered = format!("{s}\n2.要把这项工作 摆上重要议事日程。\n");
         assert_eq!(crate::lint::found_at(&numbered, "dup.sentence"), [(2, 3)]);
