@@ -381,15 +381,15 @@ fn a_real_browser_shows_the_draft_and_the_timeline() {
     );
 }
 
-/// Live reload in a real browser: the tab left open reloads after each
-/// save, shows the located error when the profile breaks, and the draft
-/// again when it is fixed.
+/// Live preview in a real browser: the tab left open shows each save (its
+/// body swapped in place), the located error when the profile breaks, and
+/// the draft again when it is fixed.
 #[test]
 #[cfg_attr(
     bigan_no_chromium,
     ignore = "Chromium 没有安装（.ci/install-test-deps）"
 )]
-fn a_real_browser_reloads_after_each_save() {
+fn a_real_browser_follows_each_save() {
     let chromium = support::require_chromium();
     let dir = hospital();
     let template = dir.path().join("tpl/speech/base.md");

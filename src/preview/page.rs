@@ -13,21 +13,43 @@ use crate::zh;
 
 use super::build::{Build, DocView, Draft, Problem};
 
-/// The reload script, served at `/live.js` (a file, not inline, so the
+/// The live script, served at `/live.js` (a file, not inline, so the
 /// page's Content-Security-Policy can forbid every inline script). The
 /// server pushes the version on `/events` (Server-Sent Events) as soon as a
-/// rebuild is published; the page reloads when it differs from its own.
-/// The browser reconnects by itself after the preview restarts; meanwhile
-/// the bar says the page no longer follows saves.
-pub const LIVE_JS: &str = r#"// bigan preview: reload once the server has rebuilt the drafts.
+/// rebuild is published; when it differs from the page's own, the script
+/// fetches the page again and swaps in its body and title. Swapping rather
+/// than reloading keeps the reader's scroll position and saves the
+/// browser a navigation (a large part of save-to-screen time); scripts in
+/// the fetched body are inert (DOMParser), so the stream stays the one
+/// open here. If the fetch fails the page reloads. The browser reconnects
+/// by itself after the preview restarts; meanwhile the bar says the page
+/// no longer follows saves.
+pub const LIVE_JS: &str = r#"// bigan preview: show each rebuild of the drafts as soon as it is published.
 (function () {
   var seen = document.currentScript.dataset.version;
   var root = document.documentElement;
+  var fetching = false, next = null;
+  function show(version) {
+    if (fetching) { next = version; return; }
+    fetching = true;
+    fetch(location.href, { cache: "no-store" })
+      .then(function (r) { return r.text(); })
+      .then(function (text) {
+        var page = new DOMParser().parseFromString(text, "text/html");
+        var mark = page.querySelector("script[data-version]");
+        seen = mark ? mark.dataset.version : version;
+        document.title = page.title;
+        document.body.replaceWith(document.adoptNode(page.body));
+        fetching = false;
+        if (next !== null && next !== seen) { var v = next; next = null; show(v); }
+      })
+      .catch(function () { location.reload(); });
+  }
   var events = new EventSource("/events");
   events.onopen = function () { root.dataset.live = "on"; };
   events.onmessage = function (e) {
     root.dataset.live = "on";
-    if (e.data !== seen) { events.close(); location.reload(); }
+    if (e.data !== seen) { show(e.data); }
   };
   // Said only once a reconnection has had time to succeed: a preview that
   // restarts does not flash the notice.
