@@ -41,7 +41,12 @@ if (!original.includes(speaker)) throw new Error(`hospital.yaml has no ${speaker
 const children = [];
 function cleanUp() {
   for (const c of children) c.kill("SIGKILL");
-  rmSync(work, { recursive: true, force: true });
+  // Chromium may still be writing its profile for a moment after the kill.
+  try {
+    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch (e) {
+    console.error(`could not remove ${work}: ${e.message}`);
+  }
 }
 process.on("exit", cleanUp);
 process.on("SIGINT", () => process.exit(130));
