@@ -26,7 +26,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 eprintln!("{}", crate::error::report(&e));
                 // Too large or not UTF-8 is the input's fault, not the disk's.
-                if e.chain().any(|c| c.is::<crate::error::InputError>()) {
+                if crate::error::is_input(&e) {
                     ok = false;
                 } else {
                     unreadable = true;
@@ -57,7 +57,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             },
             Err(e) => {
                 eprintln!("{}", crate::error::report(e));
-                ok = false;
+                // A template folder that can't be read is I/O, as above.
+                if crate::error::is_input(e) {
+                    ok = false;
+                } else {
+                    unreadable = true;
+                }
             }
         }
         print!("{out}");

@@ -20,7 +20,6 @@ use anyhow::Context as _;
 
 use crate::cli::{DocChoice, RenderArgs};
 use crate::draft;
-use crate::error::InputError;
 use crate::output::{self, Format};
 use crate::profile::{self, Profile};
 use crate::render::{Doc, Renderer};
@@ -82,10 +81,8 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
     };
     // Only the templates this profile's documents use: compiling them all
     // would double the time of a one-speech run.
-    let renderer = Renderer::only(args.templates.as_deref(), &docs)
-        .map_err(input)?
-        .with_variant(args.variant);
-    let rendered = render_docs(&renderer, &profile, &docs, args.format).map_err(input)?;
+    let renderer = Renderer::only(args.templates.as_deref(), &docs)?.with_variant(args.variant);
+    let rendered = render_docs(&renderer, &profile, &docs, args.format)?;
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
             std::io::stdout()
@@ -255,8 +252,4 @@ fn stem(profile: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "draft".to_owned())
-}
-
-fn input(e: anyhow::Error) -> anyhow::Error {
-    anyhow::Error::new(InputError(e.to_string()))
 }

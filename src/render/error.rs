@@ -35,7 +35,8 @@ pub(super) fn template_error(
     if !current.is_empty() {
         parts.push(one(&current, user_dir, builtin_prefix));
     }
-    anyhow::anyhow!(parts.join("\n"))
+    // A template is something the user wrote (exit status 1).
+    anyhow::Error::new(crate::error::InputError(parts.join("\n")))
 }
 
 /// One of Tera's reports (`error: …`, ` --> file:line:col`, the source

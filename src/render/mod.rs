@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use crate::error::InputError;
 use crate::profile::Profile;
 pub use templates::BUILTIN;
 
@@ -174,10 +175,10 @@ impl Renderer {
     pub fn render(&self, profile: &Profile, doc: Doc) -> anyhow::Result<String> {
         let genre_problem = |d: Vec<crate::diagnostic::Diagnostic>| {
             let shown: String = d.iter().map(ToString::to_string).collect();
-            anyhow::anyhow!("文字数据有错误：\n{shown}")
+            anyhow::Error::new(InputError(format!("文字数据有错误：\n{shown}")))
         };
         if let Some(gap) = doc.gap(profile) {
-            return Err(crate::error::InputError(gap.diagnostic.to_string()).into());
+            return Err(InputError(gap.diagnostic.to_string()).into());
         }
         let common = profile.genre.common().map_err(genre_problem)?;
         let era = profile.genre.era().map_err(genre_problem)?;
@@ -223,8 +224,14 @@ fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
                     .to_string_lossy()
                     .replace('\\', "/");
                 // The one text reader: a FIFO or a device is refused.
-                let text = crate::input::text::read(&path, None)
-                    .map_err(|e| anyhow::anyhow!("模板读不了：{e}"))?;
+                let text = crate::input::text::read(&path, None).map_err(|e| {
+                    // A template saved as GBK is the user's to convert.
+                    if e.is_content() {
+                        anyhow::Error::new(InputError(format!("模板读不了：{e}")))
+                    } else {
+                        anyhow::anyhow!("模板读不了：{e}")
+                    }
+                })?;
                 found.push((name, text));
             }
         }

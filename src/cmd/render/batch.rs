@@ -29,7 +29,7 @@ use super::progress::Progress;
 use super::scan;
 use crate::cli::RenderArgs;
 use crate::diagnostic::Diagnostic;
-use crate::error::{FAILURE, InputError, PROBLEMS};
+use crate::error::{FAILURE, PROBLEMS, is_input};
 use crate::output::{self, Format};
 use crate::profile::{Loaded, Loader};
 use crate::render::{Doc, Renderer};
@@ -185,9 +185,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let docs = args.doc.docs();
-    let renderer = Renderer::only(args.templates.as_deref(), &docs)
-        .map_err(super::input)?
-        .with_variant(args.variant);
+    let renderer = Renderer::only(args.templates.as_deref(), &docs)?.with_variant(args.variant);
     let threads = threads();
     let genre = crate::genre::Genre::open(args.templates.as_deref())?;
     let mut loader = Loader::with_genre(genre);
@@ -455,7 +453,7 @@ impl<'a> Report<'a> {
         if let Err(e) = written {
             self.writer.abandon(mark);
             self.progress.print(&crate::error::report(&e));
-            self.io_failure |= !e.chain().any(|c| c.is::<InputError>());
+            self.io_failure |= !is_input(&e);
             return None;
         }
         self.staged.push((path.to_owned(), files.clone()));
@@ -478,7 +476,7 @@ impl<'a> Report<'a> {
     fn committed(&mut self, failed: Vec<output::write::Failed>) {
         for f in failed {
             self.progress.print(&crate::error::report(&f.error));
-            self.io_failure |= !f.error.chain().any(|c| c.is::<InputError>());
+            self.io_failure |= !is_input(&f.error);
             if let Some(i) = self
                 .staged
                 .iter()
