@@ -10,9 +10,6 @@ use std::path::Path;
 use crate::diagnostic::closest;
 use crate::explain::{Entry, fill, lookup};
 
-/// The filters bigan registers, for hints.
-const FILTERS: &str = "cn_num、marker、cn_date、phase_span、bare";
-
 /// A Tera error in Chinese, pointing into the user's folder when the
 /// template is theirs; `builtin_prefix` names the built-in templates.
 pub(super) fn template_error(
@@ -197,9 +194,10 @@ fn translate(english: &str) -> (String, String) {
     };
     match lookup(TERA, english) {
         Some(e) => {
+            let filters = super::filters::NAMES.join("、");
             let values = [
                 ("name", name),
-                ("filters", FILTERS),
+                ("filters", &filters),
                 ("variables", &suggest("变量")),
                 ("fields", &suggest("字段")),
             ];

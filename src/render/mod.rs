@@ -136,15 +136,7 @@ impl Renderer {
         tera.autoescape_on(Vec::<&str>::new());
         tera.set_fallback_prefixes([BUILTIN_PREFIX])
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        tera.register_filter("cn_num", filters::cn_num);
-        tera.register_filter("marker", filters::marker);
-        tera.register_filter("cn_date", filters::cn_date);
-        tera.register_filter("phase_span", filters::phase_span);
-        tera.register_filter("bare", filters::bare);
-        tera.register_filter("series", filters::series);
-        tera.register_filter("and_list", filters::and_list);
-        tera.register_filter("quoted", filters::quoted);
-        tera.register_filter("titled", filters::titled);
+        filters::register(&mut tera);
         let user = match user_dir {
             Some(dir) => user_templates(dir)?,
             None => Vec::new(),
