@@ -33,8 +33,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     args.format = format(&args, batch || args.doc == DocChoice::All)?;
     let args = &args;
     // Several drafts go into a folder: a file name given for it is a
-    // mistake, not a folder to create. (An existing file in a batch is
-    // reported by the batch.)
+    // mistake, not a folder to create, and an existing file is refused.
     if (batch || args.doc == DocChoice::All)
         && let Some(out) = &args.output
         && !out.is_dir()
@@ -45,9 +44,14 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
                 out.display()
             );
         }
-        if out.exists() && !batch {
+        if out.exists() {
+            let why = if batch {
+                "一次生成多份配置时"
+            } else {
+                "--doc all 会生成多份文稿"
+            };
             anyhow::bail!(
-                "{} 是一个文件：--doc all 会生成多份文稿，请用 -o 指定一个文件夹（不存在会自动创建）",
+                "{} 是一个文件：{why}，请用 -o 指定一个文件夹（不存在会自动创建）",
                 out.display()
             );
         }

@@ -178,12 +178,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
             "一次生成多份配置（或一个文件夹）时，请用 -o 指定输出文件夹，如 -o 文稿：每份配置的每篇文稿各写成一个文件"
         );
     };
-    if out.is_file() {
-        anyhow::bail!(
-            "{} 是一个文件：一次生成多份配置时，请用 -o 指定一个文件夹（不存在会自动创建）",
-            out.display()
-        );
-    }
+    // An -o that is a file was refused by the caller (`render::run`).
     let docs = args.doc.docs();
     let renderer = Renderer::only(args.templates.as_deref(), &docs)?.with_variant(args.variant);
     let threads = threads();
