@@ -140,17 +140,12 @@ fn timeline(out: &mut String, p: &Profile) {
         return;
     }
     let _ = writeln!(out, "  阶段：{}个", zh::count(phases.len() as u64));
-    let mut meetings = vec![("动员大会", p.meeting.date)];
-    if let Some(progress) = &p.progress {
-        meetings.push(("推进会", progress.date));
-    }
-    if let Some(exchange) = &p.exchange {
-        meetings.push(("经验交流会", exchange.date));
-    }
-    if let Some(summary) = &p.summary {
-        meetings.push(("总结大会", summary.date));
-    }
-    let inside = |ph: &profile::Phase, d: NaiveDate| ph.from <= d && ph.to.is_none_or(|to| d <= to);
+    let meetings: Vec<(&str, NaiveDate)> = p
+        .meetings()
+        .into_iter()
+        .map(|(o, d)| (o.name(), d))
+        .collect();
+    let inside = |ph: &profile::Phase, d: NaiveDate| ph.holds(d);
     let spans: Vec<String> = phases
         .iter()
         .map(|ph| match ph.to {

@@ -15,7 +15,7 @@ use super::escape;
 use super::wording::{self, Entry, PointView, Wording};
 use crate::calendar;
 use crate::genre::{Common, Era, Mode, rules};
-use crate::profile::{self, Fact, Person, Profile};
+use crate::profile::{self, Fact, Person, PhaseStatus, Profile};
 
 #[derive(Serialize)]
 pub struct View {
@@ -196,18 +196,7 @@ pub fn build(
     let p = profile;
     // Each document speaks from its own day: a progress speech says
     // "从现在起" about the phase its meeting falls in.
-    let today = match (doc, &p.progress) {
-        (Doc::Progress, Some(progress)) => progress.date,
-        (Doc::Plan, _) => p.plan.date,
-        _ => p.meeting.date,
-    };
-    // Who spoke before is the progress meeting's own in a progress speech.
-    let before_me = match (doc, &p.progress) {
-        (Doc::Progress, Some(progress)) => progress.before_me.as_deref(),
-        (Doc::Speech, _) => p.meeting.before_me.as_deref(),
-        _ => None,
-    };
-    let (today, before_me) = documents::setting(p, doc).unwrap_or((today, before_me));
+    let (today, before_me) = doc.setting(p);
     let mut w = Wording::new(p, common, era, today, before_me, variant);
     documents::prepare(&mut w, p, doc, today);
     let w = w;
@@ -358,7 +347,7 @@ pub fn build(
                 .campaign
                 .phases
                 .iter()
-                .find(|ph| ph.from > pr.date)
+                .find(|ph| ph.status(pr.date) == PhaseStatus::Ahead)
                 .map(|ph| esc(&ph.name)),
         }),
         notice,
@@ -498,11 +487,7 @@ pub(super) fn facts(list: &[Fact]) -> Vec<FactView> {
 }
 
 fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView {
-    let status = match ph.to {
-        Some(to) if to < today => "done",
-        _ if ph.from > today => "ahead",
-        _ => "current",
-    };
+    let status = ph.status(today);
     let esc = |s: &str| escape::text(s).into_owned();
     PhaseView {
         name: esc(&ph.name),
@@ -515,8 +500,8 @@ fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView {
         spoken: calendar::spoken_span(ph.from, ph.to, today),
         spoken_end: ph.to.map(|to| calendar::spoken_deadline(to, today)),
         written: calendar::written_span(ph.from, ph.to),
-        status,
-        under_way: status == "current" && (today - ph.from).num_days() >= UNDER_WAY_DAYS,
+        status: status.as_str(),
+        under_way: status == PhaseStatus::Current && (today - ph.from).num_days() >= UNDER_WAY_DAYS,
         days: ph.to.map(|to| calendar::days_inclusive(ph.from, to)),
     }
 }
@@ -530,7 +515,7 @@ fn achievements(progress: &profile::Progress, p: &Profile) -> Vec<FactView> {
     p.campaign
         .phases
         .iter()
-        .filter(|ph| ph.to.is_some_and(|to| to < progress.date))
+        .filter(|ph| ph.status(progress.date) == PhaseStatus::Done)
         .flat_map(|ph| ph.tasks.iter())
         .map(|t| FactView {
             lead: None,

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::error::InputError;
-use crate::profile::Profile;
+use chrono::NaiveDate;
+
+use crate::profile::{Occasion, Profile};
 pub use templates::BUILTIN;
 
 /// The documents a profile gives.
@@ -84,6 +86,39 @@ impl Doc {
             self,
             Doc::Speech | Doc::Progress | Doc::Exchange | Doc::Summary
         )
+    }
+
+    /// The meeting the document is for: the one its timeline marks.
+    pub fn occasion(self) -> Occasion {
+        match self {
+            Doc::Speech | Doc::Plan | Doc::Notice | Doc::Briefing => Occasion::Mobilisation,
+            Doc::Progress | Doc::ProgressBriefing => Occasion::Progress,
+            Doc::Exchange => Occasion::Exchange,
+            Doc::Summary => Occasion::Summary,
+        }
+    }
+
+    /// The meeting the document is for and its day; the mobilisation
+    /// meeting where `profile` does not hold the document's own.
+    pub fn meeting(self, profile: &Profile) -> (Occasion, NaiveDate) {
+        let own = self.occasion();
+        match profile.day_of(own) {
+            Some(day) => (own, day),
+            None => (Occasion::Mobilisation, profile.meeting.date),
+        }
+    }
+
+    /// The day the document speaks from (a plan's own date, else its
+    /// meeting's), and who spoke before its speaker: nobody before a plan
+    /// or a notice, which are not said at the meeting.
+    pub fn setting(self, profile: &Profile) -> (NaiveDate, Option<&str>) {
+        let (occasion, day) = self.meeting(profile);
+        match self {
+            Doc::Plan => (profile.plan.date, None),
+            Doc::Notice => (day, None),
+            _ if occasion == self.occasion() => (day, profile.before_me(occasion)),
+            _ => (day, None),
+        }
     }
 
     /// What `profile` lacks for this document: the keys to add and the
