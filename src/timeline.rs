@@ -69,7 +69,7 @@ pub fn svg(profile: &Profile, doc: Doc) -> String {
     for (i, phase) in phases.iter().enumerate() {
         bar(&mut out, &axis, phase, i, day);
     }
-    marker(&mut out, &axis, &label, day, height);
+    marker(&mut out, &axis, label, day, height);
     out.push_str("</svg>\n");
     out
 }

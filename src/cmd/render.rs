@@ -8,8 +8,10 @@
 //! bad profile reported and the rest still written.
 
 pub mod batch;
+mod discover;
 mod pool;
 mod progress;
+mod report;
 mod scan;
 
 use std::io::Write as _;
