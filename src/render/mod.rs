@@ -32,7 +32,7 @@ pub enum Doc {
     Notice,
     /// 动员大会的工作信息（配置须有 meeting.place）
     Briefing,
-    /// 推进会的工作信息（配置须有 progress.place）
+    /// 推进会的工作信息（配置须有 progress 一节和 progress.place）
     ProgressBriefing,
     /// 在上级会议上的经验交流发言（配置须有 exchange 一节）
     Exchange,
