@@ -11,7 +11,7 @@
 use chrono::{Datelike as _, NaiveDate};
 
 use super::outline::Outline;
-use crate::lint::markers::{self, Family};
+use crate::markers::{self, Family};
 use crate::zh;
 
 /// What the text states.

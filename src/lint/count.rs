@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
-use super::markers::Found;
 use super::scan::Forward;
 use super::{
     COUNT_ITEMS, COUNT_LIST, COUNT_PHASES, COUNT_POINTS, Draft, Finding, PLACEHOLDER_COUNT, Rule,
 };
+use crate::markers::Found;
 use crate::zh;
 
 /// What a count counts.

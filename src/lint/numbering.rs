@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
-use super::markers::{Family, Form, Found};
 use super::{Draft, Finding, NUMBERING_FORM, NUMBERING_GAP, NUMBERING_MIXED, NUMBERING_SKIP};
+use crate::markers::{Family, Form, Found};
 
 /// The last marker seen at a level or of a spoken family.
 #[derive(Clone)]
