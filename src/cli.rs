@@ -56,7 +56,7 @@ pub struct RenderArgs {
     #[arg(required = true, value_name = "配置")]
     pub profiles: Vec<PathBuf>,
     /// 生成哪种文稿；all 生成配置支持的全部文稿（须用 -o 指定文件夹）
-    #[arg(long, value_enum, default_value_t = DocChoice::Speech, value_name = "文稿")]
+    #[arg(long, value_enum, default_value_t = DocChoice::One(Doc::Speech), value_name = "文稿")]
     pub doc: DocChoice,
     /// 输出格式；不写时按 -o 文件的扩展名（.md .html .txt .docx），输出到屏幕或文件夹时为 md
     #[arg(long = "format", value_enum, value_name = "格式")]
@@ -79,42 +79,46 @@ pub struct RenderArgs {
     pub variant: u32,
 }
 
-/// Which document(s) `render` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// Which document(s) `render` writes: one of [`Doc`] (named and helped
+/// as `Doc` names them), or all the profile gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocChoice {
-    /// 动员大会讲话
-    Speech,
-    /// 实施方案
-    Plan,
-    /// 推进会讲话（配置须有 progress 一节）
-    Progress,
-    /// 动员大会的会议通知（配置须有 meeting.place、meeting.attendees）
-    Notice,
-    /// 动员大会的工作信息（配置须有 meeting.place）
-    Briefing,
-    /// 推进会的工作信息（配置须有 progress 一节和 progress.place）
-    ProgressBriefing,
-    /// 在上级会议上的经验交流发言（配置须有 exchange 一节）
-    Exchange,
-    /// 总结表彰大会讲话（配置须有 summary 一节）
-    Summary,
-    /// 配置支持的全部文稿
+    One(Doc),
     All,
 }
 
 impl DocChoice {
+    /// Every choice, in the order `--help` lists them.
+    const VARIANTS: [DocChoice; Doc::ALL.len() + 1] = {
+        let mut all = [DocChoice::All; Doc::ALL.len() + 1];
+        let mut i = 0;
+        while i < Doc::ALL.len() {
+            all[i] = DocChoice::One(Doc::ALL[i]);
+            i += 1;
+        }
+        all
+    };
+
     /// The documents this choice names.
     pub fn docs(self) -> Vec<Doc> {
         match self {
-            DocChoice::Speech => vec![Doc::Speech],
-            DocChoice::Plan => vec![Doc::Plan],
-            DocChoice::Progress => vec![Doc::Progress],
-            DocChoice::Notice => vec![Doc::Notice],
-            DocChoice::Briefing => vec![Doc::Briefing],
-            DocChoice::ProgressBriefing => vec![Doc::ProgressBriefing],
-            DocChoice::Exchange => vec![Doc::Exchange],
-            DocChoice::Summary => vec![Doc::Summary],
+            DocChoice::One(doc) => vec![doc],
             DocChoice::All => Doc::ALL.to_vec(),
+        }
+    }
+}
+
+impl ValueEnum for DocChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::VARIANTS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            DocChoice::One(doc) => doc.to_possible_value(),
+            DocChoice::All => {
+                Some(clap::builder::PossibleValue::new("all").help("配置支持的全部文稿"))
+            }
         }
     }
 }

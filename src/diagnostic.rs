@@ -12,6 +12,48 @@ use serde::Serialize;
 
 use crate::printable::{char_width, is_unsafe, printable_lines, push_escaped};
 
+/// `text`, the file at `path` (source `id`), parsed as YAML into `T`, with
+/// its problems as diagnostics: an error at every unknown key, with the
+/// hint `hint` words from the key, the nearest accepted key and the list
+/// of those accepted; and one where the parse stopped, unless an unknown
+/// key already stands there. Profiles and genre files alike.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &SourceText,
+    id: crate::yaml::SourceId,
+    hint: impl Fn(&crate::yaml::UnknownKey, Option<&str>, &str) -> String,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let parsed = crate::yaml::parse::<T>(text, id);
+    let mut diagnostics: Vec<Diagnostic> = parsed
+        .unknown_keys
+        .iter()
+        .map(|k| {
+            let near = closest(&k.key, k.expected.iter().copied());
+            let hint = hint(k, near, &k.expected.join("、"));
+            Diagnostic::error(path, k.line, k.column, format!("未知的键“{}”", k.key))
+                .with_hint(hint)
+                .with_source(text)
+        })
+        .collect();
+    let value = match parsed.value {
+        Ok(v) => Some(v),
+        Err(e) => {
+            // The unknown key that stopped the parse is already reported.
+            if !parsed
+                .unknown_keys
+                .iter()
+                .any(|k| k.line == e.line && k.column == e.column)
+            {
+                let mut d = Diagnostic::error(path, e.line, e.column, e.message).with_source(text);
+                d.hint = e.hint;
+                diagnostics.push(d);
+            }
+            None
+        }
+    };
+    (value, diagnostics)
+}
+
 /// How many diagnostics of one file `check`, `render` and the preview show
 /// in full; the rest are counted. A file with thousands of problems is not
 /// read line by line: the first ones show what is wrong.

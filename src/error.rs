@@ -27,9 +27,15 @@ pub const PROBLEMS: u8 = 1;
 /// Exit status 2 (usage or I/O error).
 pub const FAILURE: u8 = 2;
 
+/// Whether `e` comes from what the user wrote (exit status 1) rather than
+/// the machine or the command line (2): anywhere in its cause chain.
+pub fn is_input(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.is::<InputError>())
+}
+
 /// The exit status for an error that ended a command.
 pub fn exit_code(e: &anyhow::Error) -> ExitCode {
-    if e.chain().any(|c| c.is::<InputError>()) {
+    if is_input(e) {
         ExitCode::from(PROBLEMS)
     } else {
         ExitCode::from(FAILURE)

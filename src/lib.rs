@@ -12,6 +12,7 @@ pub mod genre;
 pub mod import;
 pub mod input;
 pub mod lint;
+pub mod markers;
 pub mod marks;
 pub mod output;
 #[cfg(feature = "preview")]

@@ -227,12 +227,11 @@ pub fn series<S: AsRef<str>>(items: &[S], quote: bool) -> String {
     if quote {
         return items.iter().map(|i| quoted(i)).collect();
     }
-    let sep = if items.iter().any(|i| i.contains('、')) {
-        "；"
+    if items.iter().any(|i| i.contains('、')) {
+        items.join("；")
     } else {
-        "、"
-    };
-    items.join(sep)
+        crate::zh::join_list(&items)
+    }
 }
 
 /// Noun phrases joined as running text joins them: 甲和乙, 甲、乙和丙.

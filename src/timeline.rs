@@ -14,7 +14,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use crate::calendar::{self, cn_date};
 use crate::output::html::escape;
-use crate::profile::{Phase, Profile};
+use crate::profile::{Phase, PhaseStatus, Profile};
 use crate::render::Doc;
 
 /// The viewBox width; the page scales the chart to its column.
@@ -52,7 +52,9 @@ pub fn svg(profile: &Profile, doc: Doc) -> String {
     let Some(first) = phases.first() else {
         return String::new();
     };
-    let (label, day) = meeting(profile, doc);
+    // What to mark and when: the document's own meeting.
+    let (occasion, day) = doc.meeting(profile);
+    let label = occasion.name();
     let axis = Axis::new(first.from, phases, day);
     let height = ROW_TOP + ROW_HEIGHT * phases.len() as f64 + 8.0;
 
@@ -67,21 +69,9 @@ pub fn svg(profile: &Profile, doc: Doc) -> String {
     for (i, phase) in phases.iter().enumerate() {
         bar(&mut out, &axis, phase, i, day);
     }
-    marker(&mut out, &axis, &label, day, height);
+    marker(&mut out, &axis, label, day, height);
     out.push_str("</svg>\n");
     out
-}
-
-/// What to mark and when: the document's own meeting.
-fn meeting(profile: &Profile, doc: Doc) -> (String, NaiveDate) {
-    match (doc, &profile.progress, &profile.exchange, &profile.summary) {
-        (Doc::Progress | Doc::ProgressBriefing, Some(progress), _, _) => {
-            ("推进会".to_owned(), progress.date)
-        }
-        (Doc::Exchange, _, Some(exchange), _) => ("经验交流会".to_owned(), exchange.date),
-        (Doc::Summary, _, _, Some(summary)) => ("总结大会".to_owned(), summary.date),
-        _ => ("动员大会".to_owned(), profile.meeting.date),
-    }
 }
 
 /// Days mapped onto the chart: from the first of the earliest month shown
@@ -235,10 +225,10 @@ fn bar(out: &mut String, axis: &Axis, phase: &Phase, index: usize, day: NaiveDat
     let x1 = axis.x(phase.from);
     let x2 = axis.x(end.succ_opt().unwrap_or(end));
     let width = (x2 - x1).max(2.0);
-    let fill = match phase.to {
-        Some(to) if to < day => DONE,
-        _ if phase.from > day => AHEAD,
-        _ => CURRENT,
+    let fill = match phase.status(day) {
+        PhaseStatus::Done => DONE,
+        PhaseStatus::Ahead => AHEAD,
+        PhaseStatus::Current => CURRENT,
     };
     let span = match phase.to {
         Some(to) => format!(

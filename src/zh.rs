@@ -174,6 +174,42 @@ pub fn parse_numeral(s: &str) -> Option<u64> {
     Some(total + section + digit.unwrap_or(0))
 }
 
+/// The value of a digit of a year written out (二〇一〇年): 〇 or 零 for
+/// zero, 一 to 九.
+pub fn year_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' => Some(0),
+        _ => DIGITS.iter().position(|&d| d == c).map(|v| v as u32),
+    }
+}
+
+/// Whether `c` may stand in a month or a day written in numerals (一 to
+/// 三十一): 一 to 九 and 十.
+pub fn is_date_numeral(c: char) -> bool {
+    c == '十' || DIGITS[1..].contains(&c)
+}
+
+/// Whether `c` may stand in a numeral as running text writes one (第十二,
+/// 两百): the digits with 〇 and 两, 十 and 百.
+pub fn is_numeral_char(c: char) -> bool {
+    matches!(c, '〇' | '两' | '十' | '百') || DIGITS.contains(&c)
+}
+
+/// The number of at most `max` ASCII digits at `chars[at]`, and where it
+/// ends: the 2010 of 2010年 (none when more than `max` digits stand there).
+pub fn ascii_number(chars: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
+    let n = chars
+        .get(at..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if n == 0 || n > max {
+        return None;
+    }
+    let s: String = chars[at..at + n].iter().collect();
+    s.parse().ok().map(|v| (v, at + n))
+}
+
 /// Whether `c` is a Han character (the unified block and extension A).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')

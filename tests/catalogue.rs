@@ -299,7 +299,8 @@ fn exit_codes_follow_the_design() {
         (&["render", "missing.yaml"], 2),
         (&["render", "bad.yaml"], 1),
         (&["render", "ok.yaml", "--templates", "t"], 1),
-        (&["render", "ok.yaml", "--templates", "no-such-folder"], 1),
+        // A folder that cannot be read is I/O, as in check (issue 17).
+        (&["render", "ok.yaml", "--templates", "no-such-folder"], 2),
         (&["render", "ok.yaml", "--format", "pdf"], 2),
         (&["render", "ok.yaml", "--bogus"], 2),
         (&["render"], 2),

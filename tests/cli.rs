@@ -144,6 +144,37 @@ fn a_template_error_in_a_user_folder_is_located_and_exits_1() {
 }
 
 #[test]
+fn a_missing_template_folder_keeps_its_cause_and_exits_2_in_render_and_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = root().join("profiles/hospital.yaml");
+    let profile = profile.to_str().unwrap();
+    let out = dir.path().join("out");
+    let out = out.to_str().unwrap();
+    let single = ["render", profile, "--templates", "/nonexistent"];
+    let batch = [
+        "render",
+        profile,
+        profile,
+        "-o",
+        out,
+        "--templates",
+        "/nonexistent",
+    ];
+    let check = ["check", profile, "--templates", "/nonexistent"];
+    for args in [&single[..], &batch[..], &check[..]] {
+        let o = bigan(args, dir.path());
+        // An unreadable folder is I/O (2), not a problem in the input (1).
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        // The operating system's reason is said, not only bigan's summary.
+        assert!(
+            stderr(&o).contains("原因：") && stderr(&o).contains("找不到这个文件或文件夹"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
 fn user_templates_override_builtins_by_name() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("t/speech")).unwrap();

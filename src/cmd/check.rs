@@ -26,7 +26,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 eprintln!("{}", crate::error::report(&e));
                 // Too large or not UTF-8 is the input's fault, not the disk's.
-                if e.chain().any(|c| c.is::<crate::error::InputError>()) {
+                if crate::error::is_input(&e) {
                     ok = false;
                 } else {
                     unreadable = true;
@@ -57,7 +57,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             },
             Err(e) => {
                 eprintln!("{}", crate::error::report(e));
-                ok = false;
+                // A template folder that can't be read is I/O, as above.
+                if crate::error::is_input(e) {
+                    ok = false;
+                } else {
+                    unreadable = true;
+                }
             }
         }
         print!("{out}");
@@ -135,17 +140,12 @@ fn timeline(out: &mut String, p: &Profile) {
         return;
     }
     let _ = writeln!(out, "  阶段：{}个", zh::count(phases.len() as u64));
-    let mut meetings = vec![("动员大会", p.meeting.date)];
-    if let Some(progress) = &p.progress {
-        meetings.push(("推进会", progress.date));
-    }
-    if let Some(exchange) = &p.exchange {
-        meetings.push(("经验交流会", exchange.date));
-    }
-    if let Some(summary) = &p.summary {
-        meetings.push(("总结大会", summary.date));
-    }
-    let inside = |ph: &profile::Phase, d: NaiveDate| ph.from <= d && ph.to.is_none_or(|to| d <= to);
+    let meetings: Vec<(&str, NaiveDate)> = p
+        .meetings()
+        .into_iter()
+        .map(|(o, d)| (o.name(), d))
+        .collect();
+    let inside = |ph: &profile::Phase, d: NaiveDate| ph.holds(d);
     let spans: Vec<String> = phases
         .iter()
         .map(|ph| match ph.to {

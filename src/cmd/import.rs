@@ -112,12 +112,8 @@ fn numbered(out: &Path, stem: &str, n: usize) -> anyhow::Result<Vec<Option<PathB
 /// Writes each text to its file (atomically), or to stdout; refuses to
 /// overwrite anything unless `--force`, before writing anything.
 fn emit(args: &ImportArgs, outputs: Vec<(Option<PathBuf>, String)>) -> anyhow::Result<ExitCode> {
-    if !args.force
-        && let Some(existing) = outputs
-            .iter()
-            .filter_map(|(p, _)| p.as_ref())
-            .find(|p| p.exists())
-    {
+    let files = outputs.iter().filter_map(|(p, _)| p.as_deref());
+    if let Some(existing) = crate::output::write::in_the_way(files, args.force).first() {
         anyhow::bail!(
             "{} 已经存在，没有覆盖：换一个文件名，或加 --force 覆盖",
             existing.display()

@@ -12,7 +12,7 @@ use crate::genre::{Genre, Sector};
 
 pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let (path, org_name) = target(&args.name);
-    if path.exists() && !args.force {
+    if !crate::output::write::in_the_way([path.as_path()], args.force).is_empty() {
         anyhow::bail!(
             "{} 已经存在，没有改动它。要覆盖请加 --force，或换一个名字",
             path.display()

@@ -8,8 +8,10 @@
 //! bad profile reported and the rest still written.
 
 pub mod batch;
+mod discover;
 mod pool;
 mod progress;
+mod report;
 mod scan;
 
 use std::io::Write as _;
@@ -20,7 +22,6 @@ use anyhow::Context as _;
 
 use crate::cli::{DocChoice, RenderArgs};
 use crate::draft;
-use crate::error::InputError;
 use crate::output::{self, Format};
 use crate::profile::{self, Profile};
 use crate::render::{Doc, Renderer};
@@ -34,8 +35,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     args.format = format(&args, batch || args.doc == DocChoice::All)?;
     let args = &args;
     // Several drafts go into a folder: a file name given for it is a
-    // mistake, not a folder to create. (An existing file in a batch is
-    // reported by the batch.)
+    // mistake, not a folder to create, and an existing file is refused.
     if (batch || args.doc == DocChoice::All)
         && let Some(out) = &args.output
         && !out.is_dir()
@@ -46,9 +46,14 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
                 out.display()
             );
         }
-        if out.exists() && !batch {
+        if out.exists() {
+            let why = if batch {
+                "一次生成多份配置时"
+            } else {
+                "--doc all 会生成多份文稿"
+            };
             anyhow::bail!(
-                "{} 是一个文件：--doc all 会生成多份文稿，请用 -o 指定一个文件夹（不存在会自动创建）",
+                "{} 是一个文件：{why}，请用 -o 指定一个文件夹（不存在会自动创建）",
                 out.display()
             );
         }
@@ -82,10 +87,8 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
     };
     // Only the templates this profile's documents use: compiling them all
     // would double the time of a one-speech run.
-    let renderer = Renderer::only(args.templates.as_deref(), &docs)
-        .map_err(input)?
-        .with_variant(args.variant);
-    let rendered = render_docs(&renderer, &profile, &docs, args.format).map_err(input)?;
+    let renderer = Renderer::only(args.templates.as_deref(), &docs)?.with_variant(args.variant);
+    let rendered = render_docs(&renderer, &profile, &docs, args.format)?;
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
             std::io::stdout()
@@ -255,8 +258,4 @@ fn stem(profile: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "draft".to_owned())
-}
-
-fn input(e: anyhow::Error) -> anyhow::Error {
-    anyhow::Error::new(InputError(e.to_string()))
 }

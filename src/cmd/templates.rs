@@ -1,6 +1,7 @@
 //! `bigan templates list|export DIR`: the templates and the genre data
 //! (genre/), which `--templates DIR` reads back from the same layout.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{TemplatesAction, TemplatesArgs};
@@ -28,19 +29,15 @@ pub fn run(args: &TemplatesArgs) -> anyhow::Result<ExitCode> {
             }
         }
         TemplatesAction::Export { dir, force } => {
-            if !force {
-                let existing: Vec<String> = files
-                    .iter()
-                    .map(|(name, _)| dir.join(name))
-                    .filter(|p| p.exists())
-                    .map(|p| p.display().to_string())
-                    .collect();
-                if !existing.is_empty() {
-                    anyhow::bail!(
-                        "这些文件已经存在，未做任何改动：{}。要覆盖请加 --force，或换一个文件夹",
-                        existing.join("、")
-                    );
-                }
+            let paths: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
+            let existing =
+                crate::output::write::in_the_way(paths.iter().map(PathBuf::as_path), *force);
+            if !existing.is_empty() {
+                let shown: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
+                anyhow::bail!(
+                    "这些文件已经存在，未做任何改动：{}。要覆盖请加 --force，或换一个文件夹",
+                    shown.join("、")
+                );
             }
             for (name, text) in &files {
                 let path = dir.join(name);

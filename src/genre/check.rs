@@ -16,7 +16,7 @@ use super::raw::{
 };
 use super::text::Text;
 use crate::diagnostic::{Diagnostic, SourceText, closest};
-use crate::yaml::{self, Located, Pos};
+use crate::yaml::{Located, Pos};
 
 /// Parses `text` (the file at `path`) as `T`, with an error for every
 /// unknown key ("did you mean") and for what stops the parse.
@@ -24,39 +24,11 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     path: &Path,
     text: &str,
 ) -> (Option<T>, Vec<Diagnostic>) {
-    let parsed = yaml::parse::<T>(text, 0);
     let source = SourceText::new(text.to_owned());
-    let mut diagnostics: Vec<Diagnostic> = parsed
-        .unknown_keys
-        .iter()
-        .map(|k| {
-            let keys = k.expected.join("、");
-            let hint = match closest(&k.key, k.expected.iter().copied()) {
-                Some(s) => format!("是否想写“{s}”？这一层可用的键：{keys}（见 docs/genre.md）"),
-                None => format!("这一层可用的键：{keys}（见 docs/genre.md）"),
-            };
-            Diagnostic::error(path, k.line, k.column, format!("未知的键“{}”", k.key))
-                .with_hint(hint)
-                .with_source(&source)
-        })
-        .collect();
-    let value = match parsed.value {
-        Ok(v) => Some(v),
-        Err(e) => {
-            if !parsed
-                .unknown_keys
-                .iter()
-                .any(|k| k.line == e.line && k.column == e.column)
-            {
-                let mut d =
-                    Diagnostic::error(path, e.line, e.column, e.message).with_source(&source);
-                d.hint = e.hint;
-                diagnostics.push(d);
-            }
-            None
-        }
-    };
-    (value, diagnostics)
+    crate::diagnostic::parse_yaml(path, &source, 0, |_, near, keys| match near {
+        Some(s) => format!("是否想写“{s}”？这一层可用的键：{keys}（见 docs/genre.md）"),
+        None => format!("这一层可用的键：{keys}（见 docs/genre.md）"),
+    })
 }
 
 /// One genre file read as `R` and checked into a `T` by `check`: the value,

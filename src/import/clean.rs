@@ -141,7 +141,7 @@ pub fn first_date(line: &str) -> Option<NaiveDate> {
         if i > 0 && chars[i - 1].is_ascii_digit() {
             continue;
         }
-        let num = |at: usize, max: usize| crate::lint::date::digits(&chars, at, max);
+        let num = |at: usize, max: usize| crate::zh::ascii_number(&chars, at, max);
         let Some((y, e)) = num(i, 4) else { continue };
         if e - i != 4 {
             continue;

@@ -11,7 +11,7 @@
 use chrono::{Datelike as _, NaiveDate};
 
 use super::outline::Outline;
-use crate::lint::markers::{self, Family};
+use crate::markers::{self, Family};
 use crate::zh;
 
 /// What the text states.
@@ -294,7 +294,7 @@ fn month(chars: &[char], at: usize) -> Option<(u32, usize)> {
     let han: String = chars
         .get(at..)?
         .iter()
-        .take_while(|c| "一二三四五六七八九十".contains(**c))
+        .take_while(|c| zh::is_date_numeral(**c))
         .collect();
     let e = at + han.chars().count();
     let m = zh::parse_numeral(&han).and_then(|m| u32::try_from(m).ok())?;
@@ -302,7 +302,7 @@ fn month(chars: &[char], at: usize) -> Option<(u32, usize)> {
 }
 
 fn digits(chars: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
-    crate::lint::date::digits(chars, at, max)
+    zh::ascii_number(chars, at, max)
 }
 
 /// The meeting's year from the phases: where one phase's end and the

@@ -9,7 +9,7 @@ pub mod facts;
 pub mod outline;
 pub mod profile;
 
-use crate::lint::markers;
+use crate::markers;
 use outline::Outline;
 use profile::Facts;
 

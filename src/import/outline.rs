@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::lint::count::{self, Kind};
-use crate::lint::markers::{self, Family, Found};
+use crate::markers::{self, Family, Found};
 
 /// What the opening says about the number of points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 //! numerals and a 下脚点 ("附件：1.……" / "2.……"), a single one not numbered,
 //! and no punctuation after a name.
 
-use super::markers::{Family, Form};
 use super::{ATTACH_LIST, Draft, Finding};
+use crate::markers::{Family, Form};
 
 /// The lines of the 附件说明: the line opening with "附件：" and the numbered
 /// lines after it (blank lines between them allowed). Indices into the
@@ -30,7 +30,7 @@ pub(crate) fn lines(source: &super::source::Source) -> Vec<usize> {
                 j += 1;
                 continue;
             }
-            let markers = super::markers::scan(&line.chars);
+            let markers = crate::markers::scan(&line.chars);
             if markers
                 .first()
                 .is_some_and(|m| m.line_start && m.family.level().is_some())
@@ -50,7 +50,7 @@ pub(crate) fn lines(source: &super::source::Source) -> Vec<usize> {
 /// marker found (if any) and the name.
 struct Item {
     line: usize,
-    marker: Option<super::markers::Found>,
+    marker: Option<crate::markers::Found>,
     name_start: usize,
     name_end: usize,
 }
@@ -71,7 +71,7 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
         } else {
             (indent, false)
         };
-        let marker = super::markers::scan(&chars[from..])
+        let marker = crate::markers::scan(&chars[from..])
             .into_iter()
             .find(|m| m.start == 0 && m.family.level().is_some())
             .map(|mut m| {

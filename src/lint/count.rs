@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
-use super::markers::Found;
 use super::scan::Forward;
 use super::{
     COUNT_ITEMS, COUNT_LIST, COUNT_PHASES, COUNT_POINTS, Draft, Finding, PLACEHOLDER_COUNT, Rule,
 };
+use crate::markers::Found;
 use crate::zh;
 
 /// What a count counts.
@@ -108,40 +108,7 @@ pub fn claims(chars: &[char]) -> Vec<Claim> {
             .map_or(0, |w| w.chars().count());
         let split = split_len > 0;
         let j = run_end;
-        let found = if starts(chars, j, "点")
-            && !chars.get(j + 1).is_some_and(|c| "钟半多".contains(*c))
-        {
-            let noun = POINT_NOUNS.iter().find(|w| starts(chars, j + 1, w));
-            match noun {
-                Some(w) => Some((Kind::Points, j + 1 + w.chars().count())),
-                None if spoken => Some((Kind::Points, j + 1)),
-                None => None,
-            }
-        } else if starts(chars, j, "个阶段") {
-            Some((Kind::Phases, j + 3))
-        } else if (starts(chars, j, "阶段") || starts(chars, j, "步")) && split {
-            Some((Kind::Phases, j + if starts(chars, j, "步") { 1 } else { 2 }))
-        } else if starts(chars, j, "个方面") {
-            Some((Kind::Items, j + 3))
-        } else if starts(chars, j, "方面") {
-            // 三方面工作: the count is 三方面, not 三方面工.
-            Some((Kind::Items, j + 2))
-        } else if starts(chars, j, "项") {
-            Some((Kind::Items, noun_end(chars, j + 1, 4)))
-        } else if starts(chars, j, "条") && RULE_NOUNS.iter().any(|w| starts(chars, j + 1, w)) {
-            Some((Kind::Items, j + 3))
-        } else if [
-            "个", "大", "带头", "到位", "句话", "好", "要", "不", "无", "种", "类",
-        ]
-        .iter()
-        .any(|w| starts(chars, j, w))
-            && number.is_some()
-            && !party_congress(&before, chars, j)
-        {
-            Some((Kind::List, noun_end(chars, j, 6)))
-        } else {
-            None
-        };
+        let found = counted(chars, j, number, spoken, split, &before);
         if let Some((kind, end)) = found {
             let from = if spoken && kind == Kind::Points {
                 i - before
@@ -176,6 +143,53 @@ pub fn claims(chars: &[char]) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// What a numeral ending at `j` counts, and where the count ends: 三点意见,
+/// 分两个阶段, 三个方面, 五项, 三条措施, 四个好… `spoken` when a verb of
+/// speaking stands before (讲三点), `split` when 分 does (分三步);
+/// `number` is the numeral's value (`None` for 几), `before` the text
+/// just before it.
+fn counted(
+    chars: &[char],
+    j: usize,
+    number: Option<u64>,
+    spoken: bool,
+    split: bool,
+    before: &str,
+) -> Option<(Kind, usize)> {
+    if starts(chars, j, "点") && !chars.get(j + 1).is_some_and(|c| "钟半多".contains(*c)) {
+        let noun = POINT_NOUNS.iter().find(|w| starts(chars, j + 1, w));
+        match noun {
+            Some(w) => Some((Kind::Points, j + 1 + w.chars().count())),
+            None if spoken => Some((Kind::Points, j + 1)),
+            None => None,
+        }
+    } else if starts(chars, j, "个阶段") {
+        Some((Kind::Phases, j + 3))
+    } else if (starts(chars, j, "阶段") || starts(chars, j, "步")) && split {
+        Some((Kind::Phases, j + if starts(chars, j, "步") { 1 } else { 2 }))
+    } else if starts(chars, j, "个方面") {
+        Some((Kind::Items, j + 3))
+    } else if starts(chars, j, "方面") {
+        // 三方面工作: the count is 三方面, not 三方面工.
+        Some((Kind::Items, j + 2))
+    } else if starts(chars, j, "项") {
+        Some((Kind::Items, noun_end(chars, j + 1, 4)))
+    } else if starts(chars, j, "条") && RULE_NOUNS.iter().any(|w| starts(chars, j + 1, w)) {
+        Some((Kind::Items, j + 3))
+    } else if [
+        "个", "大", "带头", "到位", "句话", "好", "要", "不", "无", "种", "类",
+    ]
+    .iter()
+    .any(|w| starts(chars, j, w))
+        && number.is_some()
+        && !party_congress(before, chars, j)
+    {
+        Some((Kind::List, noun_end(chars, j, 6)))
+    } else {
+        None
+    }
 }
 
 /// "党的十八大", "第十七次代表大会": a congress's ordinal, not a count.

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{DATE_INVALID, Draft, Finding};
+use crate::zh::{ascii_number, year_digit};
 
 /// A date found in a line and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,32 +14,11 @@ pub struct BadDate {
     pub why: String,
 }
 
-/// The ASCII number of at most `max` digits at `at`, and where it ends.
-pub(crate) fn digits(chars: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
-    let n = chars
-        .get(at..)?
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if n == 0 || n > max {
-        return None;
-    }
-    let s: String = chars[at..at + n].iter().collect();
-    s.parse().ok().map(|v| (v, at + n))
-}
-
-fn han_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九"
-        .find(c)
-        .map(|b| (b / 3) as u32)
-        .or((c == '零').then_some(0))
-}
-
 /// A Chinese-numeral month or day (一 … 三十一) at `at`.
 fn han_small(chars: &[char], at: usize) -> Option<(u32, usize)> {
     let n = chars[at..]
         .iter()
-        .take_while(|c| "一二三四五六七八九十".contains(**c))
+        .take_while(|c| crate::zh::is_date_numeral(**c))
         .count();
     if n == 0 || n > 3 {
         return None;
@@ -87,7 +67,7 @@ pub fn bad_dates(chars: &[char]) -> Vec<BadDate> {
     let mut i = 0;
     while i < chars.len() {
         let prev_digit =
-            i > 0 && (chars[i - 1].is_ascii_digit() || han_digit(chars[i - 1]).is_some());
+            i > 0 && (chars[i - 1].is_ascii_digit() || year_digit(chars[i - 1]).is_some());
         if prev_digit {
             i += 1;
             continue;
@@ -107,31 +87,32 @@ pub fn bad_dates(chars: &[char]) -> Vec<BadDate> {
 /// 2010年2月30日, 2月30日, 2010-02-30 at `at`: `Some((problem, end))`
 /// when a date is there.
 fn arabic(chars: &[char], at: usize) -> Option<(Option<String>, usize)> {
-    let (first, e) = digits(chars, at, 4)?;
+    let (first, e) = ascii_number(chars, at, 4)?;
     match chars.get(e) {
         Some('年') if e - at == 4 => {
-            let (month, e2) = digits(chars, e + 1, 2)?;
+            let (month, e2) = ascii_number(chars, e + 1, 2)?;
             if chars.get(e2) != Some(&'月') {
                 return None;
             }
             let year = i32::try_from(first).ok();
-            let day = digits(chars, e2 + 1, 2).filter(|&(_, e3)| chars.get(e3) == Some(&'日'));
+            let day =
+                ascii_number(chars, e2 + 1, 2).filter(|&(_, e3)| chars.get(e3) == Some(&'日'));
             let end = day.map_or(e2 + 1, |(_, e3)| e3 + 1);
             Some((wrong(year, month, day.map(|d| d.0)), end))
         }
         Some('月') if e - at <= 2 => {
-            let (day, e2) = digits(chars, e + 1, 2)?;
+            let (day, e2) = ascii_number(chars, e + 1, 2)?;
             if !matches!(chars.get(e2), Some('日' | '号')) {
                 return Some((wrong(None, first, None), e + 1));
             }
             Some((wrong(None, first, Some(day)), e2 + 1))
         }
         Some('-') if e - at == 4 => {
-            let (month, e2) = digits(chars, e + 1, 2)?;
+            let (month, e2) = ascii_number(chars, e + 1, 2)?;
             if chars.get(e2) != Some(&'-') {
                 return None;
             }
-            let (day, e3) = digits(chars, e2 + 1, 2)?;
+            let (day, e3) = ascii_number(chars, e2 + 1, 2)?;
             if chars.get(e3).is_some_and(char::is_ascii_digit) {
                 return None;
             }
@@ -146,7 +127,7 @@ fn chinese(chars: &[char], at: usize) -> Option<(Option<String>, usize)> {
     let mut year = 0;
     let mut e = at;
     while e < chars.len() && e - at < 4 {
-        year = year * 10 + han_digit(chars[e])?;
+        year = year * 10 + year_digit(chars[e])?;
         e += 1;
     }
     if e - at != 4 || chars.get(e) != Some(&'年') {

@@ -6,8 +6,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::date::digits;
 use super::{DATE_FORM, DATE_YEAR, Draft, Finding};
+use crate::zh::ascii_number as digits;
 
 /// How a date standing alone on a line is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,16 +57,10 @@ fn arabic(s: &[char]) -> Option<(NaiveDate, Written)> {
 
 /// 二〇二六年三月一日 making up all of `s`.
 fn chinese(s: &[char]) -> Option<(NaiveDate, Written)> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or((c == '零').then_some(0))
-    };
     let year = s
         .get(..4)?
         .iter()
-        .try_fold(0u32, |y, &c| Some(y * 10 + digit(c)? as u32))?;
+        .try_fold(0u32, |y, &c| Some(y * 10 + crate::zh::year_digit(c)?))?;
     (s.get(4) == Some(&'年')).then_some(())?;
     let rest: String = s[5..].iter().collect();
     let (month, rest) = rest.split_once('月')?;

@@ -13,7 +13,7 @@ use std::path::Path;
 use super::{Finding, Rule};
 use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use crate::input::docx::{Docx, Paragraph, RunProps};
-use crate::lint::markers::{self, Family};
+use crate::markers::{self, Family};
 
 /// Twips (1/20 pt) in a millimetre.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;

@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
-use super::markers::{Family, Form, Found};
 use super::{Draft, Finding, NUMBERING_FORM, NUMBERING_GAP, NUMBERING_MIXED, NUMBERING_SKIP};
+use crate::markers::{Family, Form, Found};
 
 /// The last marker seen at a level or of a spoken family.
 #[derive(Clone)]
@@ -75,54 +75,8 @@ fn numbered(
     let l = usize::from(level);
     let find =
         |rule, message: String, hint: String| draft.finding(rule, index, m.start, message, hint);
-    if st.current >= 1 && level > st.current + 1 {
-        let parent = st.levels[usize::from(st.current)]
-            .as_ref()
-            .map(|s| shown(&s.text).to_owned())
-            .unwrap_or_default();
-        let missing = level_family(st.current + 1);
-        out.push(find(
-            &NUMBERING_SKIP,
-            format!(
-                "第{}层序号“{}”直接出现在第{}层“{parent}”之下，跳过了第{}层",
-                crate::zh::numeral(l as u64),
-                shown(&m.text),
-                crate::zh::numeral(u64::from(st.current)),
-                crate::zh::numeral(u64::from(st.current + 1)),
-            ),
-            format!(
-                "按“一、 （一） 1. （1）”逐层使用：这一层改用“{}”“{}”……，或在上面补上“{}”一层",
-                missing.render(1),
-                missing.render(2),
-                missing.render(1)
-            ),
-        ));
-    }
-    let standard = match (m.family, m.form) {
-        (Family::Level1, Form::Dunhao) => true,
-        (Family::Level1, _) => {
-            out.push(find(
-                &NUMBERING_FORM,
-                format!("第一层序号写成了“{}”", shown(&m.text)),
-                format!("国标写作“{}”（汉字数字加顿号）", m.family.render(m.number)),
-            ));
-            false
-        }
-        (Family::Level3, Form::Dunhao) => {
-            out.push(find(
-                &NUMBERING_FORM,
-                format!("第三层序号写成了“{}”", m.text),
-                format!(
-                    "国标写作“{}”（阿拉伯数字加下脚点）",
-                    m.family.render(m.number)
-                ),
-            ));
-            false
-        }
-        // Half-width parentheses are reported by punct.halfwidth.
-        (_, Form::HalfParens | Form::MixedParens) => false,
-        _ => true,
-    };
+    skipped_level(draft, st, index, level, m, out);
+    let standard = form_is_standard(draft, index, m, out);
     let prev = st.levels[l].clone();
     match &prev {
         Some(p) if m.number == p.number + 1 => {
@@ -185,6 +139,77 @@ fn numbered(
     st.spoken.clear();
     st.anchors.retain(|_, a| *a < level);
     st.prev_line_start = (level > 1).then(|| (m.family, Seen::of(m, line)));
+}
+
+/// A marker of `level` right under one two levels up: the level between
+/// was skipped (一、 then 1.).
+fn skipped_level(
+    draft: &Draft<'_>,
+    st: &State,
+    index: usize,
+    level: u8,
+    m: &Found,
+    out: &mut Vec<Finding>,
+) {
+    let l = usize::from(level);
+    let find =
+        |rule, message: String, hint: String| draft.finding(rule, index, m.start, message, hint);
+    if st.current >= 1 && level > st.current + 1 {
+        let parent = st.levels[usize::from(st.current)]
+            .as_ref()
+            .map(|s| shown(&s.text).to_owned())
+            .unwrap_or_default();
+        let missing = level_family(st.current + 1);
+        out.push(find(
+            &NUMBERING_SKIP,
+            format!(
+                "第{}层序号“{}”直接出现在第{}层“{parent}”之下，跳过了第{}层",
+                crate::zh::numeral(l as u64),
+                shown(&m.text),
+                crate::zh::numeral(u64::from(st.current)),
+                crate::zh::numeral(u64::from(st.current + 1)),
+            ),
+            format!(
+                "按“一、 （一） 1. （1）”逐层使用：这一层改用“{}”“{}”……，或在上面补上“{}”一层",
+                missing.render(1),
+                missing.render(2),
+                missing.render(1)
+            ),
+        ));
+    }
+}
+
+/// Whether the marker is written as the standard writes its level (一、
+/// （一） 1. （1）); a level-1 or level-3 marker in another form is
+/// reported here.
+fn form_is_standard(draft: &Draft<'_>, index: usize, m: &Found, out: &mut Vec<Finding>) -> bool {
+    let find =
+        |rule, message: String, hint: String| draft.finding(rule, index, m.start, message, hint);
+    match (m.family, m.form) {
+        (Family::Level1, Form::Dunhao) => true,
+        (Family::Level1, _) => {
+            out.push(find(
+                &NUMBERING_FORM,
+                format!("第一层序号写成了“{}”", shown(&m.text)),
+                format!("国标写作“{}”（汉字数字加顿号）", m.family.render(m.number)),
+            ));
+            false
+        }
+        (Family::Level3, Form::Dunhao) => {
+            out.push(find(
+                &NUMBERING_FORM,
+                format!("第三层序号写成了“{}”", m.text),
+                format!(
+                    "国标写作“{}”（阿拉伯数字加下脚点）",
+                    m.family.render(m.number)
+                ),
+            ));
+            false
+        }
+        // Half-width parentheses are reported by punct.halfwidth.
+        (_, Form::HalfParens | Form::MixedParens) => false,
+        _ => true,
+    }
 }
 
 fn is_standard(family: Family, form: Form) -> bool {

@@ -125,7 +125,7 @@ fn push(out: &mut Vec<Hole>, start: usize, end: usize) -> usize {
 }
 
 fn is_year_digit(c: char) -> bool {
-    "〇零一二三四五六七八九".contains(c)
+    crate::zh::year_digit(c).is_some()
 }
 
 /// Runs of `*` the Markdown parser left as text (not escaped `\*`):

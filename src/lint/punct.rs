@@ -105,7 +105,7 @@ pub fn spaces(chars: &[char]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let start = super::markers::indent(chars);
+    let start = crate::markers::indent(chars);
     let mut i = start;
     while i < chars.len() {
         if matches!(chars[i], ' ' | '\u{3000}') && i > start {

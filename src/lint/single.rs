@@ -5,8 +5,8 @@
 //! A list whose numbering another rule already reports (a skipped level, a
 //! gap, a list carried on in another form) is left to that rule.
 
-use super::markers::Family;
 use super::{Draft, Finding, LIST_SINGLE};
+use crate::markers::Family;
 
 /// A list being read: its first marker and how many items it has had.
 struct Open {

@@ -146,6 +146,11 @@ fn plain_line(number: u32, raw: &str) -> Line {
 /// [`crate::output::blocks`]: the text events, each character placed at
 /// its line and column. An ordered-list number (`1. `) is kept as text,
 /// since for a draft it is a level-3 marker.
+///
+/// One pass over the parser's events, and so one long function: the
+/// closures that find a line, place a column and record a character share
+/// the text's line starts and the last position, which split apart would
+/// be passed around together anyway.
 fn markdown_lines(text: &str) -> Vec<Line> {
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))

@@ -13,13 +13,12 @@ fn month(chars: &[char], at: usize) -> Option<(u32, usize)> {
     let n = chars[at..]
         .iter()
         .take(3)
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c))
+        .take_while(|c| c.is_ascii_digit() || crate::zh::is_date_numeral(**c))
         .count();
     if n == 0 || n > 2 || chars.get(at + n) != Some(&'月') {
         return None;
     }
-    if at > 0 && (chars[at - 1].is_ascii_digit() || "一二三四五六七八九十".contains(chars[at - 1]))
-    {
+    if at > 0 && (chars[at - 1].is_ascii_digit() || crate::zh::is_date_numeral(chars[at - 1])) {
         return None;
     }
     let text: String = chars[at..at + n].iter().collect();
@@ -86,7 +85,7 @@ pub(crate) fn month_ranges(chars: &[char]) -> Vec<(usize, usize)> {
         let right = chars[next..]
             .iter()
             .take(3)
-            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c))
+            .take_while(|c| c.is_ascii_digit() || crate::zh::is_date_numeral(**c))
             .count();
         let text: String = chars[next..next + right].iter().collect();
         let m2 = text

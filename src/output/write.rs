@@ -579,6 +579,17 @@ fn refusal(path: &Path, edited: bool) -> anyhow::Error {
     .into()
 }
 
+/// Of the files a command is about to create (`new`, `templates export`,
+/// `import`), those already there: the command refuses them all, before
+/// writing any, unless `force`; with `force` there are none, and each is
+/// replaced by [`replace_keeping_backup`].
+pub fn in_the_way<'a>(paths: impl IntoIterator<Item = &'a Path>, force: bool) -> Vec<&'a Path> {
+    if force {
+        return Vec::new();
+    }
+    paths.into_iter().filter(|p| p.exists()).collect()
+}
+
 /// Replaces `path` with `bytes` atomically, first backing up an existing,
 /// different file to `.bigan/backup/` beside it (see [`backup`]). For files
 /// the user asked to overwrite with `--force` that are not drafts (a new

@@ -13,11 +13,11 @@ use std::sync::Arc;
 
 pub use model::*;
 
-use crate::diagnostic::{Diagnostic, closest};
+use crate::diagnostic::Diagnostic;
 use crate::error::InputError;
 use crate::genre::Genre;
 use crate::input::text as textfile;
-use crate::yaml::{self, Pos, SourceId};
+use crate::yaml::{Pos, SourceId};
 use raw::{Merge, RawProfile};
 use sources::Sources;
 
@@ -265,41 +265,18 @@ impl Loader {
                 source,
             };
         }
-        let parsed = yaml::parse::<RawProfile>(&file.text, source);
-        let mut diagnostics: Vec<Diagnostic> = parsed
-            .unknown_keys
-            .iter()
-            .map(|k| {
-                let keys = k.expected.join("、");
-                let hint = match closest(&k.key, k.expected.iter().copied()) {
-                    Some(s) => format!("是否想写“{s}”？这一层可用的键：{keys}"),
-                    None if !k.key.is_ascii() => format!(
-                        "键要用英文，中文写在冒号后面作为值；这一层可用的键：{keys}（含义见 docs/profile.md）"
-                    ),
-                    None => format!("这一层可用的键：{keys}"),
-                };
-                Diagnostic::error(&file.path, k.line, k.column, format!("未知的键“{}”", k.key))
-                    .with_hint(hint)
-                    .with_source(&file.text)
-            })
-            .collect();
-        let raw = match parsed.value {
-            Ok(raw) => Some(raw),
-            Err(e) => {
-                // The unknown key that stopped the parse is already reported.
-                if !parsed
-                    .unknown_keys
-                    .iter()
-                    .any(|k| k.line == e.line && k.column == e.column)
-                {
-                    let mut d = Diagnostic::error(&file.path, e.line, e.column, e.message)
-                        .with_source(&file.text);
-                    d.hint = e.hint;
-                    diagnostics.push(d);
-                }
-                None
-            }
-        };
+        let (raw, diagnostics) = crate::diagnostic::parse_yaml::<RawProfile>(
+            &file.path,
+            &file.text,
+            source,
+            |k, near, keys| match near {
+                Some(s) => format!("是否想写“{s}”？这一层可用的键：{keys}"),
+                None if !k.key.is_ascii() => format!(
+                    "键要用英文，中文写在冒号后面作为值；这一层可用的键：{keys}（含义见 docs/profile.md）"
+                ),
+                None => format!("这一层可用的键：{keys}"),
+            },
+        );
         Layer {
             raw,
             diagnostics,

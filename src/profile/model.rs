@@ -41,6 +41,69 @@ impl Profile {
             .len()
             .max(self.campaign.kind.speech.points.len())
     }
+
+    /// The meetings the profile holds, in the campaign's order, each with
+    /// its day: what `check`, the timeline and the drafts place on the
+    /// phases.
+    pub fn meetings(&self) -> Vec<(Occasion, NaiveDate)> {
+        Occasion::ALL
+            .into_iter()
+            .filter_map(|o| Some((o, self.day_of(o)?)))
+            .collect()
+    }
+
+    /// The day of `occasion`, when the profile holds it.
+    pub fn day_of(&self, occasion: Occasion) -> Option<NaiveDate> {
+        match occasion {
+            Occasion::Mobilisation => Some(self.meeting.date),
+            Occasion::Progress => self.progress.as_ref().map(|p| p.date),
+            Occasion::Exchange => self.exchange.as_ref().map(|e| e.date),
+            Occasion::Summary => self.summary.as_ref().map(|s| s.date),
+        }
+    }
+
+    /// Who spoke before the speaker at `occasion`, as the profile says.
+    pub fn before_me(&self, occasion: Occasion) -> Option<&str> {
+        match occasion {
+            Occasion::Mobilisation => self.meeting.before_me.as_deref(),
+            Occasion::Progress => self.progress.as_ref()?.before_me.as_deref(),
+            // The speaker at an exchange meeting is one of many units.
+            Occasion::Exchange => None,
+            Occasion::Summary => self.summary.as_ref()?.before_me.as_deref(),
+        }
+    }
+}
+
+/// The meetings of a campaign a profile can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occasion {
+    /// 动员大会 (`meeting`), always held.
+    Mobilisation,
+    /// 推进会 (`progress`).
+    Progress,
+    /// 经验交流会 (`exchange`).
+    Exchange,
+    /// 总结大会 (`summary`).
+    Summary,
+}
+
+impl Occasion {
+    pub const ALL: [Occasion; 4] = [
+        Occasion::Mobilisation,
+        Occasion::Progress,
+        Occasion::Exchange,
+        Occasion::Summary,
+    ];
+
+    /// The meeting's name: 动员大会.
+    pub fn name(self) -> &'static str {
+        match self {
+            Occasion::Mobilisation => "动员大会",
+            Occasion::Progress => "推进会",
+            Occasion::Exchange => "经验交流会",
+            Occasion::Summary => "总结大会",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -149,6 +212,44 @@ pub struct Phase {
     /// `None`: the phase runs on (常态化).
     pub to: Option<NaiveDate>,
     pub tasks: Vec<String>,
+}
+
+/// Where a phase stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseStatus {
+    /// Ended before the day.
+    Done,
+    /// The day falls in it (or after the start of one that runs on).
+    Current,
+    /// Starts after the day.
+    Ahead,
+}
+
+impl PhaseStatus {
+    /// The name templates compare with: `phase.status == "ahead"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhaseStatus::Done => "done",
+            PhaseStatus::Current => "current",
+            PhaseStatus::Ahead => "ahead",
+        }
+    }
+}
+
+impl Phase {
+    /// Where the phase stands on `day`.
+    pub fn status(&self, day: NaiveDate) -> PhaseStatus {
+        match self.to {
+            Some(to) if to < day => PhaseStatus::Done,
+            _ if self.from > day => PhaseStatus::Ahead,
+            _ => PhaseStatus::Current,
+        }
+    }
+
+    /// Whether `day` falls in the phase.
+    pub fn holds(&self, day: NaiveDate) -> bool {
+        self.status(day) == PhaseStatus::Current
+    }
 }
 
 /// The mobilisation meeting, whose speech is the `speech` document. A

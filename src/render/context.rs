@@ -15,7 +15,7 @@ use super::escape;
 use super::wording::{self, Entry, PointView, Wording};
 use crate::calendar;
 use crate::genre::{Common, Era, Mode, rules};
-use crate::profile::{self, Fact, Person, Profile};
+use crate::profile::{self, Fact, Person, PhaseStatus, Profile};
 
 #[derive(Serialize)]
 pub struct View {
@@ -196,23 +196,10 @@ pub fn build(
     let p = profile;
     // Each document speaks from its own day: a progress speech says
     // "从现在起" about the phase its meeting falls in.
-    let today = match (doc, &p.progress) {
-        (Doc::Progress, Some(progress)) => progress.date,
-        (Doc::Plan, _) => p.plan.date,
-        _ => p.meeting.date,
-    };
-    // Who spoke before is the progress meeting's own in a progress speech.
-    let before_me = match (doc, &p.progress) {
-        (Doc::Progress, Some(progress)) => progress.before_me.as_deref(),
-        (Doc::Speech, _) => p.meeting.before_me.as_deref(),
-        _ => None,
-    };
-    let (today, before_me) = documents::setting(p, doc).unwrap_or((today, before_me));
+    let (today, before_me) = doc.setting(p);
     let mut w = Wording::new(p, common, era, today, before_me, variant);
     documents::prepare(&mut w, p, doc, today);
     let w = w;
-    let esc = |s: &str| escape::text(s).into_owned();
-    let list = |items: &[String]| items.iter().map(|s| esc(s)).collect::<Vec<_>>();
     let label = w.get("label").unwrap_or_default().to_owned();
     let scope = if label.starts_with('全') {
         String::new()
@@ -221,7 +208,6 @@ pub fn build(
     } else {
         w.sector.words.scope.clone()
     };
-    let (occasions, targets) = wording::milestones(p, today);
     let points = match (doc, &p.progress) {
         (Doc::Speech | Doc::Briefing, _) => w.points(&w.kind.speech.points, &p.points),
         (Doc::Progress | Doc::ProgressBriefing, Some(pr)) => {
@@ -265,61 +251,8 @@ pub fn build(
     View {
         doc: doc.name(),
         scope,
-        org: OrgView {
-            name: esc(&p.org.name),
-            short: esc(&p.org.short),
-            kind: p.org.kind.key.clone(),
-            party_org: esc(&p.org.party_org),
-            superior: esc(&p.org.superior),
-            units: esc(&p.org.units),
-            staff: esc(&p.org.staff),
-            served: esc(&p.org.served),
-            addressees: list(&p.org.addressees),
-        },
-        campaign: CampaignView {
-            name: esc(&p.campaign.name),
-            label,
-            noun: w.get("noun").unwrap_or_default().to_owned(),
-            kind: p.campaign.kind.key.clone(),
-            kind_name: p.campaign.kind.title().to_owned(),
-            mode: match p.campaign.kind.mode {
-                Mode::Among => "among",
-                Mode::Against => "against",
-            },
-            group: w.get("group").unwrap_or_default().to_owned(),
-            full_name: esc(&p.campaign.full_name),
-            goals: list(&p.campaign.goals),
-            theme: list(&p.campaign.theme),
-            standards: p
-                .campaign
-                .standards
-                .iter()
-                .map(|s| StandardView {
-                    label: esc(&s.label),
-                    of: s.of.as_deref().map(esc),
-                    items: list(&s.items),
-                })
-                .collect(),
-            milestones: p.campaign.milestones.iter().map(|m| esc(&m.name)).collect(),
-            occasions,
-            targets,
-            tasks: facts(&p.campaign.tasks),
-            phases: p
-                .campaign
-                .phases
-                .iter()
-                .map(|ph| phase(ph, today))
-                .collect(),
-            span_written: p
-                .campaign
-                .span()
-                .map(|(from, to)| calendar::written_span(from, to)),
-            start: p.campaign.span().map(|(from, _)| calendar::cn_date(from)),
-            end: p
-                .campaign
-                .span()
-                .and_then(|(_, to)| to.map(calendar::cn_date)),
-        },
+        org: org(p),
+        campaign: campaign(p, &w, label, today),
         meeting: MeetingView {
             date: calendar::cn_date(p.meeting.date),
             date_iso: p.meeting.date.to_string(),
@@ -327,46 +260,130 @@ pub fn build(
             before_me: p.meeting.before_me.as_deref().map(esc),
         },
         points,
-        plan: PlanView {
-            issuer: esc(&p.plan.issuer),
-            date: calendar::cn_date(p.plan.date),
-            basis: p.plan.basis.as_ref().map(|b| DocumentView {
-                issuer: b.issuer.as_deref().map(esc),
-                title: esc(&b.title),
-                number: b.number.as_deref().map(esc),
-            }),
-            leading_group: p.plan.leading_group.as_ref().map(|g| LeadingGroupView {
-                leader: person(&g.leader),
-                deputies: g.deputies.iter().map(person).collect(),
-                members: list(&g.members),
-                office: g.office.as_deref().map(esc),
-                office_head: g.office_head.as_ref().map(person),
-            }),
-            requirements,
-        },
-        progress: p.progress.as_ref().map(|pr| ProgressView {
-            date: calendar::cn_date(pr.date),
-            date_iso: pr.date.to_string(),
-            speaker: person(&pr.speaker),
-            before_me: pr.before_me.as_deref().map(esc),
-            achievements: achievements(pr, p),
-            problems: facts(&pr.problems),
-            lessons: facts(&pr.lessons),
-            since: wording::since(p.meeting.date, pr.date),
-            elapsed: wording::elapsed(p.meeting.date, pr.date),
-            next_phase: p
-                .campaign
-                .phases
-                .iter()
-                .find(|ph| ph.from > pr.date)
-                .map(|ph| esc(&ph.name)),
-        }),
+        plan: plan(p, requirements),
+        progress: p.progress.as_ref().map(|pr| progress(p, pr)),
         notice,
         briefing,
         exchange,
         summary,
         text,
     }
+}
+
+/// The organisation as templates see it, escaped.
+fn org(p: &Profile) -> OrgView {
+    OrgView {
+        name: esc(&p.org.name),
+        short: esc(&p.org.short),
+        kind: p.org.kind.key.clone(),
+        party_org: esc(&p.org.party_org),
+        superior: esc(&p.org.superior),
+        units: esc(&p.org.units),
+        staff: esc(&p.org.staff),
+        served: esc(&p.org.served),
+        addressees: list(&p.org.addressees),
+    }
+}
+
+/// The campaign as templates see it, from the day `today` of the document.
+fn campaign(p: &Profile, w: &Wording, label: String, today: NaiveDate) -> CampaignView {
+    let (occasions, targets) = wording::milestones(p, today);
+    CampaignView {
+        name: esc(&p.campaign.name),
+        label,
+        noun: w.get("noun").unwrap_or_default().to_owned(),
+        kind: p.campaign.kind.key.clone(),
+        kind_name: p.campaign.kind.title().to_owned(),
+        mode: match p.campaign.kind.mode {
+            Mode::Among => "among",
+            Mode::Against => "against",
+        },
+        group: w.get("group").unwrap_or_default().to_owned(),
+        full_name: esc(&p.campaign.full_name),
+        goals: list(&p.campaign.goals),
+        theme: list(&p.campaign.theme),
+        standards: p
+            .campaign
+            .standards
+            .iter()
+            .map(|s| StandardView {
+                label: esc(&s.label),
+                of: s.of.as_deref().map(esc),
+                items: list(&s.items),
+            })
+            .collect(),
+        milestones: p.campaign.milestones.iter().map(|m| esc(&m.name)).collect(),
+        occasions,
+        targets,
+        tasks: facts(&p.campaign.tasks),
+        phases: p
+            .campaign
+            .phases
+            .iter()
+            .map(|ph| phase(ph, today))
+            .collect(),
+        span_written: p
+            .campaign
+            .span()
+            .map(|(from, to)| calendar::written_span(from, to)),
+        start: p.campaign.span().map(|(from, _)| calendar::cn_date(from)),
+        end: p
+            .campaign
+            .span()
+            .and_then(|(_, to)| to.map(calendar::cn_date)),
+    }
+}
+
+/// The plan's facts; `requirements` are its 工作要求.
+fn plan(p: &Profile, requirements: Vec<Entry>) -> PlanView {
+    PlanView {
+        issuer: esc(&p.plan.issuer),
+        date: calendar::cn_date(p.plan.date),
+        basis: p.plan.basis.as_ref().map(|b| DocumentView {
+            issuer: b.issuer.as_deref().map(esc),
+            title: esc(&b.title),
+            number: b.number.as_deref().map(esc),
+        }),
+        leading_group: p.plan.leading_group.as_ref().map(|g| LeadingGroupView {
+            leader: person(&g.leader),
+            deputies: g.deputies.iter().map(person).collect(),
+            members: list(&g.members),
+            office: g.office.as_deref().map(esc),
+            office_head: g.office_head.as_ref().map(person),
+        }),
+        requirements,
+    }
+}
+
+/// The progress meeting as templates see it.
+fn progress(p: &Profile, pr: &profile::Progress) -> ProgressView {
+    ProgressView {
+        date: calendar::cn_date(pr.date),
+        date_iso: pr.date.to_string(),
+        speaker: person(&pr.speaker),
+        before_me: pr.before_me.as_deref().map(esc),
+        achievements: achievements(pr, p),
+        problems: facts(&pr.problems),
+        lessons: facts(&pr.lessons),
+        since: wording::since(p.meeting.date, pr.date),
+        elapsed: wording::elapsed(p.meeting.date, pr.date),
+        next_phase: p
+            .campaign
+            .phases
+            .iter()
+            .find(|ph| ph.status(pr.date) == PhaseStatus::Ahead)
+            .map(|ph| esc(&ph.name)),
+    }
+}
+
+/// Profile text made safe for Markdown (see [`escape`]).
+fn esc(s: &str) -> String {
+    escape::text(s).into_owned()
+}
+
+/// Each of `items` escaped.
+fn list(items: &[String]) -> Vec<String> {
+    items.iter().map(|s| esc(s)).collect()
 }
 
 /// The speech's passages.
@@ -498,12 +515,7 @@ pub(super) fn facts(list: &[Fact]) -> Vec<FactView> {
 }
 
 fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView {
-    let status = match ph.to {
-        Some(to) if to < today => "done",
-        _ if ph.from > today => "ahead",
-        _ => "current",
-    };
-    let esc = |s: &str| escape::text(s).into_owned();
+    let status = ph.status(today);
     PhaseView {
         name: esc(&ph.name),
         short: esc(wording::short(&ph.name)),
@@ -511,12 +523,12 @@ fn phase(ph: &profile::Phase, today: NaiveDate) -> PhaseView {
         to_iso: ph.to.map(|d| d.to_string()),
         from: calendar::cn_date(ph.from),
         to: ph.to.map(calendar::cn_date),
-        tasks: ph.tasks.iter().map(|t| esc(t)).collect(),
+        tasks: list(&ph.tasks),
         spoken: calendar::spoken_span(ph.from, ph.to, today),
         spoken_end: ph.to.map(|to| calendar::spoken_deadline(to, today)),
         written: calendar::written_span(ph.from, ph.to),
-        status,
-        under_way: status == "current" && (today - ph.from).num_days() >= UNDER_WAY_DAYS,
+        status: status.as_str(),
+        under_way: status == PhaseStatus::Current && (today - ph.from).num_days() >= UNDER_WAY_DAYS,
         days: ph.to.map(|to| calendar::days_inclusive(ph.from, to)),
     }
 }
@@ -530,7 +542,7 @@ fn achievements(progress: &profile::Progress, p: &Profile) -> Vec<FactView> {
     p.campaign
         .phases
         .iter()
-        .filter(|ph| ph.to.is_some_and(|to| to < progress.date))
+        .filter(|ph| ph.status(progress.date) == PhaseStatus::Done)
         .flat_map(|ph| ph.tasks.iter())
         .map(|t| FactView {
             lead: None,

@@ -112,25 +112,6 @@ pub struct SummaryView {
     pub phase_nones: Vec<String>,
 }
 
-/// The day `doc` speaks from and what was said before its speaker, for
-/// the documents of this module; `None` for the others.
-pub fn setting(p: &Profile, doc: Doc) -> Option<(NaiveDate, Option<&str>)> {
-    Some(match doc {
-        Doc::Notice => (p.meeting.date, None),
-        Doc::Briefing => (p.meeting.date, p.meeting.before_me.as_deref()),
-        Doc::ProgressBriefing => {
-            let pr = p.progress.as_ref()?;
-            (pr.date, pr.before_me.as_deref())
-        }
-        Doc::Exchange => (p.exchange.as_ref()?.date, None),
-        Doc::Summary => {
-            let s = p.summary.as_ref()?;
-            (s.date, s.before_me.as_deref())
-        }
-        _ => return None,
-    })
-}
-
 /// The words `doc` adds to the vocabulary, and the facts it decides,
 /// before any of its passages is chosen.
 pub fn prepare(w: &mut Wording, p: &Profile, doc: Doc, today: NaiveDate) {

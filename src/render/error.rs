@@ -10,9 +10,6 @@ use std::path::Path;
 use crate::diagnostic::closest;
 use crate::explain::{Entry, fill, lookup};
 
-/// The filters bigan registers, for hints.
-const FILTERS: &str = "cn_num、marker、cn_date、phase_span、bare";
-
 /// A Tera error in Chinese, pointing into the user's folder when the
 /// template is theirs; `builtin_prefix` names the built-in templates.
 pub(super) fn template_error(
@@ -35,7 +32,8 @@ pub(super) fn template_error(
     if !current.is_empty() {
         parts.push(one(&current, user_dir, builtin_prefix));
     }
-    anyhow::anyhow!(parts.join("\n"))
+    // A template is something the user wrote (exit status 1).
+    anyhow::Error::new(crate::error::InputError(parts.join("\n")))
 }
 
 /// One of Tera's reports (`error: …`, ` --> file:line:col`, the source
@@ -196,9 +194,10 @@ fn translate(english: &str) -> (String, String) {
     };
     match lookup(TERA, english) {
         Some(e) => {
+            let filters = super::filters::NAMES.join("、");
             let values = [
                 ("name", name),
-                ("filters", FILTERS),
+                ("filters", &filters),
                 ("variables", &suggest("变量")),
                 ("fields", &suggest("字段")),
             ];

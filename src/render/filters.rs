@@ -15,6 +15,24 @@ use crate::calendar;
 use crate::marks;
 use crate::zh::{self, Marker};
 
+/// Registers the filters named once here, and lists those names for
+/// hints ([`NAMES`]): a filter added to the list is both.
+macro_rules! filters {
+    ($($name:ident),* $(,)?) => {
+        /// The names of bigan's filters, as templates write them.
+        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// Makes bigan's filters available to `tera`.
+        pub fn register(tera: &mut tera::Tera) {
+            $(tera.register_filter(stringify!($name), $name);)*
+        }
+    };
+}
+
+filters!(
+    cn_num, marker, cn_date, phase_span, bare, series, and_list, quoted, titled,
+);
+
 /// `{{ points | length | cn_num }}` → 三; with `measure=true`, a count
 /// before a measure word, where two is 两: 分两个阶段, 讲两点意见.
 pub fn cn_num(n: i64, kwargs: Kwargs, _: &State) -> Result<String, tera::Error> {

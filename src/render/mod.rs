@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::profile::Profile;
+use crate::error::InputError;
+use chrono::NaiveDate;
+
+use crate::profile::{Occasion, Profile};
 pub use templates::BUILTIN;
 
 /// The documents a profile gives.
@@ -29,7 +32,7 @@ pub enum Doc {
     Notice,
     /// 动员大会的工作信息（配置须有 meeting.place）
     Briefing,
-    /// 推进会的工作信息（配置须有 progress.place）
+    /// 推进会的工作信息（配置须有 progress 一节和 progress.place）
     ProgressBriefing,
     /// 在上级会议上的经验交流发言（配置须有 exchange 一节）
     Exchange,
@@ -85,6 +88,39 @@ impl Doc {
         )
     }
 
+    /// The meeting the document is for: the one its timeline marks.
+    pub fn occasion(self) -> Occasion {
+        match self {
+            Doc::Speech | Doc::Plan | Doc::Notice | Doc::Briefing => Occasion::Mobilisation,
+            Doc::Progress | Doc::ProgressBriefing => Occasion::Progress,
+            Doc::Exchange => Occasion::Exchange,
+            Doc::Summary => Occasion::Summary,
+        }
+    }
+
+    /// The meeting the document is for and its day; the mobilisation
+    /// meeting where `profile` does not hold the document's own.
+    pub fn meeting(self, profile: &Profile) -> (Occasion, NaiveDate) {
+        let own = self.occasion();
+        match profile.day_of(own) {
+            Some(day) => (own, day),
+            None => (Occasion::Mobilisation, profile.meeting.date),
+        }
+    }
+
+    /// The day the document speaks from (a plan's own date, else its
+    /// meeting's), and who spoke before its speaker: nobody before a plan
+    /// or a notice, which are not said at the meeting.
+    pub fn setting(self, profile: &Profile) -> (NaiveDate, Option<&str>) {
+        let (occasion, day) = self.meeting(profile);
+        match self {
+            Doc::Plan => (profile.plan.date, None),
+            Doc::Notice => (day, None),
+            _ if occasion == self.occasion() => (day, profile.before_me(occasion)),
+            _ => (day, None),
+        }
+    }
+
     /// What `profile` lacks for this document: the keys to add and the
     /// located error that names them; `None` when it can be drafted.
     pub fn gap(self, profile: &Profile) -> Option<&crate::profile::Gap> {
@@ -135,15 +171,7 @@ impl Renderer {
         tera.autoescape_on(Vec::<&str>::new());
         tera.set_fallback_prefixes([BUILTIN_PREFIX])
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        tera.register_filter("cn_num", filters::cn_num);
-        tera.register_filter("marker", filters::marker);
-        tera.register_filter("cn_date", filters::cn_date);
-        tera.register_filter("phase_span", filters::phase_span);
-        tera.register_filter("bare", filters::bare);
-        tera.register_filter("series", filters::series);
-        tera.register_filter("and_list", filters::and_list);
-        tera.register_filter("quoted", filters::quoted);
-        tera.register_filter("titled", filters::titled);
+        filters::register(&mut tera);
         let user = match user_dir {
             Some(dir) => user_templates(dir)?,
             None => Vec::new(),
@@ -174,10 +202,10 @@ impl Renderer {
     pub fn render(&self, profile: &Profile, doc: Doc) -> anyhow::Result<String> {
         let genre_problem = |d: Vec<crate::diagnostic::Diagnostic>| {
             let shown: String = d.iter().map(ToString::to_string).collect();
-            anyhow::anyhow!("文字数据有错误：\n{shown}")
+            anyhow::Error::new(InputError(format!("文字数据有错误：\n{shown}")))
         };
         if let Some(gap) = doc.gap(profile) {
-            return Err(crate::error::InputError(gap.diagnostic.to_string()).into());
+            return Err(InputError(gap.diagnostic.to_string()).into());
         }
         let common = profile.genre.common().map_err(genre_problem)?;
         let era = profile.genre.era().map_err(genre_problem)?;
@@ -223,8 +251,14 @@ fn user_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
                     .to_string_lossy()
                     .replace('\\', "/");
                 // The one text reader: a FIFO or a device is refused.
-                let text = crate::input::text::read(&path, None)
-                    .map_err(|e| anyhow::anyhow!("模板读不了：{e}"))?;
+                let text = crate::input::text::read(&path, None).map_err(|e| {
+                    // A template saved as GBK is the user's to convert.
+                    if e.is_content() {
+                        anyhow::Error::new(InputError(format!("模板读不了：{e}")))
+                    } else {
+                        anyhow::anyhow!("模板读不了：{e}")
+                    }
+                })?;
                 found.push((name, text));
             }
         }

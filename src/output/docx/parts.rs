@@ -129,6 +129,10 @@ fn paragraph_style(out: &mut String, id: &str, name: &str, ppr: &str, rpr: &str)
 /// `word/styles.xml`: the look of every kind of block, fonts from the
 /// profile. Every style and the document defaults name their font in all
 /// four slots, and no style refers to a theme font.
+///
+/// One long function because it is one XML document written in order, a
+/// style a paragraph with the reason for its settings beside it; split,
+/// the pieces would only be called once each, in this order.
 pub fn styles(fonts: &Fonts) -> String {
     let mut out = String::with_capacity(6000);
     out.push_str(DECLARATION);

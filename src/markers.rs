@@ -108,12 +108,6 @@ pub struct Found {
     pub text: String,
 }
 
-const HAN_DIGITS: &str = "零〇一二两三四五六七八九十百";
-
-fn is_han_digit(c: char) -> bool {
-    HAN_DIGITS.contains(c)
-}
-
 /// What a line may have before its marker: spaces, the ideographic space,
 /// tabs, and the `*` of emphasis that Markdown left as text.
 pub fn indent(chars: &[char]) -> usize {
@@ -131,7 +125,7 @@ fn han_number(chars: &[char], at: usize) -> Option<(u64, usize)> {
         + chars[at..]
             .iter()
             .take(5)
-            .take_while(|c| is_han_digit(**c))
+            .take_while(|c| zh::is_numeral_char(**c))
             .count();
     if end == at || end - at > 4 {
         return None;
@@ -283,7 +277,8 @@ pub fn scan(chars: &[char]) -> Vec<Found> {
     while i < chars.len() {
         let prev = if i == 0 { None } else { Some(chars[i - 1]) };
         let here = chars[i];
-        let candidate = matches!(here, '第' | '首' | '其' | '再' | '最') || is_han_digit(here);
+        let candidate =
+            matches!(here, '第' | '首' | '其' | '再' | '最') || zh::is_numeral_char(here);
         if candidate
             && let Some(p) = prev
             && let Some(m) = spoken(chars, i)
