@@ -885,7 +885,6 @@ fn fixture_profile(org: &str, sector: &str, key: &str, progress: &str) -> String
 /// sector running the same campaign (the same campaign section, each its
 /// own progress report) share at most half.
 #[test]
-#[ignore = "issue 11: the last few types still above the bar (wave 3, g3)"]
 fn the_genre_keeps_drafts_of_any_two_organisations_apart() {
     let dir = tempfile::tempdir().unwrap();
     let genre = Genre::builtin();
