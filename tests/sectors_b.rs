@@ -296,7 +296,10 @@ fn speeches_of_two_sectors_are_not_alike() {
         let mut pairs = Vec::new();
         for (j, one) in first.iter().enumerate() {
             for other in second.iter().filter(|o| o.org.kind.key != one.org.kind.key) {
-                if second[..j].iter().any(|o| o.org.kind.key == other.org.kind.key) {
+                if second[..j]
+                    .iter()
+                    .any(|o| o.org.kind.key == other.org.kind.key)
+                {
                     continue;
                 }
                 pairs.push((one, other));
