@@ -529,14 +529,36 @@ fn sameness_of_the_sector_passages() {
     }
 }
 
-/// The issue's bar on whole speeches: a quarter across sectors, half
-/// within one. The type files and common.yaml write most of a speech, and
-/// two organisations take the same of their three wordings a third of the
-/// time, so this waits for the campaign types to be deepened (issue 11
-/// phase 2, p2c): `cargo test --test sectors_a -- --ignored`.
+/// The issue's bar within one sector, on speeches that give nothing but
+/// the campaign's name and two phases: two organisations of one sector
+/// share at most half of their sentences.
 #[test]
-#[ignore = "the campaign types' passages decide most of a speech; run when they are deepened"]
-fn speeches_meet_the_issues_sameness_bar() {
+fn speeches_of_one_sector_meet_the_issues_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    for type_name in TYPES {
+        let s = speeches(dir.path(), type_name);
+        for sector in MINE {
+            for (i, j) in [(0, 1), (0, 2), (1, 2)] {
+                let share = s.shared((sector, i), (sector, j));
+                assert!(
+                    share <= 0.5,
+                    "{type_name} {sector}#{i}{j}: {:.0}%",
+                    share * 100.0
+                );
+            }
+        }
+    }
+}
+
+/// The issue's bar across sectors on the same bare speeches. With no fact
+/// but the campaign's name and two phases, every sentence is the genre's
+/// own and the profile's facts cannot set two speeches apart: the pairs
+/// share 15–17% on average, the worst up to 37%. Complete profiles meet
+/// the bar (tests/genre.rs, tests/sectors_b.rs); this waits for the
+/// fallback wordings to reach it: `cargo test --test sectors_a -- --ignored`.
+#[test]
+#[ignore = "bare profiles: 15-17% alike on average, worst pairs up to 37% (bar 25%)"]
+fn bare_speeches_of_two_sectors_meet_the_issues_bar() {
     let dir = tempfile::tempdir().unwrap();
     for type_name in TYPES {
         let s = speeches(dir.path(), type_name);
@@ -547,16 +569,6 @@ fn speeches_meet_the_issues_sameness_bar() {
                 "{type_name} {a}/{b}#{i}: {:.0}%",
                 share * 100.0
             );
-        }
-        for sector in MINE {
-            for (i, j) in [(0, 1), (0, 2), (1, 2)] {
-                let share = s.shared((sector, i), (sector, j));
-                assert!(
-                    share <= 0.5,
-                    "{type_name} {sector}#{i}{j}: {:.0}%",
-                    share * 100.0
-                );
-            }
         }
     }
 }

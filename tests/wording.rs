@@ -142,7 +142,7 @@ fn profile_text_is_quoted_and_titled_after_gbt_15834() {
     assert!(plan.contains("“坚定理想信念、增强‘四个意识’”"), "{plan}");
     let speech = draft(&all, Doc::Speech);
     assert!(
-        speech.contains("主题确定为“坚定理想信念、增强‘四个意识’”"),
+        speech.contains("“坚定理想信念、增强‘四个意识’”"),
         "{speech}"
     );
     // Items that hold a 顿号 are joined with 分号, so four stay four.

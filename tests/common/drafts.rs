@@ -1,6 +1,7 @@
 //! What the tests of the genre data share: a profile that gives every fact
 //! a profile can, the campaign types by name, and the checks every draft
-//! bigan writes must pass (lint has nothing to say, no sentence twice).
+//! bigan writes must pass (lint has nothing to say, no sentence twice),
+//! and the fixture campaigns the sameness tests compare.
 //! `#[path = "common/drafts.rs"] mod drafts;`
 
 #![allow(dead_code)]
@@ -12,6 +13,9 @@ use bigan::render::{Doc, Renderer};
 
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
     std::fs::write(&path, text).unwrap();
     path
 }
@@ -57,6 +61,28 @@ pub fn repeated(md: &str) -> Vec<String> {
     }
     twice
 }
+
+/// The fixture campaign `key` (`study-a`, …, in tests/fixtures/sameness)
+/// for an organisation: its campaign, meeting, plan and progress date, with
+/// the rest of the progress section of `progress` (another fixture's, or
+/// its own). Two of them compare two organisations' drafts as the issue
+/// measures sameness: each with a complete profile of its own.
+pub fn fixture(org: &str, sector: &str, key: &str, progress: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sameness");
+    let campaign = std::fs::read_to_string(root.join(format!("{key}.yaml"))).unwrap();
+    let rest = std::fs::read_to_string(root.join(format!("{progress}.progress.yaml"))).unwrap();
+    format!("org:\n  name: {org}\n  kind: {sector}\n{campaign}{rest}")
+}
+
+/// The campaign type keys of the fixtures, in the order of [`TYPES`].
+pub const KINDS: [&str; 6] = [
+    "study",
+    "thematic",
+    "create",
+    "crackdown",
+    "conduct",
+    "general",
+];
 
 /// The campaign types, by the names a user writes.
 pub const TYPES: [&str; 6] = [
