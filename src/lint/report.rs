@@ -194,7 +194,10 @@ mod tests {
         let out = text(&found(&commas(10)), 2);
         assert_eq!(out.matches("[punct.halfwidth]").count(), 10, "{out}");
         assert!(!out.contains("未列出"), "{out}");
-        assert!(out.ends_with("检查了 2 份文稿：0 处错误，10 处提醒\n"), "{out}");
+        assert!(
+            out.ends_with("检查了 2 份文稿：0 处错误，10 处提醒\n"),
+            "{out}"
+        );
     }
 
     #[test]
