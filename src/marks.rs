@@ -305,6 +305,8 @@ mod tests {
             "院党委发〔2010〕15号"
         );
         assert_eq!(super::doc_number("第(3)号"), "第(3)号");
+        // Four digits not closed right after are not the year of a 发文字号.
+        assert_eq!(super::doc_number("(2010年)"), "(2010年)");
     }
 
     use super::*;
@@ -417,6 +419,10 @@ mod tests {
         assert_eq!(quoted("甲”乙"), "“甲”乙”");
         assert_eq!(quoted("增强\"四个意识"), "“增强\"四个意识”");
         assert_eq!(titled("甲》乙"), "《甲》乙》");
+        // A stray close of the inner form, alone or after a pair that
+        // closed, keeps its form too.
+        assert_eq!(quoted("甲’乙"), "“甲’乙”");
+        assert_eq!(quoted("“甲”乙’"), "“‘甲’乙’”");
         // A whole wrapped in the inner form is the quotation itself.
         assert_eq!(quoted("‘两学一做’"), "“两学一做”");
         assert_eq!(titled("《甲》《乙》"), "《〈甲〉〈乙〉》");
@@ -429,6 +435,8 @@ mod tests {
         assert_eq!(at(QUOTES, "“甲‘乙‘丙’乙’甲”"), [4]);
         assert!(at(QUOTES, "“甲‘乙“丙”乙’甲”").is_empty());
         assert!(at(QUOTES, "”甲“乙”").is_empty());
+        // A stray close after a pair shifts no level after it.
+        assert!(at(QUOTES, "“甲””乙“丙”").is_empty());
         assert!(at(QUOTES, "“甲”“乙”").is_empty());
         assert_eq!(at(TITLES, "〈甲〉《乙》"), [0]);
     }

@@ -697,6 +697,18 @@ mod tests {
         assert_eq!(c[0].number, None);
     }
 
+    #[test]
+    fn the_noun_after_xiang_is_read_to_four_characters_or_the_line_end() {
+        let text = |s: &str| {
+            claims(&chars(s))
+                .into_iter()
+                .map(|c| c.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(text("完成三项工作任务要求"), ["三项工作任务"]);
+        assert_eq!(text("抓好三项工作"), ["三项工作"]);
+    }
+
     /// What lint's count rules say about `text`: rule, message and hint.
     fn said(text: &str) -> Vec<(String, String, String)> {
         let rules = ["count".into(), "placeholder.count".into()];

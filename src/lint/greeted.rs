@@ -76,4 +76,14 @@ mod tests {
         assert!(found("同志们：\n以优异成绩迎接建党95周年。\n").is_empty());
         assert!(found("（2016年9月22日）\n迎接全年目标的实现。\n").is_empty());
     }
+
+    #[test]
+    fn only_an_occasion_right_after_the_greeting_is_greeted() {
+        // 迎接 greets the inspection; the anniversary further on is
+        // something else the sentence mentions.
+        let text = "（2016年9月22日）\n迎接上级检查验收，为建党95周年献礼。\n";
+        assert!(found(text).is_empty());
+        let text = "（2016年9月22日）\n以优异成绩迎接伟大的建党95周年。\n";
+        assert_eq!(found(text), [2]);
+    }
 }

@@ -147,3 +147,99 @@ pub fn rules() -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::lint::{Selection, check};
+
+    /// The findings of `lines` of plain text, each line a paragraph.
+    fn found(lines: &[&str]) -> Vec<Finding> {
+        let text = lines.join("\n\n");
+        let rules = ["punct.halfwidth".into(), "placeholder".into()];
+        let only = Selection::new(&rules, &[]).unwrap_or_default();
+        check(Path::new("讲话.md"), &text, &only)
+    }
+
+    /// `n` paragraphs with one half-width comma each.
+    fn commas(n: usize) -> Vec<&'static str> {
+        vec!["今天,开会。"; n]
+    }
+
+    #[test]
+    fn text_shows_ten_of_a_rule_and_counts_the_rest() {
+        let mut lines = commas(12);
+        lines.push("××同志：");
+        let findings = found(&lines);
+        let out = text(&findings, 1);
+        assert_eq!(out.matches("[punct.halfwidth]").count(), 10 + 1, "{out}");
+        assert!(
+            out.contains("讲话.md: 另有 2 处 [punct.halfwidth] 未列出"),
+            "{out}"
+        );
+        assert_eq!(out.matches("[placeholder]").count(), 1, "{out}");
+        assert!(!out.contains("[placeholder] 未列出"), "{out}");
+        assert!(out.contains("= 依据：国标 GB/T 15834-2011 第5章"), "{out}");
+        assert!(out.contains("= 依据：实务"), "{out}");
+        assert!(
+            out.ends_with("检查了 1 份文稿：1 处错误，12 处提醒\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn ten_of_a_rule_are_all_shown() {
+        let out = text(&found(&commas(10)), 2);
+        assert_eq!(out.matches("[punct.halfwidth]").count(), 10, "{out}");
+        assert!(!out.contains("未列出"), "{out}");
+        assert!(
+            out.ends_with("检查了 2 份文稿：0 处错误，10 处提醒\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_clean_run_says_so() {
+        assert_eq!(text(&[], 3), "检查了 3 份文稿，没有发现问题\n");
+    }
+
+    #[test]
+    fn json_has_every_finding_and_the_tally() {
+        let mut lines = commas(11);
+        lines.push("××同志：");
+        let out = json(&found(&lines), 4);
+        let doc: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        assert_eq!(doc["version"], 1, "{out}");
+        assert_eq!(doc["findings"].as_array().map(Vec::len), Some(12), "{out}");
+        assert_eq!(doc["findings"][0]["rule"], "punct.halfwidth");
+        assert_eq!(doc["findings"][0]["basis"], "国标");
+        assert_eq!(doc["findings"][0]["line"], 1);
+        assert_eq!(doc["findings"][11]["rule"], "placeholder");
+        assert_eq!(doc["findings"][11]["line"], 23);
+        assert_eq!(
+            doc["summary"],
+            serde_json::json!({ "files": 4, "errors": 1, "warnings": 11 })
+        );
+        assert!(out.ends_with("}\n"));
+    }
+
+    #[test]
+    fn the_rule_table_gives_severity_and_basis() {
+        let out = rules();
+        assert_eq!(out.lines().count(), RULES.len());
+        let line = |id: &str| {
+            out.lines()
+                .find(|l| l.starts_with(&format!("{id} ")))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let gap = line("numbering.gap");
+        assert!(gap.contains(" 错误  "), "{gap}");
+        assert!(gap.ends_with("（国标 GB/T 9704-2012 7.3.3）"), "{gap}");
+        let half = line("punct.halfwidth");
+        assert!(half.contains(" 提醒  "), "{half}");
+        assert!(line("count.points").ends_with("（实务）"), "{out}");
+    }
+}

@@ -149,6 +149,20 @@ mod tests {
     }
 
     #[test]
+    fn forward_tests_each_position_once_over_queries_in_order() {
+        let chars: Vec<char> = "a】b】c".chars().collect();
+        let tested = std::cell::RefCell::new(Vec::new());
+        let mut next = Forward::new(&chars, |c: &[char], i| {
+            tested.borrow_mut().push(i);
+            c[i] == '】'
+        });
+        for at in [0, 1, 1, 2, 3, 3, 4, 5] {
+            next.from(at);
+        }
+        assert_eq!(*tested.borrow(), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
     fn prefix_counts_ranges() {
         let chars: Vec<char> = "a中b文c".chars().collect();
         let han = Prefix::new(&chars, crate::zh::is_han);

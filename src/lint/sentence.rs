@@ -102,6 +102,13 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_that_ends_its_line_without_a_stop_counts() {
+        let s = "要把这项工作摆上重要议事日程";
+        let text = format!("同志们好。{s}\n第二段。{s}\n");
+        assert_eq!(crate::lint::found_at(&text, "dup.sentence"), [(2, 5)]);
+    }
+
+    #[test]
     fn short_sentences_and_whole_paragraphs_are_left_alone() {
         // Twelve 字 make a sentence that may not repeat; eleven may.
         let twelve = "一二三四五六七八九十一二。";

@@ -119,6 +119,7 @@ mod tests {
         assert_eq!(found("要做到：一是加强领导。\n"), [1]);
         assert!(found("一、甲\n（一）子\n1.孙\n2.孙\n（二）子\n二、乙\n").is_empty());
         assert!(found("要做到：一是甲；二是乙。\n").is_empty());
+        assert!(found("一、甲\n二、乙\n三、丙\n").is_empty());
     }
 
     #[test]
