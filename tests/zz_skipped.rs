@@ -9,6 +9,8 @@
 //! The test itself keeps the list true: it reads the test files and fails
 //! when a test that needs one of the programs is not named here.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 /// The tests marked `bigan_no_office` (LibreOffice and poppler).
@@ -44,8 +46,7 @@ fn tests_skipped_for_a_missing_program() {
     let this = include_str!("zz_skipped.rs");
     for name in OFFICE.iter().chain(CHROMIUM) {
         assert_eq!(
-            this.matches(&format!("、{name}")).count()
-                + this.matches(&format!("：{name}")).count(),
+            this.matches(&format!("、{name}")).count() + this.matches(&format!("：{name}")).count(),
             2,
             "{name} is not named in exactly two of the reasons"
         );
