@@ -1059,3 +1059,89 @@ fn a_draft_before_2015_never_speaks_of_huodegan() {
         }
     }
 }
+
+/// Words only a body that enforces the law on others may say of its own
+/// crackdown: a school or a township 整治s hazards and conduct, it does not
+/// 执法 or 办案.
+const ENFORCEMENT: &[&str] = &["以罚代管", "选择性执法", "震慑", "执法", "办案"];
+
+#[test]
+fn only_a_sector_that_enforces_speaks_of_enforcement_in_a_crackdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let orgs = ["青山", "白水", "红岩", "绿洲", "金沙", "石门"];
+    let mut police_enforces = false;
+    for sector in ["school", "township", "university", "hospital", "police"] {
+        for (i, org) in orgs.iter().enumerate() {
+            let yaml = full(
+                &format!("{org}某单位"),
+                sector,
+                "crackdown",
+                "安全隐患专项整治",
+                "服务对象",
+            );
+            let p = load(&write(dir.path(), &format!("{sector}-{i}.yaml"), &yaml));
+            for doc in [Doc::Speech, Doc::Plan, Doc::Progress] {
+                for variant in 1..=3 {
+                    let md = draft(&p, doc, variant);
+                    let said: Vec<&str> = ENFORCEMENT
+                        .iter()
+                        .copied()
+                        .filter(|w| md.contains(w))
+                        .collect();
+                    if sector == "police" {
+                        police_enforces |= !said.is_empty();
+                    } else {
+                        assert!(
+                            said.is_empty(),
+                            "{sector} × {} × {variant} says {said:?}\n{md}",
+                            doc.name()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        police_enforces,
+        "a police crackdown no longer speaks of 执法"
+    );
+}
+
+#[test]
+fn a_campaign_of_one_phase_has_no_first_phase_and_next_steps_run_on() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, kind) in TYPES.iter().enumerate() {
+        let yaml = format!(
+            "
+org: {{ name: 某单位 }}
+campaign:
+  name: 某项工作
+  type: {kind}
+  phases:
+    - {{ name: 集中整治, from: 2023-03-01, to: 2023-11-30 }}
+meeting: {{ date: 2023-03-01 }}
+progress:
+  date: 2023-04-20
+  next_steps: [集中力量攻坚重点难点问题, 健全日常管理制度]
+"
+        );
+        let p = load(&write(dir.path(), &format!("one{i}.yaml"), &yaml));
+        for variant in 1..=3 {
+            let md = draft(&p, Doc::Progress, variant);
+            for wrong in ["第一阶段", "刚刚开局", "刚刚起步", "刚刚打响"] {
+                assert!(!md.contains(wrong), "{kind} × {variant}: {wrong}\n{md}");
+            }
+            assert!(md.contains("正处在“集中整治”阶段"), "{kind}\n{md}");
+            // Steps given as bare phrases are one sentence, not headings
+            // standing alone.
+            assert!(
+                md.contains("一是集中力量攻坚重点难点问题；二是健全日常管理制度。"),
+                "{kind}\n{md}"
+            );
+            assert!(
+                !md.contains("*（一）集中力量攻坚重点难点问题*"),
+                "{kind}\n{md}"
+            );
+        }
+    }
+}

@@ -501,6 +501,7 @@ impl<'a> Checker<'a> {
         let sector = Sector {
             key: key.to_owned(),
             names,
+            enforces: raw.enforces.is_some_and(|e| e.value),
             defaults,
             words,
             passages,

@@ -269,6 +269,9 @@ pub struct Sector {
     pub key: String,
     /// The Chinese names `org.kind` accepts: 医院, 卫生院.
     pub names: Vec<String>,
+    /// It enforces the law on others (公安, 税务): the `enforces` condition.
+    #[serde(default)]
+    pub enforces: bool,
     pub defaults: Defaults,
     pub words: Words,
     pub passages: Passages,

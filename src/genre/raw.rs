@@ -188,6 +188,9 @@ pub(crate) struct RawPlan {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSector {
     pub names: TextList,
+    /// The sector enforces the law on others (公安, 市场监管, 税务, 交通):
+    /// a crackdown's 执法 sentences are true of it.
+    pub enforces: Option<Located<bool>>,
     pub defaults: Located<RawDefaults>,
     pub words: Located<RawWords>,
     pub passages: Located<RawPassages>,

@@ -17,6 +17,7 @@ use crate::genre::era::Era;
 use crate::genre::text::{VARS, Var};
 use crate::genre::{Alts, Block, CampaignType, Common, Item, Point, Sector, Style, rules};
 use crate::profile::{self, Fact, Profile};
+use crate::zh::Marker;
 
 /// A point as the template lays it out.
 #[derive(Debug, Serialize)]
@@ -412,6 +413,7 @@ impl<'a> Wording<'a> {
         f.set("among", self.kind.mode == crate::genre::Mode::Among);
         f.set("against", self.kind.mode == crate::genre::Mode::Against);
         f.set("learning", self.kind.learning);
+        f.set("enforces", self.sector.enforces);
         f.set("political", self.get("political").is_some());
         if let Some(pr) = &p.progress {
             f.set("achievements", !pr.achievements.is_empty());
@@ -423,7 +425,8 @@ impl<'a> Wording<'a> {
         let at = phases
             .iter()
             .position(|ph| ph.from <= today && ph.to.is_none_or(|to| today <= to));
-        f.set("first_phase", at == Some(0));
+        // A campaign of one phase has no first phase to be early in.
+        f.set("first_phase", at == Some(0) && phases.len() > 1);
         f.set(
             "middle_phase",
             at.is_some_and(|i| i > 0 && i + 1 < phases.len()),
@@ -610,10 +613,41 @@ impl<'a> Wording<'a> {
         };
         let progress = &self.kind.progress;
         let shared = &self.common.progress;
+        // A step given as a bare phrase, answering nothing, has no paragraph
+        // to head: such steps are said together as one sentence (一是……；
+        // 二是……。), where the first of them stood, never as headings alone.
+        let bare = |s: &&profile::Step| s.lead.is_none() && s.answers.is_none();
+        let plain: Vec<String> = pr
+            .next_steps
+            .iter()
+            .filter(bare)
+            .map(|s| phrase(&s.text))
+            .collect();
+        let first_plain = pr.next_steps.iter().position(|s| bare(&s));
+        let run_on = match plain.as_slice() {
+            [] => None,
+            [one] => Some(format!("{one}。")),
+            many => Some(
+                many.iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("{}{s}", Marker::Yishi.render(i as u64 + 1)))
+                    .collect::<Vec<_>>()
+                    .join("；")
+                    + "。",
+            ),
+        };
+        let mut run_on = run_on.map(Entry::para);
         pr.next_steps
             .iter()
             .enumerate()
-            .map(|(i, s)| {
+            .filter_map(|(i, s)| {
+                if bare(&s) {
+                    return if Some(i) == first_plain {
+                        run_on.take()
+                    } else {
+                        None
+                    };
+                }
                 let (lead, text) = match &s.lead {
                     Some(lead) => (lead.as_str(), s.text.as_str()),
                     None => (s.text.as_str(), ""),
@@ -629,7 +663,7 @@ impl<'a> Wording<'a> {
                     (Some(a), None) => Some(a),
                     (None, b) => b,
                 };
-                Entry::item(phrase(lead), text)
+                Some(Entry::item(phrase(lead), text))
             })
             .collect()
     }
