@@ -8,15 +8,18 @@
 //! error naming the keys to add; and every document of every sector and
 //! campaign type lints clean.
 
+#[path = "common/drafts.rs"]
+mod drafts;
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use bigan::genre::Genre;
 use bigan::output::Format;
 use bigan::profile::{Loader, Profile};
 use bigan::render::{Doc, Renderer};
+use drafts::{lint_findings, load, write};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bigan");
 
@@ -28,22 +31,8 @@ const NEW: [Doc; 5] = [
     Doc::Summary,
 ];
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn load(path: &Path) -> Profile {
-    let loaded = Loader::new().load(path).unwrap();
-    let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
-    loaded
-        .profile
-        .unwrap_or_else(|| panic!("{} 无效：\n{}", path.display(), problems.join("\n")))
-}
-
 fn draft(profile: &Profile, doc: Doc) -> String {
-    Renderer::new(None).unwrap().render(profile, doc).unwrap()
+    drafts::draft(profile, doc, 1)
 }
 
 fn bigan(args: &[&str], dir: &Path) -> Output {
@@ -52,19 +41,6 @@ fn bigan(args: &[&str], dir: &Path) -> Output {
         .current_dir(dir)
         .output()
         .unwrap()
-}
-
-/// Every finding lint has on a Markdown draft, warnings too: a draft bigan
-/// writes gives lint nothing to say.
-fn lint_findings(md: &str) -> Vec<String> {
-    bigan::lint::check(
-        Path::new("draft.md"),
-        md,
-        &bigan::lint::Selection::default(),
-    )
-    .iter()
-    .map(|f| f.diagnostic.to_string())
-    .collect()
 }
 
 /// A profile with every section, for an organisation of sector `kind`
