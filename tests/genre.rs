@@ -1128,7 +1128,7 @@ progress:
         let p = load(&write(dir.path(), &format!("one{i}.yaml"), &yaml));
         for variant in 1..=3 {
             let md = draft(&p, Doc::Progress, variant);
-            for wrong in ["第一阶段", "刚刚开局", "刚刚起步", "刚刚打响"] {
+            for wrong in ["第一阶段", "刚刚开局", "刚刚起步", "刚刚打响", "收尾阶段"] {
                 assert!(!md.contains(wrong), "{kind} × {variant}: {wrong}\n{md}");
             }
             assert!(md.contains("正处在“集中整治”阶段"), "{kind}\n{md}");
