@@ -1128,7 +1128,8 @@ progress:
         let p = load(&write(dir.path(), &format!("one{i}.yaml"), &yaml));
         for variant in 1..=3 {
             let md = draft(&p, Doc::Progress, variant);
-            for wrong in ["第一阶段", "刚刚开局", "刚刚起步", "刚刚打响", "收尾阶段"] {
+            for wrong in ["第一阶段", "刚刚开局", "刚刚起步", "刚刚打响", "收尾阶段"]
+            {
                 assert!(!md.contains(wrong), "{kind} × {variant}: {wrong}\n{md}");
             }
             assert!(md.contains("正处在“集中整治”阶段"), "{kind}\n{md}");
@@ -1142,6 +1143,45 @@ progress:
                 !md.contains("*（一）集中力量攻坚重点难点问题*"),
                 "{kind}\n{md}"
             );
+        }
+    }
+}
+
+/// A user's own `org.served` may hold 和 (经营者和消费者): no sentence of
+/// the genre then reads 和…和 in one phrase, or anything else lint finds.
+#[test]
+fn served_holding_he_gives_clean_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, kind) in TYPES.iter().enumerate() {
+        let yaml = format!(
+            "
+org: {{ name: 青山市商务局, kind: generic, served: 经营者和消费者 }}
+campaign:
+  name: 某项工作
+  type: {kind}
+  goals: [目标甲, 目标乙]
+  situation: [当前还有一些突出问题]
+  phases:
+    - {{ name: 动员部署, from: 2024-03-01, to: 2024-03-31 }}
+    - {{ name: 集中推进, from: 2024-04-01, to: 2024-09-30 }}
+    - {{ name: 总结提高, from: 2024-10-01, to: 2024-11-30 }}
+meeting: {{ date: 2024-03-05 }}
+progress:
+  date: 2024-06-20
+"
+        );
+        let p = load(&write(dir.path(), &format!("served{i}.yaml"), &yaml));
+        for doc in [Doc::Speech, Doc::Plan, Doc::Progress] {
+            for variant in 1..=6 {
+                let md = draft(&p, doc, variant);
+                let found = lint_findings(&md);
+                assert!(
+                    found.is_empty(),
+                    "{kind} {} × {variant}:\n{}",
+                    doc.name(),
+                    found.join("\n")
+                );
+            }
         }
     }
 }
