@@ -29,49 +29,7 @@ fn bigan(args: &[&str], dir: &Path) -> Output {
 /// A profile that says everything a profile can say, for an organisation
 /// of `kind` running a campaign of `kind_name` called `name`.
 fn full(org: &str, kind: &str, type_name: &str, name: &str, served: &str) -> String {
-    format!(
-        "org:
-  name: {org}
-  kind: {kind}
-  served: {served}
-campaign:
-  name: {name}
-  type: {type_name}
-  goals: [目标甲, 目标乙, 目标丙]
-  theme: [主题甲, 主题乙]
-  standards:
-    - {{ label: 三个好, of: 先进集体, items: [班子好, 队伍好, 作风好] }}
-  situation: [当前工作中还有一些突出问题]
-  tasks: [抓好第一项任务, 抓好第二项任务]
-  milestones: [全年目标任务]
-  phases:
-    - {{ name: 动员部署, from: 2024-03-01, to: 2024-03-31, tasks: [召开动员大会, 制定实施方案] }}
-    - {{ name: 集中推进, from: 2024-04-01, to: 2024-09-30, tasks: [逐项推进各项任务] }}
-    - {{ name: 总结提高, from: 2024-10-01, to: 2024-11-30 }}
-meeting:
-  date: 2024-03-05
-  speaker: {{ name: 王明, title: 主要负责同志 }}
-  before_me: 分管负责同志宣读了实施方案
-plan:
-  basis: {{ issuer: 上级机关, title: 关于开展有关工作的通知, number: 上发〔2024〕1号 }}
-  leading_group:
-    leader: {{ name: 王明, title: 主要负责同志 }}
-    members: [各部门负责同志]
-    office: 办公室
-progress:
-  date: 2024-06-20
-  before_me: 三个单位汇报了前一段的工作
-  achievements:
-    - {{ lead: 部署到位, text: 各单位都制定了具体方案 }}
-    - 集中整改问题四十余项
-  problems:
-    - {{ lead: 进展不平衡, text: 有的单位推进较慢 }}
-    - 个别措施落实不够到位
-  lessons: [领导带头是关键]
-  next_steps:
-    - {{ lead: 加快落后单位的进度, text: 对推进较慢的单位逐一督导, answers: 1 }}
-"
-    )
+    drafts::complete(org, kind, type_name, name, Some(served))
 }
 
 #[test]

@@ -98,12 +98,25 @@ pub const TYPES: [&str; 6] = [
 /// named `org` of sector `kind` running a campaign of type `type_name`;
 /// the org keys other than its name are the sector's defaults.
 pub fn full(org: &str, kind: &str, type_name: &str) -> String {
+    complete(org, kind, type_name, "某项工作", None)
+}
+
+/// [`full`] with the campaign called `name` and, when given, the
+/// organisation's own `served` in place of the sector's.
+pub fn complete(
+    org: &str,
+    kind: &str,
+    type_name: &str,
+    name: &str,
+    served: Option<&str>,
+) -> String {
+    let served = served.map_or(String::new(), |s| format!("\n  served: {s}"));
     format!(
         "org:
   name: {org}
-  kind: {kind}
+  kind: {kind}{served}
 campaign:
-  name: 某项工作
+  name: {name}
   type: {type_name}
   goals: [目标甲, 目标乙, 目标丙]
   theme: [主题甲, 主题乙]
