@@ -20,8 +20,8 @@ pub mod layout;
 mod nested;
 mod numbering;
 mod phrase;
-mod repeated;
 mod placeholder;
+mod repeated;
 /// The enumeration markers live in [`crate::markers`] (import reads them
 /// too); this path stays for the tests that name it.
 pub use crate::markers;

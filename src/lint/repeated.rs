@@ -48,7 +48,11 @@ mod tests {
     fn the_shipped_table_parses_into_groups() {
         let groups = crate::lint::tables::set_phrases();
         assert!(groups.len() >= 30, "{}", groups.len());
-        assert!(groups.iter().all(|g| !g.is_empty() && g.iter().all(|f| f.chars().count() >= 2)));
+        assert!(
+            groups
+                .iter()
+                .all(|g| !g.is_empty() && g.iter().all(|f| f.chars().count() >= 2))
+        );
         assert!(groups.iter().any(|g| g == &["指挥员", "战斗员"]));
     }
 

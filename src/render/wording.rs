@@ -570,7 +570,10 @@ impl<'a> Wording<'a> {
 
     fn item(&self, item: &Item) -> Option<Entry> {
         let lead = self.pick(item.lead.as_ref());
-        let text = self.pick(item.text.as_ref());
+        let text = self.pick(item.text.as_ref()).map(|t| match &lead {
+            Some(l) => rules::past_restated(l, &t).to_owned(),
+            None => t,
+        });
         // An item promised text and none of it fits: leave the item out.
         if item.text.is_some() && text.is_none() && item.block.is_none() {
             return None;
