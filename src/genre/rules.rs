@@ -119,6 +119,19 @@ pub fn response_for<'a, R>(
         .find(|r| words(r).iter().any(|w| before_me.contains(w.as_str())))
 }
 
+/// What a leading group is named after: the campaign's label, or, when
+/// that runs past ten characters, its noun (主题教育领导小组 for
+/// “不忘初心、牢记使命”主题教育, 学习教育领导小组 for 深入贯彻中央八项规定
+/// 精神学习教育), as units name their groups in practice.
+pub fn group_label<'a>(label: &'a str, noun: &'a str) -> &'a str {
+    let long = label.chars().filter(|&c| crate::zh::is_han(c)).count() > 10;
+    if long && !noun.is_empty() {
+        noun
+    } else {
+        label
+    }
+}
+
 /// Whether `sentence` only says its item's heading `lead` again:
 /// “*（三）督查要带着问题去*。督查要带着问题去。” or “*推广先进经验*。先进的经验
 /// 要及时推广。” A writer drops such an opening sentence; the heading has said
@@ -217,6 +230,33 @@ mod tests {
         ] {
             assert!(!restates(lead, sentence), "{lead} / {sentence}");
         }
+    }
+
+    #[test]
+    fn a_long_label_names_its_group_by_the_noun() {
+        assert_eq!(
+            group_label("“不忘初心、牢记使命”主题教育", "主题教育"),
+            "主题教育"
+        );
+        assert_eq!(
+            group_label("深入贯彻中央八项规定精神学习教育", "学习教育"),
+            "学习教育"
+        );
+        // Ten characters and fewer keep their name; quotation marks are not counted.
+        assert_eq!(
+            group_label("“两学一做”学习教育", "学习教育"),
+            "“两学一做”学习教育"
+        );
+        assert_eq!(group_label("党史学习教育", "学习教育"), "党史学习教育");
+        assert_eq!(group_label("全国文明城市创建工作活动", "活动"), "活动");
+        assert_eq!(
+            group_label("全国文明城市创建活动", "活动"),
+            "全国文明城市创建活动"
+        );
+        assert_eq!(
+            group_label("很长很长很长很长很长很长", ""),
+            "很长很长很长很长很长很长"
+        );
     }
 
     #[test]
