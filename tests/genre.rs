@@ -274,6 +274,7 @@ fn check_says_what_type_it_inferred_and_how_to_set_it() {
         ),
         ("全国文明城市创建", "创建", "文明城市"),
         ("机关作风整顿", "作风建设", "作风"),
+        ("清廉金融文化建设", "作风建设", "清廉"),
         ("改善医疗服务行动", "一般工作", "看不出"),
     ];
     for (i, (name, kind, why)) in cases.iter().enumerate() {

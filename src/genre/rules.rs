@@ -119,9 +119,177 @@ pub fn response_for<'a, R>(
         .find(|r| words(r).iter().any(|w| before_me.contains(w.as_str())))
 }
 
+/// What a leading group is named after: the campaign's label, or, when
+/// that runs past ten characters, its noun (主题教育领导小组 for
+/// “不忘初心、牢记使命”主题教育, 学习教育领导小组 for 深入贯彻中央八项规定
+/// 精神学习教育), as units name their groups in practice.
+pub fn group_label<'a>(label: &'a str, noun: &'a str) -> &'a str {
+    let long = label.chars().filter(|&c| crate::zh::is_han(c)).count() > 10;
+    if long && !noun.is_empty() {
+        noun
+    } else {
+        label
+    }
+}
+
+/// Whether `sentence` only says its item's heading `lead` again:
+/// “*（三）督查要带着问题去*。督查要带着问题去。” or “*推广先进经验*。先进的经验
+/// 要及时推广。” A writer drops such an opening sentence; the heading has said
+/// it. The words that only turn a phrase into a sentence (要, 把, 让, 的) are
+/// not counted; the sentence may add a few characters (学习教育要坚持问题导向)
+/// and must hold four fifths of the heading's: in the heading's order for a
+/// short heading (用好示范点 is not 示范点的作用在于探路), in any order from
+/// six characters on (先进的经验要及时推广).
+pub fn restates(lead: &str, sentence: &str) -> bool {
+    let words = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|&c| crate::zh::is_han(c) && !"要把让的将".contains(c))
+            .collect()
+    };
+    let (lead, said) = (words(lead), words(sentence));
+    if lead.len() < 3 || said.len() > lead.len() + 4 {
+        return false;
+    }
+    let shared = if lead.len() >= 6 {
+        let mut rest = said;
+        lead.iter()
+            .filter(|c| {
+                rest.iter()
+                    .position(|x| x == *c)
+                    .map(|i| rest.swap_remove(i))
+                    .is_some()
+            })
+            .count()
+    } else {
+        in_order(&lead, &said)
+    };
+    shared * 5 >= lead.len() * 4
+}
+
+/// The length of the longest run of `a`'s characters that `b` holds in
+/// the same order, not necessarily side by side.
+fn in_order(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// `text` without an opening sentence that only restates `lead`
+/// ([`restates`]); as it is when that sentence is all there is.
+pub fn past_restated<'t>(lead: &str, text: &'t str) -> &'t str {
+    let Some(end) = text.find(['。', '！', '？']) else {
+        return text;
+    };
+    let (first, rest) = text.split_at(end);
+    let rest = rest['。'.len_utf8()..].trim_start();
+    if rest.is_empty() || !restates(lead, first) {
+        return text;
+    }
+    rest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_that_only_says_the_heading_again_restates_it() {
+        for (lead, sentence) in [
+            ("督查要带着问题去", "督查要带着问题去"),
+            ("要让制度立得住、行得通", "制度要立得住、行得通"),
+            ("注意劳逸结合", "要注意劳逸结合"),
+            ("推广先进经验", "先进的经验要及时推广"),
+            ("坚持问题导向", "学习教育要坚持问题导向"),
+            ("整改要限时见效", "整改要定时限、见实效"),
+            ("把警示教育做在前面", "警示教育要做在问题发生之前"),
+        ] {
+            assert!(restates(lead, sentence), "{lead} / {sentence}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_goes_on_from_the_heading_does_not() {
+        for (lead, sentence) in [
+            ("用好示范点", "示范点的作用在于探路"),
+            // Longer by five: it says more than the heading.
+            ("督查要带着问题去", "督查要带着这次会上点到的问题去"),
+            // Too short a heading to judge.
+            ("督查", "督查"),
+            ("严格纪律", "纪律面前一律平等"),
+        ] {
+            assert!(!restates(lead, sentence), "{lead} / {sentence}");
+        }
+    }
+
+    #[test]
+    fn a_long_label_names_its_group_by_the_noun() {
+        assert_eq!(
+            group_label("“不忘初心、牢记使命”主题教育", "主题教育"),
+            "主题教育"
+        );
+        assert_eq!(
+            group_label("深入贯彻中央八项规定精神学习教育", "学习教育"),
+            "学习教育"
+        );
+        // Ten characters and fewer keep their name; quotation marks are not counted.
+        assert_eq!(
+            group_label("“两学一做”学习教育", "学习教育"),
+            "“两学一做”学习教育"
+        );
+        assert_eq!(group_label("党史学习教育", "学习教育"), "党史学习教育");
+        assert_eq!(group_label("全国文明城市创建工作活动", "活动"), "活动");
+        assert_eq!(
+            group_label("全国文明城市创建活动", "活动"),
+            "全国文明城市创建活动"
+        );
+        assert_eq!(
+            group_label("很长很长很长很长很长很长", ""),
+            "很长很长很长很长很长很长"
+        );
+    }
+
+    #[test]
+    fn in_order_counts_a_common_subsequence() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(in_order(&c("用好示范点"), &c("示范点作用在于探路")), 3);
+        assert_eq!(in_order(&c("督查结果用起来"), &c("督查结果用起来")), 7);
+        assert_eq!(in_order(&c("甲乙丙"), &c("丙乙甲")), 1);
+        assert_eq!(in_order(&c("甲乙丙"), &c("")), 0);
+    }
+
+    #[test]
+    fn only_a_restating_opening_sentence_is_dropped() {
+        assert_eq!(
+            past_restated("注意劳逸结合", "要注意劳逸结合。连续作战的同志要轮休。"),
+            "连续作战的同志要轮休。"
+        );
+        assert_eq!(
+            past_restated("注意劳逸结合", "要注意劳逸结合！连续作战的同志要轮休。"),
+            "连续作战的同志要轮休。"
+        );
+        // Nothing after it: the item keeps its text.
+        assert_eq!(
+            past_restated("注意劳逸结合", "要注意劳逸结合。"),
+            "要注意劳逸结合。"
+        );
+        assert_eq!(
+            past_restated("注意劳逸结合", "要注意劳逸结合"),
+            "要注意劳逸结合"
+        );
+        let other = "连续作战的同志要轮休。要注意劳逸结合。";
+        assert_eq!(past_restated("注意劳逸结合", other), other);
+    }
 
     #[test]
     fn labels_say_the_noun_once() {

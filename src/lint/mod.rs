@@ -21,6 +21,7 @@ mod nested;
 mod numbering;
 mod phrase;
 mod placeholder;
+mod repeated;
 /// The enumeration markers live in [`crate::markers`] (import reads them
 /// too); this path stays for the tests that name it.
 pub use crate::markers;
@@ -293,6 +294,13 @@ rule!(
     "不写“以X为主要内容的X”：活动不以它自己为主要内容"
 );
 rule!(
+    PHRASE_REPEATED,
+    "phrase.repeated",
+    Warning,
+    Basis::Practice,
+    "醒目的套话和比喻（既当指挥员又当战斗员、钉钉子、一竿子插到底……）一篇文稿里只用一次"
+);
+rule!(
     PHRASE_HE,
     "phrase.he",
     Warning,
@@ -336,7 +344,7 @@ rule!(
 );
 
 /// Every rule, in the order findings of one line are listed.
-pub static RULES: [&Rule; 41] = [
+pub static RULES: [&Rule; 42] = [
     &COUNT_POINTS,
     &COUNT_PHASES,
     &COUNT_ITEMS,
@@ -366,6 +374,7 @@ pub static RULES: [&Rule; 41] = [
     &DATE_YEAR,
     &PHRASE_TAUTOLOGY,
     &PHRASE_HE,
+    &PHRASE_REPEATED,
     &CITE_NUMBER,
     &CITE_ORDER,
     &CITE_SUPERSEDED,
@@ -552,6 +561,7 @@ fn check_source(path: &Path, text: &str, source: Source, selection: &Selection) 
     greeted::check(&draft, &mut out);
     date_form::check(&draft, &mut out);
     phrase::check(&draft, &mut out);
+    repeated::check(&draft, &mut out);
     cite::check(&draft, &mut out);
     attach::check(&draft, &mut out);
     genre::check(&draft, &mut out);

@@ -12,6 +12,7 @@ use crate::calendar::parse_date;
 
 const ANNIVERSARIES: &str = include_str!("../../genre/lint/anniversaries.yaml");
 const SUPERSEDED: &str = include_str!("../../genre/lint/superseded.yaml");
+const REPEATED: &str = include_str!("../../genre/lint/repeated.yaml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +75,17 @@ pub fn occasions() -> &'static [Occasion] {
 pub fn superseded() -> &'static [Superseded] {
     static TABLE: OnceLock<Vec<Superseded>> = OnceLock::new();
     TABLE.get_or_init(|| parse_superseded(SUPERSEDED).unwrap_or_default())
+}
+
+/// The groups of set phrases of genre/lint/repeated.yaml: each a list of
+/// forms that count as one saying.
+pub fn set_phrases() -> &'static [Vec<String>] {
+    static TABLE: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        crate::yaml::parse::<Vec<Vec<String>>>(REPEATED, 0)
+            .value
+            .unwrap_or_default()
+    })
 }
 
 fn date(s: &str) -> Result<NaiveDate, String> {

@@ -344,10 +344,20 @@ impl<'a> Wording<'a> {
             salute.push_str(&secure);
         }
         self.set("salute", Some(salute));
-        let group = self
-            .kind
-            .group
-            .render(|v| self.vocab[v.0 as usize].as_deref());
+        // A long name makes a group no speaker names six times over:
+        // “不忘初心、牢记使命”主题教育领导小组 is said 主题教育领导小组.
+        let label = Var::named("label");
+        let short = match (self.get("label"), self.get("noun")) {
+            (Some(l), Some(n)) => Some(rules::group_label(l, n).to_owned()),
+            _ => None,
+        };
+        let group = self.kind.group.render(|v| {
+            if Some(v) == label {
+                short.as_deref()
+            } else {
+                self.vocab[v.0 as usize].as_deref()
+            }
+        });
         self.set("group", group);
         let s = self.sector;
         for (name, alts) in [
@@ -570,7 +580,10 @@ impl<'a> Wording<'a> {
 
     fn item(&self, item: &Item) -> Option<Entry> {
         let lead = self.pick(item.lead.as_ref());
-        let text = self.pick(item.text.as_ref());
+        let text = self.pick(item.text.as_ref()).map(|t| match &lead {
+            Some(l) => rules::past_restated(l, &t).to_owned(),
+            None => t,
+        });
         // An item promised text and none of it fits: leave the item out.
         if item.text.is_some() && text.is_none() && item.block.is_none() {
             return None;
