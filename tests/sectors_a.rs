@@ -550,27 +550,32 @@ fn speeches_of_one_sector_meet_the_issues_bar() {
     }
 }
 
-/// The issue's bar across sectors on the same bare speeches. With no fact
-/// but the campaign's name and two phases, every sentence is the genre's
-/// own and the profile's facts cannot set two speeches apart: the pairs
-/// share 15–17% on average, the worst up to 37%. Complete profiles meet
-/// the bar (tests/genre.rs, tests/sectors_b.rs); this waits for the
-/// fallback wordings to reach it: `cargo test --test sectors_a -- --ignored`.
+/// The issue's bar across sectors on the same bare speeches: every pair of
+/// organisations of different sectors (one of them this branch's), of
+/// every campaign type, shares at most a quarter of its sentences. With no
+/// fact but the campaign's name and two phases, every sentence is the
+/// genre's own: the phases both profiles give are the same five sentences
+/// in every pair, and the rest is how often two organisations draw the same
+/// wording (about 11% alike on average, the worst pair about 22%).
 #[test]
-#[ignore = "bare profiles: 15-17% alike on average, worst pairs up to 37% (bar 25%)"]
 fn bare_speeches_of_two_sectors_meet_the_issues_bar() {
     let dir = tempfile::tempdir().unwrap();
+    let mut worst = (0.0, String::new());
     for type_name in TYPES {
         let s = speeches(dir.path(), type_name);
         for (a, b, i) in s.across() {
             let share = s.shared((a, i), (b, i));
-            assert!(
-                share <= 0.25,
-                "{type_name} {a}/{b}#{i}: {:.0}%",
-                share * 100.0
-            );
+            let pair = format!("{type_name} {a}/{b}#{i}");
+            assert!(share <= 0.25, "{pair}: {:.0}%", share * 100.0);
+            if share > worst.0 {
+                worst = (share, pair);
+            }
         }
     }
+    // The measure sees what two bare speeches must share (their phases): a
+    // measure that found nothing alike would pass any wording.
+    assert!(worst.0 > 0.03, "nothing alike: {worst:?}");
+    eprintln!("worst pair {} {:.0}%", worst.1, worst.0 * 100.0);
 }
 
 fn example(name: &str) -> PathBuf {
