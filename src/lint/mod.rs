@@ -9,10 +9,10 @@
 
 mod attach;
 mod cite;
-pub mod count;
+mod count;
 pub(crate) mod date;
 mod date_form;
-pub mod debris;
+mod debris;
 mod dup;
 mod genre;
 mod greeted;
@@ -24,10 +24,9 @@ mod placeholder;
 /// The enumeration markers live in [`crate::markers`] (import reads them
 /// too); this path stays for the tests that name it.
 pub use crate::markers;
-pub mod punct;
+mod punct;
 pub mod report;
-pub mod scan;
-pub mod script;
+mod script;
 mod sentence;
 mod single;
 pub mod source;
