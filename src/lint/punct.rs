@@ -49,3 +49,61 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// What `rule` says about `text`: line, column, message and hint.
+    fn said(text: &str, rule: &str) -> Vec<(u32, u32, String, String)> {
+        crate::lint::findings(text, rule)
+            .into_iter()
+            .map(|f| {
+                let d = f.diagnostic;
+                (d.line, d.column, d.message, d.hint.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    fn one(line: u32, column: u32, message: &str, hint: &str) -> (u32, u32, String, String) {
+        (line, column, message.to_owned(), hint.to_owned())
+    }
+
+    #[test]
+    fn a_half_width_mark_is_named_with_its_full_width_form() {
+        assert_eq!(
+            said("今天\n同志们:好(是)\n", "punct.halfwidth"),
+            [
+                one(2, 4, "中文里用了半角标点“:”", "改成全角的“：”"),
+                one(2, 6, "中文里用了半角标点“(”", "改成全角的“（”"),
+                one(2, 8, "中文里用了半角标点“)”", "改成全角的“）”"),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_kind_of_wrong_quote_has_its_own_advice() {
+        assert_eq!(
+            said("提出\"好\"和'好'\n建设‚五个县‛\n", "punct.quotes"),
+            [
+                one(1, 3, "中文里用了直引号\"", "改成“”（左右引号）"),
+                one(1, 5, "中文里用了直引号\"", "改成“”（左右引号）"),
+                one(1, 7, "中文里用了直引号'", "改成‘’（左右单引号）"),
+                one(1, 9, "中文里用了直引号'", "改成‘’（左右单引号）"),
+                one(2, 3, "引号“‚”不是中文引号（网页复制常见）", "改成““”"),
+                one(2, 7, "引号“‛”不是中文引号（网页复制常见）", "改成“””"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_space_between_han_is_found_where_it_starts() {
+        assert_eq!(
+            said("标题\n把出发  点放在发展上，\n", "punct.space"),
+            [one(
+                2,
+                4,
+                "汉字之间有多余的空格",
+                "删去空格（从网页或 PDF 复制时常带进来）"
+            )]
+        );
+    }
+}

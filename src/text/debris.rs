@@ -198,6 +198,24 @@ mod tests {
     }
 
     #[test]
+    fn an_annotation_is_one_to_six_letters_closed_after_han() {
+        assert_eq!(pinyin(&chars("中(ā)")), [(1, 4)]);
+        assert_eq!(pinyin(&chars("壮(zhuāng)")), [(1, 9)]);
+        // Untoned, only the syllables a page leaves untoned.
+        assert_eq!(pinyin(&chars("们(men)")), [(1, 6)]);
+        assert!(pinyin(&chars("中(yīyīyīy)")).is_empty());
+        assert!(pinyin(&chars("中(yī是")).is_empty());
+        assert!(pinyin(&chars("中()")).is_empty());
+    }
+
+    #[test]
+    fn a_broken_annotation_starts_a_word() {
+        assert_eq!(pinyin(&chars("yōu)好")), [(0, 4)]);
+        assert_eq!(pinyin(&chars("成绩yōu)")), [(2, 6)]);
+        assert!(pinyin(&chars("成Ayōu)")).is_empty());
+    }
+
+    #[test]
     fn web_addresses() {
         let c = chars("网址：www.example.cn，见http://a.b/c。");
         let found: Vec<String> = urls(&c)
@@ -206,6 +224,15 @@ mod tests {
             .collect();
         assert_eq!(found, ["www.example.cn", "http://a.b/c"]);
         assert!(urls(&chars("版本 2.0 和 4.4万")).is_empty());
+        let found = |s: &str| urls(&chars(s));
+        assert_eq!(found("见/www.a.cn"), [(2, 10)]);
+        assert_eq!(found("见a.cn/x"), [(1, 7)]);
+        assert_eq!(found("见x.y/a.html"), [(1, 11)]);
+        assert_eq!(found("见www.example，"), [(1, 12)]);
+        assert_eq!(found("见https://abc"), [(1, 12)]);
+        // A page's name needs a domain with a dot and a letter.
+        assert!(found("见a/b.html").is_empty());
+        assert!(found("版本2.0/a.html").is_empty());
     }
 
     #[test]
@@ -232,6 +259,24 @@ mod tests {
             Some("收集整理")
         );
         assert!(site(&chars("资金来源：各单位自筹")).is_none());
+        // 来源 beside a 时间 with no digits, and the first chrome of a line
+        // named, whichever list it comes from.
+        assert_eq!(
+            site(&chars("时间：今天 来源：本站")).map(|s| s.1),
+            Some("来源：")
+        );
+        assert_eq!(
+            site(&chars("网站首页 > 当前位置")).map(|s| s.1),
+            Some("网站首页")
+        );
+        assert_eq!(
+            site(&chars("时间:2012 来源:本站 阅读次数:5")).map(|s| s.1),
+            Some("来源:")
+        );
+        assert_eq!(
+            site(&chars("阅读次数:5 来源:本站")).map(|s| s.1),
+            Some("阅读次数")
+        );
         assert!(site(&chars("同志们：")).is_none());
     }
 }

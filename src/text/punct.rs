@@ -30,11 +30,9 @@ pub fn halfwidth(chars: &[char]) -> Vec<usize> {
     for (i, &c) in chars.iter().enumerate() {
         match c {
             ',' | ':' | ';' | '!' | '?' => {
-                // 12:45 and 1,000 are numbers, not Chinese text.
-                let digits = i > 0
-                    && chars[i - 1].is_ascii_digit()
-                    && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-                if near(i) && !digits && !in_pinyin(i) {
+                // 12:45 and 1,000 are numbers, not Chinese text: with a
+                // digit on each side the mark is near no Chinese.
+                if near(i) && !in_pinyin(i) {
                     out.push(i);
                 }
             }
@@ -105,10 +103,11 @@ pub fn spaces(chars: &[char]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let start = crate::markers::indent(chars);
-    let mut i = start;
+    // The indent takes every leading space, so a space found after it has
+    // a character before it.
+    let mut i = crate::markers::indent(chars);
     while i < chars.len() {
-        if matches!(chars[i], ' ' | '\u{3000}') && i > start {
+        if matches!(chars[i], ' ' | '\u{3000}') {
             let n = chars[i..]
                 .iter()
                 .take_while(|c| matches!(c, ' ' | '\u{3000}'))
@@ -146,15 +145,63 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_near_chinese_on_either_side() {
+        assert_eq!(halfwidth(&chars("中,")), [1]);
+        assert_eq!(halfwidth(&chars("a,中")), [1]);
+        assert_eq!(halfwidth(&chars(",中")), [0]);
+        assert_eq!(halfwidth(&chars("中,1")), [1]);
+        assert!(halfwidth(&chars("a,b 1,000")).is_empty());
+    }
+
+    #[test]
+    fn parentheses_in_pairs() {
+        // Chinese inside, though neither parenthesis touches it.
+        assert_eq!(halfwidth(&chars("a(x中x)b")), [1, 5]);
+        // Chinese only before the pair, or only after it.
+        assert_eq!(halfwidth(&chars("中(ab)c")), [1, 4]);
+        assert_eq!(halfwidth(&chars("a(bc)中")), [1, 4]);
+        // A Markdown link's address is no Chinese parenthesis.
+        assert!(halfwidth(&chars("见[文件](http://a.cn)内容")).is_empty());
+        // Unmatched: a closing one near Chinese, an opening one near it.
+        assert_eq!(halfwidth(&chars("中)")), [1]);
+        assert!(halfwidth(&chars("ab)c")).is_empty());
+        assert_eq!(halfwidth(&chars("ab中(cd")), [3]);
+        assert!(halfwidth(&chars("ab(cd")).is_empty());
+        assert!(halfwidth(&chars("醫(yī)")).is_empty());
+    }
+
+    #[test]
     fn straight_and_low_quotes() {
         assert_eq!(quotes(&chars("提出\"五个好\"要求")), [2, 6]);
         assert_eq!(quotes(&chars("建设‚五个县‛目标")), [2, 6]);
         assert!(quotes(&chars("it's \"fine\"")).is_empty());
+        assert_eq!(quotes(&chars("中\"a")), [1]);
+        assert_eq!(quotes(&chars("a\"中")), [1]);
+        assert_eq!(quotes(&chars("a'中")), [1]);
+        // Low quotes are wrong only in a line with Chinese.
+        assert!(quotes(&chars("a‚b‛")).is_empty());
+    }
+
+    #[test]
+    fn each_wrong_quote_becomes_its_curly_one() {
+        assert_eq!(curly('"', true), '“');
+        assert_eq!(curly('"', false), '”');
+        assert_eq!(curly('\'', true), '‘');
+        assert_eq!(curly('\'', false), '’');
+        assert_eq!(curly('‚', false), '“');
+        assert_eq!(curly('„', false), '“');
+        assert_eq!(curly('‛', true), '”');
+        assert_eq!(curly('‟', true), '”');
     }
 
     #[test]
     fn spaces_between_han_in_paragraphs_only() {
         assert_eq!(spaces(&chars("把出发 点放在发展上，")), [(3, 4)]);
         assert!(spaces(&chars("院党委书记 张三")).is_empty());
+        assert_eq!(spaces(&chars("　　出发\u{3000} 点，")), [(4, 6)]);
+        // Only between two Han characters.
+        assert!(spaces(&chars("把a 点放，")).is_empty());
+        assert!(spaces(&chars("出发 a，")).is_empty());
+        assert!(spaces(&chars("出发。 ")).is_empty());
     }
 }

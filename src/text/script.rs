@@ -24,7 +24,12 @@ pub fn traditional(chars: &[char]) -> Vec<(usize, char)> {
             .map(|(i, (_, b))| (i, *b))
             .collect();
     }
-    // A phrase changed length: compare one character at a time.
+    one_by_one(chars)
+}
+
+/// Traditional characters found by converting each alone: for a text
+/// whose conversion changed its length, where positions no longer match.
+fn one_by_one(chars: &[char]) -> Vec<(usize, char)> {
     chars
         .iter()
         .enumerate()
@@ -46,5 +51,12 @@ mod tests {
         let chars: Vec<char> = "显著成效，着力推动发展，干部职工".chars().collect();
         assert!(traditional(&chars).is_empty());
         assert!(traditional(&['a', '1']).is_empty());
+    }
+
+    #[test]
+    fn a_phrase_keeps_what_its_characters_alone_would_change() {
+        // 乾 alone is 干, but the name 乾元 stays as it is.
+        let chars: Vec<char> = "乾元年間".chars().collect();
+        assert_eq!(traditional(&chars), [(3, '间')]);
     }
 }
