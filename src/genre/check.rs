@@ -655,11 +655,41 @@ impl<'a> Checker<'a> {
 
     pub fn era(mut self, raw: RawEra) -> (Option<Era>, Vec<Diagnostic>) {
         let until = self.date(&raw.until, "until");
-        let congresses = self.congresses(raw.congresses.value);
+        let congresses = self.dated(
+            raw.congresses.value,
+            "opened",
+            |c| &c.opened,
+            |c, opened| Congress {
+                opened,
+                name: c.name.value.trim().to_owned(),
+            },
+        );
         let periods = self.periods(raw.periods.value);
-        let terms = self.terms(raw.terms.value);
+        let terms = self.dated(
+            raw.terms.value,
+            "from",
+            |t| &t.from,
+            |t, from| Term {
+                from,
+                text: t.text.value.trim().to_owned(),
+            },
+        );
         let campaigns = self.campaigns(raw.campaigns.value);
-        let anniversaries = self.anniversaries(raw.anniversaries.value);
+        let anniversaries = self.dated(
+            raw.anniversaries.value,
+            "date",
+            |a| &a.date,
+            |a, date| Anniversary {
+                date,
+                names: a
+                    .name
+                    .value
+                    .split(['、', '/'])
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+            },
+        );
         if periods.is_empty() {
             self.error(
                 raw.periods.pos,
@@ -681,17 +711,21 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The era's rows are kept only when their dates read; a bad date is
-    /// reported and its row left out, so the rest of the file is still
-    /// checked.
-    fn congresses(&mut self, raw: Vec<Located<raw::RawCongress>>) -> Vec<Congress> {
+    /// The rows of one of the era's tables whose date (under `key`) reads,
+    /// each made by `make`; a bad date is reported and its row left out,
+    /// so the rest of the file is still checked.
+    fn dated<R, T>(
+        &mut self,
+        raw: Vec<Located<R>>,
+        key: &str,
+        date: impl for<'r> Fn(&'r R) -> &'r Text_,
+        make: impl Fn(R, NaiveDate) -> T,
+    ) -> Vec<T> {
         raw.into_iter()
-            .filter_map(|c| {
-                let c = c.value;
-                Some(Congress {
-                    opened: self.date(&c.opened, "opened")?,
-                    name: c.name.value.trim().to_owned(),
-                })
+            .filter_map(|r| {
+                let r = r.value;
+                let day = self.date(date(&r), key)?;
+                Some(make(r, day))
             })
             .collect()
     }
@@ -722,18 +756,6 @@ impl<'a> Checker<'a> {
         periods
     }
 
-    fn terms(&mut self, raw: Vec<Located<raw::RawTerm>>) -> Vec<Term> {
-        raw.into_iter()
-            .filter_map(|t| {
-                let t = t.value;
-                Some(Term {
-                    from: self.date(&t.from, "from")?,
-                    text: t.text.value.trim().to_owned(),
-                })
-            })
-            .collect()
-    }
-
     fn campaigns(&mut self, raw: Vec<Located<raw::RawCentral>>) -> Vec<Central> {
         raw.into_iter()
             .filter_map(|c| {
@@ -748,24 +770,6 @@ impl<'a> Checker<'a> {
                     names: self.texts(c.names, "names"),
                     decided_by: c.decided_by.value.trim().to_owned(),
                     kind: c.kind.value.trim().to_owned(),
-                })
-            })
-            .collect()
-    }
-
-    fn anniversaries(&mut self, raw: Vec<Located<raw::RawAnniversary>>) -> Vec<Anniversary> {
-        raw.into_iter()
-            .filter_map(|a| {
-                let a = a.value;
-                Some(Anniversary {
-                    date: self.date(&a.date, "date")?,
-                    names: a
-                        .name
-                        .value
-                        .split(['、', '/'])
-                        .map(|s| s.trim().to_owned())
-                        .filter(|s| !s.is_empty())
-                        .collect(),
                 })
             })
             .collect()

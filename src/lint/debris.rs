@@ -47,16 +47,7 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    /// What `rule` says about `text`: line, column, message and hint.
-    fn said(text: &str, rule: &str) -> Vec<(u32, u32, String, String)> {
-        crate::lint::findings(text, rule)
-            .into_iter()
-            .map(|f| {
-                let d = f.diagnostic;
-                (d.line, d.column, d.message, d.hint.unwrap_or_default())
-            })
-            .collect()
-    }
+    use crate::lint::said;
 
     const CLEAN: &str = "从网页复制的残留：删去，或用 bigan import --clean-only 文件 一次清理干净";
 

@@ -604,6 +604,19 @@ pub(crate) fn messages(text: &str, rule: &str) -> Vec<(u32, String)> {
         .collect()
 }
 
+/// What the rules `rule` say about the plain text `text`: the line,
+/// column, message and hint of each finding.
+#[cfg(test)]
+pub(crate) fn said(text: &str, rule: &str) -> Vec<(u32, u32, String, String)> {
+    findings(text, rule)
+        .into_iter()
+        .map(|f| {
+            let d = f.diagnostic;
+            (d.line, d.column, d.message, d.hint.unwrap_or_default())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

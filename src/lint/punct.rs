@@ -52,16 +52,7 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    /// What `rule` says about `text`: line, column, message and hint.
-    fn said(text: &str, rule: &str) -> Vec<(u32, u32, String, String)> {
-        crate::lint::findings(text, rule)
-            .into_iter()
-            .map(|f| {
-                let d = f.diagnostic;
-                (d.line, d.column, d.message, d.hint.unwrap_or_default())
-            })
-            .collect()
-    }
+    use crate::lint::said;
 
     fn one(line: u32, column: u32, message: &str, hint: &str) -> (u32, u32, String, String) {
         (line, column, message.to_owned(), hint.to_owned())

@@ -222,6 +222,9 @@ mod tests {
         assert_eq!((c[0].kind, c[0].number), (Kind::Items, Some(2)));
         let c = claims(&chars("做到“五个好”，即"));
         assert_eq!((c[0].kind, c[0].number), (Kind::List, Some(5)));
+        // The claim ends after the quote that closes its noun.
+        assert_eq!((c[0].start, c[0].numeral_end, c[0].end), (3, 4, 7));
+        assert_eq!(c[0].text, "五个好");
         let c = claims(&chars("我讲几点意见"));
         assert_eq!(c[0].number, None);
     }
@@ -236,6 +239,15 @@ mod tests {
         };
         assert_eq!(text("完成三项工作任务要求"), ["三项工作任务"]);
         assert_eq!(text("抓好三项工作"), ["三项工作"]);
+    }
+
+    #[test]
+    fn the_numeral_as_written() {
+        let numeral = |s: &str| claims(&chars(s))[0].numeral();
+        assert_eq!(numeral("我讲三点意见"), "三");
+        assert_eq!(numeral("完成二十三项工作"), "二十三");
+        assert_eq!(numeral("分12个阶段"), "12");
+        assert_eq!(numeral("讲几点意见"), "几");
     }
 
     #[test]
