@@ -241,6 +241,45 @@ mod tests {
         assert_eq!(text("抓好三项工作"), ["三项工作"]);
     }
 
+    /// Each claim in `s`: its kind, number and phrase.
+    fn found(s: &str) -> Vec<(Kind, Option<u64>, String)> {
+        claims(&chars(s))
+            .into_iter()
+            .map(|c| (c.kind, c.number, c.text))
+            .collect()
+    }
+
+    fn one(kind: Kind, n: u64, text: &str) -> Vec<(Kind, Option<u64>, String)> {
+        vec![(kind, Some(n), text.to_owned())]
+    }
+
+    #[test]
+    fn each_phrase_is_read_to_its_end() {
+        use Kind::*;
+        // Points: the verb of speaking and what stands between is kept.
+        assert_eq!(found("我讲三点。"), one(Points, 3, "讲三点"));
+        assert_eq!(found("我讲了三点意见"), one(Points, 3, "讲了三点意见"));
+        assert_eq!(found("形成三点意见"), one(Points, 3, "三点意见"));
+        assert_eq!(found("共三点。"), []);
+        assert_eq!(found("他说三点半到"), []);
+        // Phases: 分 is kept; without it 三阶段 counts nothing.
+        assert_eq!(found("活动分三步进行"), one(Phases, 3, "分三步"));
+        assert_eq!(found("活动分两阶段进行"), one(Phases, 2, "分两阶段"));
+        assert_eq!(found("完成三阶段任务"), []);
+        // Items: 分为 belongs to phases only.
+        assert_eq!(found("任务分为三项工作"), one(Items, 3, "三项工作"));
+        assert_eq!(found("要讲好三项工作"), one(Items, 3, "三项工作"));
+        assert_eq!(found("抓好三个方面工作"), one(Items, 3, "三个方面"));
+        assert_eq!(found("抓好三方面工作"), one(Items, 3, "三方面"));
+        assert_eq!(found("落实三条措施要求"), one(Items, 3, "三条措施"));
+        assert_eq!(found("流经三条河"), []);
+        // A numeral with 几 or digits mixed in is no count.
+        assert_eq!(found("完成十几项工作"), []);
+        // A congress's ordinal is no list; a count after 党的 still is.
+        assert_eq!(found("迎接党的十八大"), []);
+        assert_eq!(found("党的三个代表"), one(List, 3, "三个代表"));
+    }
+
     #[test]
     fn the_numeral_as_written() {
         let numeral = |s: &str| claims(&chars(s))[0].numeral();

@@ -34,8 +34,9 @@ pub fn pinyin(chars: &[char]) -> Vec<(usize, usize)> {
     // character before it: 成绩?yōu) — the stray ? goes too.
     let mut i = 0;
     while i < chars.len() {
-        let starts_word =
-            i == 0 || !(chars[i - 1].is_ascii_alphabetic() || TONED.contains(chars[i - 1]));
+        // The scan steps over whole runs of letters, so the character
+        // before a run it reads is never a toned one.
+        let starts_word = i == 0 || !chars[i - 1].is_ascii_alphabetic();
         let len = chars[i..]
             .iter()
             .take_while(|c| c.is_ascii_lowercase() || TONED.contains(**c))

@@ -43,7 +43,8 @@ pub fn halfwidth(chars: &[char]) -> Vec<usize> {
             }
             ')' => {
                 if let Some((start, eligible)) = open.pop() {
-                    let chinese_inside = chinese.count(start + 1, i) > 0;
+                    // From the parenthesis itself, which is no Chinese.
+                    let chinese_inside = chinese.count(start, i) > 0;
                     if eligible && (chinese_inside || near(start) || near(i)) {
                         out.push(start);
                         out.push(i);
