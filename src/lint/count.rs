@@ -234,6 +234,15 @@ fn continues_item(all: &AllMarkers<'_>, line: usize, end: usize, from: usize) ->
         .is_some_and(|(_, m)| m.number + 1 == next.number)
 }
 
+/// The first position at or after `from` that `skipped` does not pass
+/// over.
+fn skip(chars: &[char], from: usize, skipped: impl Fn(char) -> bool) -> usize {
+    from + chars[from.min(chars.len())..]
+        .iter()
+        .take_while(|&&c| skipped(c))
+        .count()
+}
+
 /// The next sentence opens the listing: with a marker, or with 即.
 fn next_sentence(
     lines: &[&[char]],
@@ -242,12 +251,7 @@ fn next_sentence(
     from: usize,
 ) -> Option<Listing> {
     let chars = lines.get(line)?;
-    let skip = |c: &char| c.is_whitespace() || matches!(c, '”' | '’');
-    let at = from
-        + chars[from.min(chars.len())..]
-            .iter()
-            .take_while(|c| skip(c))
-            .count();
+    let at = skip(chars, from, |c| c.is_whitespace() || matches!(c, '”' | '’'));
     if at < chars.len() {
         if let Some(m) = all.at(line, at) {
             return all.run(m);
@@ -265,7 +269,7 @@ fn next_sentence(
         return all.run(m);
     }
     let text = &lines[next];
-    let at = text.iter().take_while(|c| c.is_whitespace()).count();
+    let at = skip(text, 0, char::is_whitespace);
     if text.get(at) == Some(&'即') {
         return after_colon(lines, all, next, at + 1);
     }
@@ -281,11 +285,9 @@ fn after_colon(
     from: usize,
 ) -> Option<Listing> {
     let chars = lines.get(line)?;
-    let at = from
-        + chars[from.min(chars.len())..]
-            .iter()
-            .take_while(|c| c.is_whitespace() || matches!(c, '：' | ':' | '，' | ','))
-            .count();
+    let at = skip(chars, from, |c| {
+        c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',')
+    });
     if at >= chars.len() {
         return next_sentence(lines, all, line, chars.len());
     }
