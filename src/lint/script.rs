@@ -51,8 +51,6 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn a_few_are_each_found_with_their_simple_form() {
         let found = crate::lint::findings("全院干部職工\n要加强學习。\n", "text.traditional");

@@ -29,13 +29,9 @@ pub fn halfwidth(chars: &[char]) -> Vec<usize> {
     let mut open: Vec<(usize, bool)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         match c {
-            ',' | ':' | ';' | '!' | '?' => {
-                // 12:45 and 1,000 are numbers, not Chinese text: with a
-                // digit on each side the mark is near no Chinese.
-                if near(i) && !in_pinyin(i) {
-                    out.push(i);
-                }
-            }
+            // 12:45 and 1,000 are numbers, not Chinese text: with a digit
+            // on each side the mark is near no Chinese.
+            ',' | ':' | ';' | '!' | '?' if near(i) && !in_pinyin(i) => out.push(i),
             '(' => {
                 // Markdown links: [text](url).
                 let link = i > 0 && chars[i - 1] == ']';
