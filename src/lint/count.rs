@@ -627,6 +627,57 @@ mod tests {
     }
 
     #[test]
+    fn a_run_counts_its_own_family_to_the_last() {
+        // 最后 ends a run of 首先, 其次 whatever its number.
+        assert_eq!(said("抓好三项工作。首先，甲。其次，乙。最后，丙。"), []);
+        // A marker that stands as high as the run's, of another family,
+        // ends it: 三是 after the heading 二、 is not the run's.
+        assert_eq!(
+            said("抓好两项工作：一是甲；二是乙。\n二、丙\n三是丁。\n"),
+            []
+        );
+        // A run that starts after another marker of its line.
+        assert_eq!(said("一、甲\n一是抓好两项工作：（一）甲；（二）乙。\n"), []);
+    }
+
+    #[test]
+    fn the_list_is_looked_for_in_the_next_thirty_characters() {
+        // The colon 31 characters after the count, then 32.
+        let after = |n: usize| said(&format!("抓好三项工作，{}：甲、乙。", "乙".repeat(n)));
+        assert_eq!(
+            after(30),
+            one(
+                "count.items",
+                "“三项工作”说的是三项，但后面列举了两项",
+                "核对列举的内容（用“、”分隔），或改成“两项工作”"
+            )
+        );
+        assert_eq!(after(31), []);
+        // A sentence between the count and the list: no list of its own.
+        assert_eq!(said("抓好三项工作。要求如下：一是甲；二是乙。"), []);
+    }
+
+    #[test]
+    fn a_marker_right_after_the_colon_opens_the_list() {
+        assert_eq!(
+            said("做到“两个好”，即：一是甲好；二是乙好；三是丙好。"),
+            one(
+                "count.list",
+                "“两个好”说的是两项，但后面有三项（一是至三是）",
+                "改成“三个好”，或补齐、删减后面的内容"
+            )
+        );
+    }
+
+    #[test]
+    fn the_next_item_of_the_run_may_stand_after_a_space() {
+        assert_eq!(
+            said("成效：一是完成任务二十三项； 二是整改问题四十余项。"),
+            []
+        );
+    }
+
+    #[test]
     fn a_list_two_counts_share_belongs_to_the_one_it_agrees_with() {
         assert_eq!(said("抓好三项工作，落实两条措施：一是甲；二是乙。"), []);
         // Agreeing with neither, it is reported against both.
