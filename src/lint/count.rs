@@ -670,6 +670,63 @@ mod tests {
     }
 
     #[test]
+    fn spaces_and_即_before_the_list_are_passed_over() {
+        let three_for_two = |claim: &str, fixed: &str| {
+            one(
+                "count.items",
+                &format!("“{claim}”说的是两项，但后面有三项（一是至三是）"),
+                &format!("改成“{fixed}”，或补齐、删减后面的内容"),
+            )
+        };
+        for text in [
+            "抓好两项工作，即，一是甲；二是乙；三是丙。",
+            "要求：“抓好两项工作。”一是甲；二是乙；三是丙。",
+            "抓好两项工作。即：一是甲；二是乙；三是丙。",
+            "抓好两项工作\n即：一是甲；二是乙；三是丙。\n",
+        ] {
+            assert_eq!(said(text), three_for_two("两项工作", "三项工作"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_items_is_read_to_four_hundred_characters() {
+        let list = |n: usize| said(&format!("做到“四个好”，即{}、乙、丙。", "甲".repeat(n)));
+        assert_eq!(
+            list(396),
+            one(
+                "count.list",
+                "“四个好”说的是四项，但后面列举了三项",
+                "核对列举的内容（用“、”分隔），或改成“三个好”"
+            )
+        );
+        assert_eq!(list(397), []);
+    }
+
+    #[test]
+    fn only_a_count_in_quotes_can_be_a_name() {
+        // A quoted name is no count, though a list follows later.
+        assert_eq!(said("围绕“五项工程”设计载体。一是甲；二是乙。"), []);
+        // A quote later in the line leaves an unquoted count a count.
+        assert_eq!(
+            said("我讲三点意见，“好”字当头。\n一、甲\n二、乙\n"),
+            one(
+                "count.points",
+                "“讲三点意见”说的是三点，但后面有两点（一、至二、）",
+                "改成“讲两点意见”，或补齐、删减后面的内容"
+            )
+        );
+        // 即 right after the quote makes it a count.
+        assert_eq!(
+            said("做到“四个好”即甲好、乙好、丙好。"),
+            one(
+                "count.list",
+                "“四个好”说的是四项，但后面列举了三项",
+                "核对列举的内容（用“、”分隔），或改成“三个好”"
+            )
+        );
+    }
+
+    #[test]
     fn the_next_item_of_the_run_may_stand_after_a_space() {
         assert_eq!(
             said("成效：一是完成任务二十三项； 二是整改问题四十余项。"),
