@@ -631,13 +631,26 @@ mod tests {
         // 最后 ends a run of 首先, 其次 whatever its number.
         assert_eq!(said("抓好三项工作。首先，甲。其次，乙。最后，丙。"), []);
         // A marker that stands as high as the run's, of another family,
-        // ends it: 三是 after the heading 二、 is not the run's.
+        // ends it: 三是 after the heading 二、 is not the run's, nor 第三
+        // after a run of 首先, 其次.
         assert_eq!(
             said("抓好两项工作：一是甲；二是乙。\n二、丙\n三是丁。\n"),
             []
         );
-        // A run that starts after another marker of its line.
-        assert_eq!(said("一、甲\n一是抓好两项工作：（一）甲；（二）乙。\n"), []);
+        assert_eq!(
+            said("抓好两项工作：第一，甲；第二，乙。首先，丙；其次，丁；第三，戊。"),
+            []
+        );
+        // A run that starts after another marker of its line, below a
+        // line with markers of its own.
+        assert_eq!(
+            said("一、甲\n二是抓好两项工作：一是甲；二是乙；三是丙。\n"),
+            one(
+                "count.items",
+                "“两项工作”说的是两项，但后面有三项（一是至三是）",
+                "改成“三项工作”，或补齐、删减后面的内容"
+            )
+        );
     }
 
     #[test]
