@@ -20,6 +20,7 @@ pub mod preview;
 pub mod printable;
 pub mod profile;
 pub mod render;
+pub mod text;
 pub mod timeline;
 pub mod usage;
 pub mod yaml;

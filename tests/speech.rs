@@ -16,9 +16,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bigan::lint::markers::{self, Family};
-use bigan::lint::{self, Selection, count};
+use bigan::lint::{self, Selection};
 use bigan::profile;
 use bigan::render::{Doc, Renderer};
+use bigan::text::count;
 use bigan::zh::{self, Marker};
 
 const EXAMPLES: [&str; 3] = [

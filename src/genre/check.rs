@@ -180,6 +180,9 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// One item of a point or of a sector's reasons: a shared item by
+    /// name (`use`), or its own lead and text, block or the sector's
+    /// reasons.
     pub fn item(
         &mut self,
         raw: Located<RawItem>,
@@ -192,64 +195,14 @@ impl<'a> Checker<'a> {
         let when = self.cond_list(r.when);
         let unless = self.cond_list(r.unless);
         if let Some(name) = r.uses {
-            let Some(shared) = shared else {
-                self.error(
-                    name.pos,
-                    "这里不能用 use".to_owned(),
-                    "use 只在活动类型文件里引用 common.yaml 的 items".to_owned(),
-                );
-                return None;
-            };
-            return match shared.get(name.value.trim()) {
-                Some(item) => {
-                    let mut item = item.clone();
-                    item.when.extend(when);
-                    item.unless.extend(unless);
-                    Some(item)
-                }
-                None => {
-                    let hint = match closest(name.value.trim(), shared.keys().map(String::as_str)) {
-                        Some(near) => format!("是否想写“{near}”？"),
-                        None => format!(
-                            "common.yaml 的 items 里有：{}",
-                            shared.keys().cloned().collect::<Vec<_>>().join("、")
-                        ),
-                    };
-                    self.error(
-                        name.pos,
-                        format!("common.yaml 里没有共用条目“{}”", name.value),
-                        hint,
-                    );
-                    None
-                }
-            };
+            return self.shared_item(&name, shared, when, unless);
         }
         let block = match r.block {
-            Some(b) => match Block::parse(b.value.trim()) {
-                Some(block) => Some(block),
-                None => {
-                    let hint = match closest(b.value.trim(), Block::NAMES) {
-                        Some(near) => {
-                            format!("是否想写“{near}”？可选：{}", Block::NAMES.join("、"))
-                        }
-                        None => format!("可选：{}", Block::NAMES.join("、")),
-                    };
-                    self.error(b.pos, format!("不认识的 block“{}”", b.value), hint);
-                    return None;
-                }
-            },
+            Some(b) => Some(self.block(&b)?),
             None => None,
         };
         let reasons = match r.sector {
-            Some(s) if s.value.trim() == "reasons" => true,
-            Some(s) => {
-                self.error(
-                    s.pos,
-                    format!("不认识的 sector“{}”", s.value),
-                    "这里只能写 sector: reasons（插入行业文件里的理由）；其他行业文字用占位符，如 {focus}".to_owned(),
-                );
-                return None;
-            }
+            Some(s) => self.sector_reasons(&s)?,
             None => false,
         };
         // One seed for the whole item: a lead and a text with as many
@@ -282,6 +235,77 @@ impl<'a> Checker<'a> {
             when,
             unless,
         })
+    }
+
+    /// `use: NAME`: common.yaml's item of that name, with this place's
+    /// conditions added to its own.
+    fn shared_item(
+        &mut self,
+        name: &Text_,
+        shared: Option<&BTreeMap<String, Item>>,
+        when: Vec<Cond>,
+        unless: Vec<Cond>,
+    ) -> Option<Item> {
+        let Some(shared) = shared else {
+            self.error(
+                name.pos,
+                "这里不能用 use".to_owned(),
+                "use 只在活动类型文件里引用 common.yaml 的 items".to_owned(),
+            );
+            return None;
+        };
+        match shared.get(name.value.trim()) {
+            Some(item) => {
+                let mut item = item.clone();
+                item.when.extend(when);
+                item.unless.extend(unless);
+                Some(item)
+            }
+            None => {
+                let hint = match closest(name.value.trim(), shared.keys().map(String::as_str)) {
+                    Some(near) => format!("是否想写“{near}”？"),
+                    None => format!(
+                        "common.yaml 的 items 里有：{}",
+                        shared.keys().cloned().collect::<Vec<_>>().join("、")
+                    ),
+                };
+                self.error(
+                    name.pos,
+                    format!("common.yaml 里没有共用条目“{}”", name.value),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
+    /// `block: NAME`: the block of facts, or None (reported) when the name
+    /// is not one.
+    fn block(&mut self, b: &Text_) -> Option<Block> {
+        let block = Block::parse(b.value.trim());
+        if block.is_none() {
+            let hint = match closest(b.value.trim(), Block::NAMES) {
+                Some(near) => format!("是否想写“{near}”？可选：{}", Block::NAMES.join("、")),
+                None => format!("可选：{}", Block::NAMES.join("、")),
+            };
+            self.error(b.pos, format!("不认识的 block“{}”", b.value), hint);
+        }
+        block
+    }
+
+    /// `sector: reasons`, the only sector text an item may insert: true,
+    /// or None (reported) for any other name.
+    fn sector_reasons(&mut self, s: &Text_) -> Option<bool> {
+        if s.value.trim() == "reasons" {
+            return Some(true);
+        }
+        self.error(
+            s.pos,
+            format!("不认识的 sector“{}”", s.value),
+            "这里只能写 sector: reasons（插入行业文件里的理由）；其他行业文字用占位符，如 {focus}"
+                .to_owned(),
+        );
+        None
     }
 
     fn items(
@@ -631,87 +655,41 @@ impl<'a> Checker<'a> {
 
     pub fn era(mut self, raw: RawEra) -> (Option<Era>, Vec<Diagnostic>) {
         let until = self.date(&raw.until, "until");
-        let congresses = raw
-            .congresses
-            .value
-            .into_iter()
-            .filter_map(|c| {
-                let c = c.value;
-                Some(Congress {
-                    opened: self.date(&c.opened, "opened")?,
-                    name: c.name.value.trim().to_owned(),
-                })
-            })
-            .collect();
-        let mut periods: Vec<Period> = Vec::new();
-        for p in raw.periods.value {
-            let pos = p.pos;
-            let p = p.value;
-            let Some(from) = self.date(&p.from, "from") else {
-                continue;
-            };
-            if periods.last().is_some_and(|last| last.from >= from) {
-                self.error(
-                    pos,
-                    "periods 要按日期先后排列".to_owned(),
-                    "把这一行移到正确的位置".to_owned(),
-                );
-            }
-            periods.push(Period {
+        let congresses = self.dated(
+            raw.congresses.value,
+            "opened",
+            |c| &c.opened,
+            |c, opened| Congress {
+                opened,
+                name: c.name.value.trim().to_owned(),
+            },
+        );
+        let periods = self.periods(raw.periods.value);
+        let terms = self.dated(
+            raw.terms.value,
+            "from",
+            |t| &t.from,
+            |t, from| Term {
                 from,
-                guiding: p.guiding.value.trim().to_owned(),
-                spirit: p.spirit.value.trim().to_owned(),
-            });
-        }
-        let terms = raw
-            .terms
-            .value
-            .into_iter()
-            .filter_map(|t| {
-                let t = t.value;
-                Some(Term {
-                    from: self.date(&t.from, "from")?,
-                    text: t.text.value.trim().to_owned(),
-                })
-            })
-            .collect();
-        let campaigns = raw
-            .campaigns
-            .value
-            .into_iter()
-            .filter_map(|c| {
-                let c = c.value;
-                let to = match &c.to {
-                    Some(t) => Some(self.date(t, "to")?),
-                    None => None,
-                };
-                Some(Central {
-                    from: self.date(&c.from, "from")?,
-                    to,
-                    names: self.texts(c.names, "names"),
-                    decided_by: c.decided_by.value.trim().to_owned(),
-                    kind: c.kind.value.trim().to_owned(),
-                })
-            })
-            .collect();
-        let anniversaries = raw
-            .anniversaries
-            .value
-            .into_iter()
-            .filter_map(|a| {
-                let a = a.value;
-                Some(Anniversary {
-                    date: self.date(&a.date, "date")?,
-                    names: a
-                        .name
-                        .value
-                        .split(['、', '/'])
-                        .map(|s| s.trim().to_owned())
-                        .filter(|s| !s.is_empty())
-                        .collect(),
-                })
-            })
-            .collect();
+                text: t.text.value.trim().to_owned(),
+            },
+        );
+        let campaigns = self.campaigns(raw.campaigns.value);
+        let anniversaries = self.dated(
+            raw.anniversaries.value,
+            "date",
+            |a| &a.date,
+            |a, date| Anniversary {
+                date,
+                names: a
+                    .name
+                    .value
+                    .split(['、', '/'])
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+            },
+        );
         if periods.is_empty() {
             self.error(
                 raw.periods.pos,
@@ -731,6 +709,70 @@ impl<'a> Checker<'a> {
             Some(era) => self.finish(era),
             None => (None, self.diagnostics),
         }
+    }
+
+    /// The rows of one of the era's tables whose date (under `key`) reads,
+    /// each made by `make`; a bad date is reported and its row left out,
+    /// so the rest of the file is still checked.
+    fn dated<R, T>(
+        &mut self,
+        raw: Vec<Located<R>>,
+        key: &str,
+        date: impl for<'r> Fn(&'r R) -> &'r Text_,
+        make: impl Fn(R, NaiveDate) -> T,
+    ) -> Vec<T> {
+        raw.into_iter()
+            .filter_map(|r| {
+                let r = r.value;
+                let day = self.date(date(&r), key)?;
+                Some(make(r, day))
+            })
+            .collect()
+    }
+
+    /// The 指导思想 periods, which must come in date order (the era looks
+    /// up the last one begun).
+    fn periods(&mut self, raw: Vec<Located<raw::RawPeriod>>) -> Vec<Period> {
+        let mut periods: Vec<Period> = Vec::new();
+        for p in raw {
+            let pos = p.pos;
+            let p = p.value;
+            let Some(from) = self.date(&p.from, "from") else {
+                continue;
+            };
+            if periods.last().is_some_and(|last| last.from >= from) {
+                self.error(
+                    pos,
+                    "periods 要按日期先后排列".to_owned(),
+                    "把这一行移到正确的位置".to_owned(),
+                );
+            }
+            periods.push(Period {
+                from,
+                guiding: p.guiding.value.trim().to_owned(),
+                spirit: p.spirit.value.trim().to_owned(),
+            });
+        }
+        periods
+    }
+
+    fn campaigns(&mut self, raw: Vec<Located<raw::RawCentral>>) -> Vec<Central> {
+        raw.into_iter()
+            .filter_map(|c| {
+                let c = c.value;
+                let to = match &c.to {
+                    Some(t) => Some(self.date(t, "to")?),
+                    None => None,
+                };
+                Some(Central {
+                    from: self.date(&c.from, "from")?,
+                    to,
+                    names: self.texts(c.names, "names"),
+                    decided_by: c.decided_by.value.trim().to_owned(),
+                    kind: c.kind.value.trim().to_owned(),
+                })
+            })
+            .collect()
     }
 
     /// A section of a new document's passages (genre/documents.rs), empty

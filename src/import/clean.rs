@@ -1,12 +1,13 @@
 //! Cleaning a 范文 copied from a website: pinyin annotations out, traditional
 //! characters to simplified, full-width punctuation in Chinese text, the
 //! site's chrome and debris lines dropped, one paragraph per line kept.
-//! It removes exactly what lint's debris, punct and text rules find.
+//! It removes exactly what lint's debris, punct and text rules report: both
+//! ask [`crate::text`].
 
 use chrono::NaiveDate;
 
-use crate::lint::scan::Covered;
-use crate::lint::{debris, punct, script};
+use crate::text::scan::Covered;
+use crate::text::{debris, punct, script};
 
 /// A cleaned text and what was taken out of it.
 #[derive(Debug, Clone, Default)]

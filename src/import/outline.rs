@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 
-use crate::lint::count::{self, Kind};
 use crate::markers::{self, Family, Found};
+use crate::text::count::{self, Kind};
 
 /// What the opening says about the number of points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -106,48 +106,43 @@ pub fn kind_and_short(text: &str) -> (Option<String>, Option<String>) {
 /// The campaign's name from a title: 在创先争优活动动员大会上的讲话 →
 /// 创先争优.
 pub fn campaign_name(title: &str) -> Option<String> {
-    let mut s = title.trim().trim_start_matches('在').to_owned();
-    for head in ["关于开展", "关于深入开展", "关于"] {
-        if let Some(stripped) = s.strip_prefix(head) {
-            s = stripped.to_owned();
-            break;
-        }
-    }
-    for tail in [
-        "上的讲话",
-        "的讲话",
-        "讲话",
-        "上的发言",
-        "发言",
-        "的实施方案",
-        "实施方案",
-        "的方案",
-        "的通知",
-    ] {
-        if let Some(stripped) = s.strip_suffix(tail) {
-            s = stripped.to_owned();
-            break;
-        }
-    }
-    for tail in [
-        "动员大会",
-        "推进会议",
-        "推进会",
-        "动员会议",
-        "动员会",
-        "工作会议",
-        "总结大会",
-        "大会",
-        "会议",
-    ] {
-        if let Some(stripped) = s.strip_suffix(tail) {
-            s = stripped.to_owned();
-            break;
-        }
-    }
-    if let Some(stripped) = s.strip_suffix("活动") {
-        s = stripped.to_owned();
-    }
+    let s = title.trim().trim_start_matches('在');
+    let s = first_stripped(
+        s,
+        &["关于开展", "关于深入开展", "关于"],
+        |s, a| s.strip_prefix(a),
+    );
+    let s = first_stripped(
+        s,
+        &[
+            "上的讲话",
+            "的讲话",
+            "讲话",
+            "上的发言",
+            "发言",
+            "的实施方案",
+            "实施方案",
+            "的方案",
+            "的通知",
+        ],
+        |s, a| s.strip_suffix(a),
+    );
+    let s = first_stripped(
+        s,
+        &[
+            "动员大会",
+            "推进会议",
+            "推进会",
+            "动员会议",
+            "动员会",
+            "工作会议",
+            "总结大会",
+            "大会",
+            "会议",
+        ],
+        |s, a| s.strip_suffix(a),
+    );
+    let mut s = s.strip_suffix("活动").unwrap_or(s).to_owned();
     // 全县、全市、全交通系统… is who, not what.
     if let Some(rest) = s.strip_prefix('全') {
         let cut = ["系统", "县", "市", "区", "院", "局", "镇", "省"]
@@ -161,6 +156,16 @@ pub fn campaign_name(title: &str) -> Option<String> {
     }
     let s = s.trim().to_owned();
     (s.chars().count() >= 2).then_some(s)
+}
+
+/// `s` without the first of `affixes` that `strip` takes off it, in the
+/// order given, or `s` itself.
+fn first_stripped<'a>(
+    s: &'a str,
+    affixes: &[&str],
+    strip: impl Fn(&'a str, &str) -> Option<&'a str>,
+) -> &'a str {
+    affixes.iter().find_map(|a| strip(s, a)).unwrap_or(s)
 }
 
 /// A YAML scalar: plain when that is safe, double-quoted otherwise.

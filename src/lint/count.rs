@@ -1,201 +1,18 @@
-//! Counts the text announces against what follows them: “讲三点意见” and
-//! the 一、二、三、 after it, “分三个阶段” and the phases, “三项工作” and
-//! the 一是……, “五个好，即……” and the items listed. A count whose list
+//! The `count.*` rules and `placeholder.count`: each count the text
+//! announces ([`crate::text::count`]) against what follows it: “讲三点意见”
+//! and the 一、二、三、 after it, “分三个阶段” and the phases, “三项工作”
+//! and the 一是……, “五个好，即……” and the items listed. A count whose list
 //! cannot be found is left alone: lint reports what it can show.
 
 use std::collections::HashMap;
 
-use super::scan::Forward;
 use super::{
     COUNT_ITEMS, COUNT_LIST, COUNT_PHASES, COUNT_POINTS, Draft, Finding, PLACEHOLDER_COUNT, Rule,
 };
 use crate::markers::Found;
+use crate::text::count::{Claim, Kind, claims};
+use crate::text::scan::Forward;
 use crate::zh;
-
-/// What a count counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// 讲三点意见
-    Points,
-    /// 分三个阶段
-    Phases,
-    /// 三项工作, 三个方面, 三条措施
-    Items,
-    /// 五个好, 五带头, 四句话 (only with 即/： and a list)
-    List,
-}
-
-/// A count found in a line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claim {
-    pub kind: Kind,
-    /// `None` for 几 (a count never filled in).
-    pub number: Option<u64>,
-    /// Where the numeral starts and the counted phrase ends.
-    pub start: usize,
-    pub numeral_end: usize,
-    pub end: usize,
-    /// The phrase as written: 讲三点意见, 五个好.
-    pub text: String,
-}
-
-const POINT_NOUNS: [&str; 8] = [
-    "意见", "要求", "看法", "体会", "建议", "希望", "想法", "意思",
-];
-const RULE_NOUNS: [&str; 8] = [
-    "意见", "措施", "要求", "原则", "建议", "举措", "做法", "经验",
-];
-const SPEAK: [char; 5] = ['讲', '谈', '提', '说', '强'];
-
-fn is_numeral(c: char) -> bool {
-    "一二两三四五六七八九十百".contains(c) || c.is_ascii_digit() || c == '几'
-}
-
-fn starts(chars: &[char], at: usize, word: &str) -> bool {
-    (at..)
-        .zip(word.chars())
-        .all(|(i, w)| chars.get(i) == Some(&w))
-}
-
-/// How far the counted noun runs after `at`: Han characters and a closing
-/// quote, at most `max`.
-fn noun_end(chars: &[char], at: usize, max: usize) -> usize {
-    let mut i = at;
-    while i < chars.len()
-        && i - at < max
-        && (zh::is_han(chars[i]) || matches!(chars[i], '”' | '’' | '‛' | '"'))
-    {
-        if matches!(chars[i], '”' | '’' | '‛' | '"') {
-            return i + 1;
-        }
-        i += 1;
-    }
-    i
-}
-
-/// Every count in a line.
-pub fn claims(chars: &[char]) -> Vec<Claim> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        if !is_numeral(c) || prev.is_some_and(|p| is_numeral(p) || p == '第' || p == '.') {
-            i += 1;
-            continue;
-        }
-        let run_end = i + chars[i..].iter().take_while(|c| is_numeral(**c)).count();
-        let run: String = chars[i..run_end].iter().collect();
-        let number = if run == "几" {
-            None
-        } else if run.chars().all(|c| c.is_ascii_digit()) {
-            run.parse().ok()
-        } else if run.contains('几') || run.chars().any(|c| c.is_ascii_digit()) {
-            i = run_end;
-            continue;
-        } else {
-            zh::parse_numeral(&run)
-        };
-        if number.is_some_and(|n| n < 2) {
-            i = run_end;
-            continue;
-        }
-        let before: String = chars[i.saturating_sub(3)..i].iter().collect();
-        let spoken = before.chars().any(|c| SPEAK.contains(&c));
-        let split_len = ["划分为", "分为", "分"]
-            .iter()
-            .find(|w| before.ends_with(*w))
-            .map_or(0, |w| w.chars().count());
-        let split = split_len > 0;
-        let j = run_end;
-        let found = counted(chars, j, number, spoken, split, &before);
-        if let Some((kind, end)) = found {
-            let from = if spoken && kind == Kind::Points {
-                i - before
-                    .chars()
-                    .rev()
-                    .take_while(|c| !SPEAK.contains(c))
-                    .count()
-                    - 1
-            } else {
-                i
-            };
-            let from = if kind == Kind::Phases && split {
-                i - split_len
-            } else {
-                from
-            };
-            out.push(Claim {
-                kind,
-                number,
-                start: i,
-                numeral_end: run_end,
-                end,
-                text: chars[from..end]
-                    .iter()
-                    .collect::<String>()
-                    .trim_end_matches(['”', '’', '‛', '"'])
-                    .to_owned(),
-            });
-            i = end;
-        } else {
-            i = run_end;
-        }
-    }
-    out
-}
-
-/// What a numeral ending at `j` counts, and where the count ends: 三点意见,
-/// 分两个阶段, 三个方面, 五项, 三条措施, 四个好… `spoken` when a verb of
-/// speaking stands before (讲三点), `split` when 分 does (分三步);
-/// `number` is the numeral's value (`None` for 几), `before` the text
-/// just before it.
-fn counted(
-    chars: &[char],
-    j: usize,
-    number: Option<u64>,
-    spoken: bool,
-    split: bool,
-    before: &str,
-) -> Option<(Kind, usize)> {
-    if starts(chars, j, "点") && !chars.get(j + 1).is_some_and(|c| "钟半多".contains(*c)) {
-        let noun = POINT_NOUNS.iter().find(|w| starts(chars, j + 1, w));
-        match noun {
-            Some(w) => Some((Kind::Points, j + 1 + w.chars().count())),
-            None if spoken => Some((Kind::Points, j + 1)),
-            None => None,
-        }
-    } else if starts(chars, j, "个阶段") {
-        Some((Kind::Phases, j + 3))
-    } else if (starts(chars, j, "阶段") || starts(chars, j, "步")) && split {
-        Some((Kind::Phases, j + if starts(chars, j, "步") { 1 } else { 2 }))
-    } else if starts(chars, j, "个方面") {
-        Some((Kind::Items, j + 3))
-    } else if starts(chars, j, "方面") {
-        // 三方面工作: the count is 三方面, not 三方面工.
-        Some((Kind::Items, j + 2))
-    } else if starts(chars, j, "项") {
-        Some((Kind::Items, noun_end(chars, j + 1, 4)))
-    } else if starts(chars, j, "条") && RULE_NOUNS.iter().any(|w| starts(chars, j + 1, w)) {
-        Some((Kind::Items, j + 3))
-    } else if [
-        "个", "大", "带头", "到位", "句话", "好", "要", "不", "无", "种", "类",
-    ]
-    .iter()
-    .any(|w| starts(chars, j, w))
-        && number.is_some()
-        && !party_congress(before, chars, j)
-    {
-        Some((Kind::List, noun_end(chars, j, 6)))
-    } else {
-        None
-    }
-}
-
-/// "党的十八大", "第十七次代表大会": a congress's ordinal, not a count.
-fn party_congress(before: &str, chars: &[char], j: usize) -> bool {
-    starts(chars, j, "大") && (before.ends_with("党的") || before.ends_with('第'))
-}
 
 /// What follows a count.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -417,6 +234,15 @@ fn continues_item(all: &AllMarkers<'_>, line: usize, end: usize, from: usize) ->
         .is_some_and(|(_, m)| m.number + 1 == next.number)
 }
 
+/// The first position at or after `from` that `skipped` does not pass
+/// over.
+fn skip(chars: &[char], from: usize, skipped: impl Fn(char) -> bool) -> usize {
+    from + chars[from.min(chars.len())..]
+        .iter()
+        .take_while(|&&c| skipped(c))
+        .count()
+}
+
 /// The next sentence opens the listing: with a marker, or with 即.
 fn next_sentence(
     lines: &[&[char]],
@@ -425,12 +251,7 @@ fn next_sentence(
     from: usize,
 ) -> Option<Listing> {
     let chars = lines.get(line)?;
-    let skip = |c: &char| c.is_whitespace() || matches!(c, '”' | '’');
-    let at = from
-        + chars[from.min(chars.len())..]
-            .iter()
-            .take_while(|c| skip(c))
-            .count();
+    let at = skip(chars, from, |c| c.is_whitespace() || matches!(c, '”' | '’'));
     if at < chars.len() {
         if let Some(m) = all.at(line, at) {
             return all.run(m);
@@ -448,7 +269,7 @@ fn next_sentence(
         return all.run(m);
     }
     let text = &lines[next];
-    let at = text.iter().take_while(|c| c.is_whitespace()).count();
+    let at = skip(text, 0, char::is_whitespace);
     if text.get(at) == Some(&'即') {
         return after_colon(lines, all, next, at + 1);
     }
@@ -464,11 +285,9 @@ fn after_colon(
     from: usize,
 ) -> Option<Listing> {
     let chars = lines.get(line)?;
-    let at = from
-        + chars[from.min(chars.len())..]
-            .iter()
-            .take_while(|c| c.is_whitespace() || matches!(c, '：' | ':' | '，' | ','))
-            .count();
+    let at = skip(chars, from, |c| {
+        c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',')
+    });
     if at >= chars.len() {
         return next_sentence(lines, all, line, chars.len());
     }
@@ -615,13 +434,7 @@ fn report(
     };
     let actual = found.count();
     let unit = unit(claim);
-    let numeral_text: String = claim
-        .text
-        .chars()
-        .skip_while(|c| !is_numeral(*c))
-        .take_while(|c| is_numeral(*c))
-        .collect();
-    let fixed = claim.text.replacen(&numeral_text, &zh::count(actual), 1);
+    let fixed = claim.text.replacen(&claim.numeral(), &zh::count(actual), 1);
     let (what, hint) = match found {
         Listing::Markers { first, last, .. } => (
             format!("后面有{}{unit}（{first}至{last}）", zh::count(actual)),
@@ -678,35 +491,6 @@ mod tests {
         assert!(kept("做到活动和业务两不误。").is_empty());
         assert_eq!(kept("要做到“五个好”，即班子好、队伍好。"), ["五个好"]);
         assert_eq!(kept("做到五个好：班子好。"), ["五个好"]);
-    }
-
-    #[test]
-    fn finds_counts_and_their_kinds() {
-        let c = claims(&chars("下面，我讲三点意见。"));
-        assert_eq!(c.len(), 1);
-        assert_eq!((c[0].kind, c[0].number), (Kind::Points, Some(3)));
-        assert_eq!(c[0].text, "讲三点意见");
-        let c = claims(&chars("活动分四个阶段进行"));
-        assert_eq!((c[0].kind, c[0].number), (Kind::Phases, Some(4)));
-        assert_eq!(c[0].text, "分四个阶段");
-        let c = claims(&chars("主要抓好两项工作："));
-        assert_eq!((c[0].kind, c[0].number), (Kind::Items, Some(2)));
-        let c = claims(&chars("做到“五个好”，即"));
-        assert_eq!((c[0].kind, c[0].number), (Kind::List, Some(5)));
-        let c = claims(&chars("我讲几点意见"));
-        assert_eq!(c[0].number, None);
-    }
-
-    #[test]
-    fn the_noun_after_xiang_is_read_to_four_characters_or_the_line_end() {
-        let text = |s: &str| {
-            claims(&chars(s))
-                .into_iter()
-                .map(|c| c.text)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(text("完成三项工作任务要求"), ["三项工作任务"]);
-        assert_eq!(text("抓好三项工作"), ["三项工作"]);
     }
 
     /// What lint's count rules say about `text`: rule, message and hint.
@@ -843,6 +627,127 @@ mod tests {
     }
 
     #[test]
+    fn a_run_counts_its_own_family_to_the_last() {
+        // 最后 ends a run of 首先, 其次 whatever its number.
+        assert_eq!(said("抓好三项工作。首先，甲。其次，乙。最后，丙。"), []);
+        // A marker that stands as high as the run's, of another family,
+        // ends it: 三是 after the heading 二、 is not the run's, nor 第三
+        // after a run of 首先, 其次.
+        assert_eq!(
+            said("抓好两项工作：一是甲；二是乙。\n二、丙\n三是丁。\n"),
+            []
+        );
+        assert_eq!(
+            said("抓好两项工作：第一，甲；第二，乙。首先，丙；其次，丁；第三，戊。"),
+            []
+        );
+        // A run that starts after another marker of its line, below a
+        // line with markers of its own.
+        assert_eq!(
+            said("一、甲\n二是抓好两项工作：一是甲；二是乙；三是丙。\n"),
+            one(
+                "count.items",
+                "“两项工作”说的是两项，但后面有三项（一是至三是）",
+                "改成“三项工作”，或补齐、删减后面的内容"
+            )
+        );
+    }
+
+    #[test]
+    fn the_list_is_looked_for_in_the_next_thirty_characters() {
+        // The colon 31 characters after the count, then 32.
+        let after = |n: usize| said(&format!("抓好三项工作，{}：甲、乙。", "乙".repeat(n)));
+        assert_eq!(
+            after(30),
+            one(
+                "count.items",
+                "“三项工作”说的是三项，但后面列举了两项",
+                "核对列举的内容（用“、”分隔），或改成“两项工作”"
+            )
+        );
+        assert_eq!(after(31), []);
+        // A sentence between the count and the list: no list of its own.
+        assert_eq!(said("抓好三项工作。要求如下：一是甲；二是乙。"), []);
+    }
+
+    #[test]
+    fn a_marker_right_after_the_colon_opens_the_list() {
+        assert_eq!(
+            said("做到“两个好”，即：一是甲好；二是乙好；三是丙好。"),
+            one(
+                "count.list",
+                "“两个好”说的是两项，但后面有三项（一是至三是）",
+                "改成“三个好”，或补齐、删减后面的内容"
+            )
+        );
+    }
+
+    #[test]
+    fn spaces_and_即_before_the_list_are_passed_over() {
+        let three_for_two = |claim: &str, fixed: &str| {
+            one(
+                "count.items",
+                &format!("“{claim}”说的是两项，但后面有三项（一是至三是）"),
+                &format!("改成“{fixed}”，或补齐、删减后面的内容"),
+            )
+        };
+        for text in [
+            "抓好两项工作，即，一是甲；二是乙；三是丙。",
+            "要求：“抓好两项工作。”一是甲；二是乙；三是丙。",
+            "抓好两项工作。即：一是甲；二是乙；三是丙。",
+            "抓好两项工作\n即：一是甲；二是乙；三是丙。\n",
+        ] {
+            assert_eq!(said(text), three_for_two("两项工作", "三项工作"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_items_is_read_to_four_hundred_characters() {
+        let list = |n: usize| said(&format!("做到“四个好”，即{}、乙、丙。", "甲".repeat(n)));
+        assert_eq!(
+            list(396),
+            one(
+                "count.list",
+                "“四个好”说的是四项，但后面列举了三项",
+                "核对列举的内容（用“、”分隔），或改成“三个好”"
+            )
+        );
+        assert_eq!(list(397), []);
+    }
+
+    #[test]
+    fn only_a_count_in_quotes_can_be_a_name() {
+        // A quoted name is no count, though a list follows later.
+        assert_eq!(said("围绕“五项工程”设计载体。一是甲；二是乙。"), []);
+        // A quote later in the line leaves an unquoted count a count.
+        assert_eq!(
+            said("我讲三点意见，“好”字当头。\n一、甲\n二、乙\n"),
+            one(
+                "count.points",
+                "“讲三点意见”说的是三点，但后面有两点（一、至二、）",
+                "改成“讲两点意见”，或补齐、删减后面的内容"
+            )
+        );
+        // 即 right after the quote makes it a count.
+        assert_eq!(
+            said("做到“四个好”即甲好、乙好、丙好。"),
+            one(
+                "count.list",
+                "“四个好”说的是四项，但后面列举了三项",
+                "核对列举的内容（用“、”分隔），或改成“三个好”"
+            )
+        );
+    }
+
+    #[test]
+    fn the_next_item_of_the_run_may_stand_after_a_space() {
+        assert_eq!(
+            said("成效：一是完成任务二十三项； 二是整改问题四十余项。"),
+            []
+        );
+    }
+
+    #[test]
     fn a_list_two_counts_share_belongs_to_the_one_it_agrees_with() {
         assert_eq!(said("抓好三项工作，落实两条措施：一是甲；二是乙。"), []);
         // Agreeing with neither, it is reported against both.
@@ -873,13 +778,6 @@ mod tests {
         );
         // 几项 is not a promise of a number: "做了几项工作" is plain speech.
         assert_eq!(said("做了几项工作：一是甲；二是乙。"), []);
-    }
-
-    #[test]
-    fn times_ordinals_and_ones_are_not_counts() {
-        assert!(claims(&chars("下午三点钟开会")).is_empty());
-        assert!(claims(&chars("第三点意见")).is_empty());
-        assert!(claims(&chars("一个好的开端")).is_empty());
     }
 
     fn listing_of(text: &str) -> Option<Listing> {

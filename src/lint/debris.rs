@@ -1,187 +1,9 @@
-//! What a web page leaves in text copied from it: addresses, the site's
-//! chrome (当前位置, 点击次数, 来源, 更多>, 收集整理…) and per-character
-//! pinyin annotations (`醫(yī)`). `bigan import --clean-only` removes what
-//! these find.
+//! The `debris.*` rules: what a web page leaves in text copied from it
+//! (addresses, the site's chrome, pinyin annotations), found by
+//! [`crate::text::debris`], reported with the advice to clean the file.
 
 use super::{DEBRIS_PINYIN, DEBRIS_SITE, DEBRIS_URL, Draft, Finding};
-use crate::zh;
-
-const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
-/// Syllables a page annotates without a tone mark.
-const NEUTRAL: [&str; 8] = ["de", "le", "men", "zi", "me", "ma", "ne", "ba"];
-
-/// Pinyin annotations right after a Han character: `(yī)`, `（xué）`, as
-/// (start, end) of the parenthesised part.
-pub fn pinyin(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for i in 1..chars.len() {
-        if !matches!(chars[i], '(' | '（') || !zh::is_han(chars[i - 1]) {
-            continue;
-        }
-        let len = chars[i + 1..]
-            .iter()
-            .take_while(|c| c.is_ascii_lowercase() || TONED.contains(**c))
-            .count();
-        let close = chars.get(i + 1 + len);
-        if len == 0 || len > 6 || !matches!(close, Some(')' | '）')) {
-            continue;
-        }
-        let syllable: String = chars[i + 1..i + 1 + len].iter().collect();
-        if syllable.chars().any(|c| TONED.contains(c)) || NEUTRAL.contains(&syllable.as_str()) {
-            out.push((i, i + len + 2));
-        }
-    }
-    // A broken annotation whose opening parenthesis was lost with the
-    // character before it: 成绩?yōu) — the stray ? goes too.
-    let mut i = 0;
-    while i < chars.len() {
-        let starts_word =
-            i == 0 || !(chars[i - 1].is_ascii_alphabetic() || TONED.contains(chars[i - 1]));
-        let len = chars[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_lowercase() || TONED.contains(**c))
-            .count();
-        let toned = chars[i..i + len].iter().any(|c| TONED.contains(*c));
-        let closed = matches!(chars.get(i + len), Some(')' | '）'));
-        let opened = i > 0 && matches!(chars[i - 1], '(' | '（');
-        if starts_word && (1..=6).contains(&len) && toned && closed && !opened {
-            let from = if i > 0 && matches!(chars[i - 1], '?' | '？') {
-                i - 1
-            } else {
-                i
-            };
-            out.push((from, i + len + 1));
-        }
-        i += len.max(1);
-    }
-    out.sort_unstable();
-    out
-}
-
-/// Web addresses: http(s)://…, www.…, and bare domains (example.com.cn).
-pub fn urls(chars: &[char]) -> Vec<(usize, usize)> {
-    let url_char = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let at_word_start = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
-        if !at_word_start || !chars[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let len = chars[i..].iter().take_while(|c| url_char(**c)).count();
-        let word: String = chars[i..i + len].iter().collect();
-        let word = word.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
-        let lower = word.to_ascii_lowercase();
-        let domain = lower.split('/').next().unwrap_or("");
-        let tld = [
-            ".com", ".cn", ".net", ".org", ".gov", ".edu", ".html", ".htm", ".shtml",
-        ]
-        .iter()
-        .any(|t| domain.ends_with(t) || lower.ends_with(t));
-        let is_url = lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("www.")
-            || (tld && domain.contains('.') && domain.chars().any(|c| c.is_ascii_alphabetic()));
-        if is_url {
-            out.push((i, i + word.chars().count()));
-        }
-        i += len.max(1);
-    }
-    out
-}
-
-/// Site chrome that is never part of a speech, wherever it stands.
-const ALWAYS: [&str; 22] = [
-    "当前位置",
-    "您的位置",
-    "您现在的位置",
-    "网站首页",
-    "点击次数",
-    "点击数：",
-    "点击数:",
-    "阅读量",
-    "阅读次数",
-    "浏览次数",
-    "收集整理",
-    "更多>",
-    "更多》",
-    "更多»",
-    "[ 详细 ]",
-    "[详细]",
-    "打印本页",
-    "关闭窗口",
-    "返回顶部",
-    "责任编辑",
-    "版权所有",
-    "发布时间",
-];
-
-/// Chrome that is only chrome on a short line (a speech may say 来源 or
-/// 地址 in a sentence).
-const SHORT: [&str; 16] = [
-    "发布日期",
-    "更新时间",
-    "作者：",
-    "作者:",
-    "上一篇",
-    "下一篇",
-    "暂无内容",
-    "【电话】",
-    "【地址】",
-    "【网址】",
-    "【类型】",
-    "电话：",
-    "电话:",
-    "分享到",
-    "扫一扫",
-    "字号：",
-];
-
-/// The site chrome on this line, if any: where it starts and what it is.
-pub fn site(chars: &[char]) -> Option<(usize, &'static str)> {
-    // Every needle holds a Han character or a '>': most lines of a long
-    // draft (blank ones, say) are passed over without forty searches.
-    if !chars.iter().any(|&c| zh::is_han(c) || c == '>') {
-        return None;
-    }
-    let text: String = chars.iter().collect();
-    let position = |needle: &str| text.find(needle).map(|byte| text[..byte].chars().count());
-    let han = chars.iter().filter(|&&c| zh::is_han(c)).count();
-    let short = han <= 40;
-    // A notice's contact line (联系人：刘洋，联系电话：…) gives a telephone
-    // number as the document's own fact, not as a site's footer.
-    let contact = text.trim_start().starts_with("联系人");
-    let mut best: Option<(usize, &'static str)> = None;
-    for needle in ALWAYS
-        .iter()
-        .chain(SHORT.iter().filter(|_| short))
-        .filter(|n| !(contact && n.starts_with("电话")))
-    {
-        if let Some(at) = position(needle)
-            && best.is_none_or(|(b, _)| at < b)
-        {
-            best = Some((at, needle));
-        }
-    }
-    // 来源 is chrome next to a date or at the start of a line; 资金来源 is not.
-    let dated = text.contains("时间") || chars.iter().any(char::is_ascii_digit);
-    for needle in ["来源：", "来源:"] {
-        if let Some(at) = position(needle)
-            && short
-            && (dated || at == 0)
-            && best.is_none_or(|(b, _)| at < b)
-        {
-            best = Some((at, needle));
-        }
-    }
-    if best.is_none() && short && text.contains(" > ") {
-        best = text
-            .find(" > ")
-            .map(|b| (text[..b].chars().count(), "网页导航"));
-    }
-    best
-}
+use crate::text::debris::{pinyin, site, urls};
 
 pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
     let hint_clean = "从网页复制的残留：删去，或用 bigan import --clean-only 文件 一次清理干净";
@@ -225,54 +47,72 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::lint::said;
 
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
+    const CLEAN: &str = "从网页复制的残留：删去，或用 bigan import --clean-only 文件 一次清理干净";
+
+    #[test]
+    fn each_address_is_named_where_it_starts() {
+        assert_eq!(
+            said("见www.example.cn和http://a.b/c。\n", "debris.url"),
+            [
+                (
+                    1,
+                    2,
+                    "文中有网址“www.example.cn”".to_owned(),
+                    CLEAN.to_owned()
+                ),
+                (
+                    1,
+                    17,
+                    "文中有网址“http://a.b/c”".to_owned(),
+                    CLEAN.to_owned()
+                ),
+            ]
+        );
     }
 
     #[test]
-    fn pinyin_annotations_after_han() {
-        assert_eq!(pinyin(&chars("醫(yī)院(yuàn)")), [(1, 5), (6, 12)]);
-        assert!(pinyin(&chars("（一）a(b) 方案(A)")).is_empty());
-        assert_eq!(pinyin(&chars("成绩?yōu)献礼")), [(2, 7)]);
+    fn site_chrome_is_named_where_it_starts() {
+        assert_eq!(
+            said("今天开会。\n本文 [ 详细 ]\n", "debris.site"),
+            [(
+                2,
+                4,
+                "网页残留“[ 详细 ]”".to_owned(),
+                "删去这一行网页的内容（导航、来源、点击次数等）".to_owned()
+            )]
+        );
     }
 
     #[test]
-    fn web_addresses() {
-        let c = chars("网址：www.example.cn，见http://a.b/c。");
-        let found: Vec<String> = urls(&c)
-            .into_iter()
-            .map(|(s, e)| c[s..e].iter().collect())
-            .collect();
-        assert_eq!(found, ["www.example.cn", "http://a.b/c"]);
-        assert!(urls(&chars("版本 2.0 和 4.4万")).is_empty());
-    }
-
-    #[test]
-    fn a_notices_contact_line_is_no_chrome() {
+    fn pinyin_is_shown_with_the_character_it_follows() {
         assert_eq!(
-            site(&chars("联系人：刘洋，联系电话：0431-85123456。")),
-            None
+            said("醫(yī)院\n成绩?yōu)\n", "debris.pinyin"),
+            [
+                (
+                    1,
+                    2,
+                    "“醫(yī)”带着网页加注的拼音".to_owned(),
+                    CLEAN.to_owned()
+                ),
+                (
+                    2,
+                    3,
+                    "“绩?yōu)”带着网页加注的拼音".to_owned(),
+                    CLEAN.to_owned()
+                ),
+            ]
         );
-        assert!(site(&chars("地址：某路1号 电话：0431-85123456")).is_some());
-    }
-
-    #[test]
-    fn site_chrome_lines() {
+        // At the line's start nothing stands before it.
         assert_eq!(
-            site(&chars("当前位置:首页 > 新闻")).map(|s| s.1),
-            Some("当前位置")
+            said("yōu)好\n", "debris.pinyin"),
+            [(
+                1,
+                1,
+                "“yōu)”带着网页加注的拼音".to_owned(),
+                CLEAN.to_owned()
+            )]
         );
-        assert_eq!(
-            site(&chars("时间:2012-11-02 来源:本站")).map(|s| s.1),
-            Some("来源:")
-        );
-        assert_eq!(
-            site(&chars("本文档由范文网收集整理")).map(|s| s.1),
-            Some("收集整理")
-        );
-        assert!(site(&chars("资金来源：各单位自筹")).is_none());
-        assert!(site(&chars("同志们：")).is_none());
     }
 }

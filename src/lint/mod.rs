@@ -9,10 +9,10 @@
 
 mod attach;
 mod cite;
-pub mod count;
+mod count;
 pub(crate) mod date;
 mod date_form;
-pub mod debris;
+mod debris;
 mod dup;
 mod genre;
 mod greeted;
@@ -25,10 +25,9 @@ mod repeated;
 /// The enumeration markers live in [`crate::markers`] (import reads them
 /// too); this path stays for the tests that name it.
 pub use crate::markers;
-pub mod punct;
+mod punct;
 pub mod report;
-pub mod scan;
-pub mod script;
+mod script;
 mod sentence;
 mod single;
 pub mod source;
@@ -612,6 +611,19 @@ pub(crate) fn messages(text: &str, rule: &str) -> Vec<(u32, String)> {
     findings(text, rule)
         .into_iter()
         .map(|f| (f.diagnostic.line, f.diagnostic.message))
+        .collect()
+}
+
+/// What the rules `rule` say about the plain text `text`: the line,
+/// column, message and hint of each finding.
+#[cfg(test)]
+pub(crate) fn said(text: &str, rule: &str) -> Vec<(u32, u32, String, String)> {
+    findings(text, rule)
+        .into_iter()
+        .map(|f| {
+            let d = f.diagnostic;
+            (d.line, d.column, d.message, d.hint.unwrap_or_default())
+        })
         .collect()
 }
 

@@ -2,9 +2,9 @@
 //! （  ） blanks, ____, and what `bigan import` asks the user to fill in
 //! (“请填写”). A finished draft has none.
 
-use super::scan::Forward;
 use super::source::Line;
 use super::{Draft, Finding, MARKUP_EMPHASIS, PLACEHOLDER};
+use crate::text::scan::Forward;
 
 /// A placeholder found in a line: where it starts, how long it is.
 #[derive(Debug, Clone, PartialEq, Eq)]

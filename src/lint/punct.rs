@@ -1,130 +1,10 @@
-//! Punctuation of Chinese text (GB/T 15834-2011 第5章: Chinese text takes
-//! the full-width marks): half-width , : ; ! ? ( ) next to Chinese, straight
-//! quotes and the odd low quotes web pages leave (‚‛), and spaces between
-//! Chinese characters. `bigan import --clean-only` fixes what these find.
+//! The `punct.*` rules (GB/T 15834-2011 第5章): half-width marks, straight
+//! or low quotes and spaces in Chinese text, found by [`crate::text::punct`],
+//! each reported with the mark it should be.
 
-use super::debris;
-use super::scan::{Covered, Prefix};
 use super::{Draft, Finding, PUNCT_HALFWIDTH, PUNCT_QUOTES, PUNCT_SPACE};
+use crate::text::punct::{curly, halfwidth, quotes, spaces};
 use crate::zh;
-
-/// Whether `c` belongs to Chinese text: a Han character or a full-width mark.
-pub fn is_chinese(c: char) -> bool {
-    zh::is_han(c) || zh::is_fullwidth_punct(c)
-}
-
-/// Positions of half-width marks that stand in Chinese text and should be
-/// full-width. Parentheses go in pairs: a pair around Chinese text is
-/// reported whole; pinyin annotations (`醫(yī)`) are left to debris.pinyin.
-pub fn halfwidth(chars: &[char]) -> Vec<usize> {
-    let pinyin = Covered::new(chars.len(), &debris::pinyin(chars));
-    let in_pinyin = |i: usize| pinyin.contains(i);
-    let chinese = Prefix::new(chars, is_chinese);
-    let near = |i: usize| {
-        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
-        let next = chars.get(i + 1).copied();
-        prev.is_some_and(is_chinese) || next.is_some_and(is_chinese)
-    };
-    let mut out = Vec::new();
-    let mut open: Vec<(usize, bool)> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            ',' | ':' | ';' | '!' | '?' => {
-                // 12:45 and 1,000 are numbers, not Chinese text.
-                let digits = i > 0
-                    && chars[i - 1].is_ascii_digit()
-                    && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-                if near(i) && !digits && !in_pinyin(i) {
-                    out.push(i);
-                }
-            }
-            '(' => {
-                // Markdown links: [text](url).
-                let link = i > 0 && chars[i - 1] == ']';
-                open.push((i, !link && !in_pinyin(i)));
-            }
-            ')' => {
-                if let Some((start, eligible)) = open.pop() {
-                    let chinese_inside = chinese.count(start + 1, i) > 0;
-                    if eligible && (chinese_inside || near(start) || near(i)) {
-                        out.push(start);
-                        out.push(i);
-                    }
-                } else if near(i) && !in_pinyin(i) {
-                    out.push(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    for (start, eligible) in open {
-        if eligible && near(start) {
-            out.push(start);
-        }
-    }
-    out.sort_unstable();
-    out
-}
-
-/// Positions of quotes that are wrong in Chinese text: straight `"` `'`
-/// next to Chinese, and the low quotes ‚ ‛ „ anywhere.
-pub fn quotes(chars: &[char]) -> Vec<usize> {
-    let has_han = chars.iter().any(|&c| zh::is_han(c));
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| match c {
-            '"' | '\'' => {
-                let prev = i.checked_sub(1).map(|p| chars[p]);
-                prev.is_some_and(is_chinese) || chars.get(i + 1).copied().is_some_and(is_chinese)
-            }
-            '‚' | '‛' | '„' | '‟' => has_han,
-            _ => false,
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// The curly quote a wrong one becomes; `open` says whether it opens.
-pub fn curly(c: char, open: bool) -> char {
-    match (c, open) {
-        ('\'', true) => '‘',
-        ('\'', false) => '’',
-        ('‚' | '„', _) => '“',
-        ('‛' | '‟', _) => '”',
-        (_, true) => '“',
-        (_, false) => '”',
-    }
-}
-
-/// Runs of spaces between two Chinese characters, in a line that is a
-/// paragraph (has a comma or a full stop): (start, end). A byline's
-/// “院长 张三” is left alone.
-pub fn spaces(chars: &[char]) -> Vec<(usize, usize)> {
-    if !chars.iter().any(|c| matches!(c, '，' | '。')) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let start = crate::markers::indent(chars);
-    let mut i = start;
-    while i < chars.len() {
-        if matches!(chars[i], ' ' | '\u{3000}') && i > start {
-            let n = chars[i..]
-                .iter()
-                .take_while(|c| matches!(c, ' ' | '\u{3000}'))
-                .count();
-            let before = chars[i - 1];
-            let after = chars.get(i + n).copied();
-            if zh::is_han(before) && after.is_some_and(zh::is_han) {
-                out.push((i, i + n));
-            }
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
 
 pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
     for (index, line) in draft.source.lines.iter().enumerate() {
@@ -172,33 +52,49 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::lint::said;
 
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
+    fn one(line: u32, column: u32, message: &str, hint: &str) -> (u32, u32, String, String) {
+        (line, column, message.to_owned(), hint.to_owned())
     }
 
     #[test]
-    fn half_width_marks_next_to_chinese() {
+    fn a_half_width_mark_is_named_with_its_full_width_form() {
         assert_eq!(
-            halfwidth(&chars("同志们:今天,我们(全体)开会")),
-            [3, 6, 9, 12]
+            said("今天\n同志们:好(是)\n", "punct.halfwidth"),
+            [
+                one(2, 4, "中文里用了半角标点“:”", "改成全角的“：”"),
+                one(2, 6, "中文里用了半角标点“(”", "改成全角的“（”"),
+                one(2, 8, "中文里用了半角标点“)”", "改成全角的“）”"),
+            ]
         );
-        assert!(halfwidth(&chars("时间 12:45, a (b)")).is_empty());
-        assert!(halfwidth(&chars("醫(yī)院")).is_empty());
-        assert_eq!(halfwidth(&chars("(2010年11月3日)")), [0, 11]);
     }
 
     #[test]
-    fn straight_and_low_quotes() {
-        assert_eq!(quotes(&chars("提出\"五个好\"要求")), [2, 6]);
-        assert_eq!(quotes(&chars("建设‚五个县‛目标")), [2, 6]);
-        assert!(quotes(&chars("it's \"fine\"")).is_empty());
+    fn each_kind_of_wrong_quote_has_its_own_advice() {
+        assert_eq!(
+            said("提出\"好\"和'好'\n建设‚五个县‛\n", "punct.quotes"),
+            [
+                one(1, 3, "中文里用了直引号\"", "改成“”（左右引号）"),
+                one(1, 5, "中文里用了直引号\"", "改成“”（左右引号）"),
+                one(1, 7, "中文里用了直引号'", "改成‘’（左右单引号）"),
+                one(1, 9, "中文里用了直引号'", "改成‘’（左右单引号）"),
+                one(2, 3, "引号“‚”不是中文引号（网页复制常见）", "改成““”"),
+                one(2, 7, "引号“‛”不是中文引号（网页复制常见）", "改成“””"),
+            ]
+        );
     }
 
     #[test]
-    fn spaces_between_han_in_paragraphs_only() {
-        assert_eq!(spaces(&chars("把出发 点放在发展上，")), [(3, 4)]);
-        assert!(spaces(&chars("院党委书记 张三")).is_empty());
+    fn a_space_between_han_is_found_where_it_starts() {
+        assert_eq!(
+            said("标题\n把出发  点放在发展上，\n", "punct.space"),
+            [one(
+                2,
+                4,
+                "汉字之间有多余的空格",
+                "删去空格（从网页或 PDF 复制时常带进来）"
+            )]
+        );
     }
 }

@@ -1,41 +1,9 @@
-//! Traditional characters in a simplified draft, found by converting to
-//! simplified (OpenCC's dictionaries, through hanconv) and comparing. A text
-//! that is traditional throughout gets one finding, not thousands.
+//! The `text.traditional` rule: traditional characters in a simplified
+//! draft, found by [`crate::text::script`]. A text that is traditional
+//! throughout gets one finding, not thousands.
 
 use super::{Draft, Finding, TEXT_TRADITIONAL};
-
-/// Converts `text` to simplified characters.
-pub fn simplify(text: &str) -> String {
-    hanconv::t2s(text)
-}
-
-/// Positions of traditional characters in `chars`, with their simplified
-/// form.
-pub fn traditional(chars: &[char]) -> Vec<(usize, char)> {
-    if !chars.iter().any(|&c| crate::zh::is_han(c)) {
-        return Vec::new();
-    }
-    let text: String = chars.iter().collect();
-    let simple: Vec<char> = simplify(&text).chars().collect();
-    if simple.len() == chars.len() {
-        return chars
-            .iter()
-            .zip(&simple)
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .map(|(i, (_, b))| (i, *b))
-            .collect();
-    }
-    // A phrase changed length: compare one character at a time.
-    chars
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &c)| {
-            let s: Vec<char> = simplify(c.encode_utf8(&mut [0; 4])).chars().collect();
-            (s.len() == 1 && s[0] != c).then(|| (i, s[0]))
-        })
-        .collect()
-}
+use crate::text::script::traditional;
 
 pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
     let mut found: Vec<(usize, usize, char, char)> = Vec::new();
@@ -83,17 +51,6 @@ pub(crate) fn check(draft: &Draft<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_traditional_characters_only() {
-        let chars: Vec<char> = "全院干部職工要加强學习".chars().collect();
-        assert_eq!(traditional(&chars), [(4, '职'), (9, '学')]);
-        let chars: Vec<char> = "显著成效，着力推动发展，干部职工".chars().collect();
-        assert!(traditional(&chars).is_empty());
-        assert!(traditional(&['a', '1']).is_empty());
-    }
-
     #[test]
     fn a_few_are_each_found_with_their_simple_form() {
         let found = crate::lint::findings("全院干部職工\n要加强學习。\n", "text.traditional");

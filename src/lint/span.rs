@@ -9,7 +9,7 @@ use super::{DATE_SPAN, Draft, Finding};
 /// month-level and is `None`, as is a number of months (3个月).
 fn month(chars: &[char], at: usize) -> Option<(u32, usize)> {
     // A month is at most two digits: read no further (this runs at every
-    // place of a run of numerals, see lint::scan).
+    // place of a run of numerals, see text::scan).
     let n = chars[at..]
         .iter()
         .take(3)

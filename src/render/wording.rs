@@ -198,7 +198,17 @@ impl<'a> Wording<'a> {
         Var::named(name).and_then(|v| self.vocab[v.0 as usize].as_deref())
     }
 
+    /// The vocabulary drawn from the profile, its sector and the era,
+    /// before any passage is chosen.
     fn fill(&mut self, p: &Profile, era: Option<&Era>, today: NaiveDate) {
+        self.fill_org(p);
+        self.fill_campaign(p, today);
+        self.fill_plan(p);
+        self.fill_time(p, era, today);
+    }
+
+    /// The organisation's names and its sector's words.
+    fn fill_org(&mut self, p: &Profile) {
         let o = &p.org;
         self.set_text("org", &o.name);
         self.set_text("we", &o.short);
@@ -221,6 +231,10 @@ impl<'a> Wording<'a> {
         ] {
             self.set(name, Some(value.clone()));
         }
+    }
+
+    /// The campaign's names, lists and dates.
+    fn fill_campaign(&mut self, p: &Profile, today: NaiveDate) {
         let c = &p.campaign;
         let (label, noun) = rules::label(&c.name, &c.kind.noun);
         self.set_text("name", &c.name);
@@ -272,13 +286,17 @@ impl<'a> Wording<'a> {
         {
             self.set("first_end", Some(crate::calendar::cn_date(to)));
         }
+    }
+
+    /// The plan's office, issuer and basis.
+    fn fill_plan(&mut self, p: &Profile) {
         if let Some(g) = &p.plan.leading_group
             && let Some(office) = &g.office
         {
             // A bare 办公室 is the organisation's own: 设在我院办公室.
             let office = if office == "办公室" {
-                let own = if o.short.starts_with(['我', '全']) {
-                    o.short.as_str()
+                let own = if p.org.short.starts_with(['我', '全']) {
+                    p.org.short.as_str()
                 } else {
                     "本单位"
                 };
@@ -300,6 +318,11 @@ impl<'a> Wording<'a> {
             }
             self.set("basis", Some(s));
         }
+    }
+
+    /// Where the campaign stands on `today`: time since the launch, the
+    /// current and next phase, and the era's formulas.
+    fn fill_time(&mut self, p: &Profile, era: Option<&Era>, today: NaiveDate) {
         if let Some(pr) = &p.progress {
             self.set("since", Some(since(p.meeting.date, pr.date)));
             self.set("elapsed", Some(elapsed(p.meeting.date, pr.date)));

@@ -1,8 +1,8 @@
-//! Helpers that keep a rule linear in the length of a line. A draft can
-//! hold a line of a million characters (a text pasted without its line
-//! breaks, or made to hurt), so a rule must not, for each character or each
-//! mark it finds, look along the rest of the line or through everything it
-//! found so far. The usual slips, and what to use instead:
+//! Helpers that keep a lint rule or a text scan linear in the length of a
+//! line. A draft can hold a line of a million characters (a text pasted
+//! without its line breaks, or made to hurt), so a rule must not, for each
+//! character or each mark it finds, look along the rest of the line or
+//! through everything it found so far. The usual slips, and what to use instead:
 //!
 //! - "is position i inside one of these spans?" asked for every i, by
 //!   scanning the spans: build a [`Covered`] once per line;
@@ -15,8 +15,8 @@
 //!   few dozen: stop reading it there, as `markers` does for numerals.
 //!
 //! Across lines likewise: index what a rule looks up by line once (as
-//! `count` does for markers) rather than searching the whole draft for
-//! each finding.
+//! lint's `count` does for markers) rather than searching the whole draft
+//! for each finding.
 
 /// Which positions of a line fall inside any of some half-open spans.
 pub struct Covered(Vec<bool>);
