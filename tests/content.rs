@@ -440,3 +440,39 @@ fn each_heading_stands_over_a_passage_that_says_what_it_says() {
         .collect();
     assert!(missing.is_empty(), "no draft takes {missing:?}");
 }
+
+#[test]
+fn a_civilised_city_drive_is_the_citys_before_and_after_the_2023_reform() {
+    // Who names 全国文明城市 changed in 2023 (中央文明委, then 中央宣传思想
+    // 文化工作领导小组): bigan never guesses either as the decider; the
+    // city decides, and a draft says so only when the profile does.
+    for year in ["2019", "2024"] {
+        let text = format!(
+            "org:\n  name: 东城街道\n  kind: subdistrict\n  superior: 梧桐区委\n\
+             campaign:\n  name: 全国文明城市创建\n{{decided}}  phases:\n    \
+             - {{ name: 全面创建, from: {year}-03-01, to: {year}-10-31 }}\n\
+             meeting:\n  date: {year}-03-01\n"
+        );
+        for decided in ["", "  decided_by: 岚州市委、市政府\n"] {
+            let (_d, p) = profile(&text.replace("{decided}", decided));
+            for doc in [Doc::Speech, Doc::Plan] {
+                for md in drafts_of(&p, doc) {
+                    for body in ["文明委", "文明办", "宣传思想文化工作领导小组", "党中央"]
+                    {
+                        assert!(!md.contains(body), "{year} {body}: {md}");
+                    }
+                    if decided.is_empty() {
+                        assert!(!md.contains("岚州市委"), "{md}");
+                    }
+                }
+            }
+            if !decided.is_empty() {
+                assert!(
+                    drafts_of(&p, Doc::Speech)
+                        .concat()
+                        .contains("岚州市委、市政府")
+                );
+            }
+        }
+    }
+}
