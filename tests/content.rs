@@ -476,3 +476,56 @@ fn a_civilised_city_drive_is_the_citys_before_and_after_the_2023_reform() {
         }
     }
 }
+
+#[test]
+fn a_police_station_and_a_market_station_speak_as_themselves() {
+    // A 派出所 and a 市场监管所 are one party branch and one patch of
+    // ground: their drafts say 全所 and their own front
+    // line, never the bureau's 各警种、各所队、各分局、各市场监管所.
+    let bureau = [
+        "各警种",
+        "各所队",
+        "各分局",
+        "各市场监管所",
+        "局机关",
+        "全局民警",
+        "全局干部",
+    ];
+    for (kind, scope, own) in [
+        (
+            "派出所",
+            "在全所",
+            ["派出所", "社区民警", "户籍窗口", "警务室"],
+        ),
+        (
+            "市场监管所",
+            "在全所",
+            ["基层所", "片区", "市场监管所", "登记窗口"],
+        ),
+    ] {
+        for type_name in drafts::TYPES {
+            let text = format!(
+                "org:\n  name: 清河县某{kind}\n  kind: {kind}\ncampaign:\n  name: 某项工作\n  \
+                 type: {type_name}\n  phases:\n    \
+                 - {{ name: 查摆问题, from: 2024-03-01, to: 2024-04-30 }}\n    \
+                 - {{ name: 整改提升, from: 2024-05-01, to: 2024-11-30 }}\n\
+                 meeting:\n  date: 2024-03-01\nprogress:\n  date: 2024-06-20\n"
+            );
+            let (_d, p) = profile(&text);
+            for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
+                for md in VARIANTS.take(3).map(|v| draft(&p, doc, v)) {
+                    for word in bureau {
+                        assert!(!md.contains(word), "{kind} {type_name} {word}: {md}");
+                    }
+                    if doc == Doc::Speech {
+                        assert!(md.starts_with(&format!("# {scope}")), "{md}");
+                        assert!(
+                            own.iter().any(|w| md.contains(w)),
+                            "{kind} {type_name}: {md}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
