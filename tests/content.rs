@@ -350,7 +350,7 @@ const PAIRS: &[(&str, &[&str])] = &[
     ("建立定期报告制度", &["定期报告制度"]),
     ("畅通信息渠道", &["渠道畅通"]),
     ("如实报告情况", &["报喜不报忧", "实事求是"]),
-    ("做好阶段总结", &["小结"]),
+    ("按节点做好小结", &["小结"]),
     ("突出报送重点", &["突出重点"]),
     ("一级带着一级干", &["一级带着一级干"]),
     ("把责任链条拧紧", &["责任链条"]),
@@ -525,6 +525,26 @@ fn a_police_station_and_a_market_station_speak_as_themselves() {
                         );
                     }
                 }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_campaign_of_one_phase_hears_of_no_phases() {
+    // 每个阶段、下一阶段 need phases: a campaign of one phase reports at its
+    // dates, whatever type it is.
+    for type_name in drafts::TYPES {
+        let text = CRACKDOWN_100_DAYS
+            .replace("  type: 专项整治\n", &format!("  type: {type_name}\n"))
+            .replace(
+                "    - { name: 排查摸底, from: 2023-06-01, to: 2023-06-30 }\n    - { name: 集中整治, from: 2023-07-01, to: 2023-08-20 }\n    - { name: 巩固提升, from: 2023-08-21, to: 2023-09-08 }\n",
+                "    - { name: 集中整治, from: 2023-06-01, to: 2023-09-08 }\n",
+            );
+        let (_d, p) = profile(&text);
+        for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
+            for md in drafts_of(&p, doc) {
+                assert!(!md.contains("每个阶段结束"), "{type_name}: {md}");
             }
         }
     }
