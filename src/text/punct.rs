@@ -94,11 +94,13 @@ pub fn curly(c: char, open: bool) -> char {
 
 /// Runs of spaces between two Chinese characters, in a line that is a
 /// paragraph (has a comma or a full stop): (start, end). A byline's
-/// “院长 张三” is left alone.
+/// “院长 张三” is left alone, also when its title holds a comma
+/// (县委常委，县公安局局长　何东).
 pub fn spaces(chars: &[char]) -> Vec<(usize, usize)> {
     if !chars.iter().any(|c| matches!(c, '，' | '。')) {
         return Vec::new();
     }
+    let name = byline_name(chars);
     let mut out = Vec::new();
     // The indent takes every leading space, so a space found after it has
     // a character before it.
@@ -111,7 +113,7 @@ pub fn spaces(chars: &[char]) -> Vec<(usize, usize)> {
                 .count();
             let before = chars[i - 1];
             let after = chars.get(i + n).copied();
-            if zh::is_han(before) && after.is_some_and(zh::is_han) {
+            if zh::is_han(before) && after.is_some_and(zh::is_han) && name != Some(i + n) {
                 out.push((i, i + n));
             }
             i += n;
@@ -120,6 +122,36 @@ pub fn spaces(chars: &[char]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Where the name of a byline begins: a line with no full stop that ends
+/// in a name of two to four characters after a space (and, in Markdown,
+/// the byline's `{.byline}`), the space following a title (局长, 书记,
+/// 主任, 委员…). A byline's title may hold a comma; a sentence wrapped
+/// before its full stop does not end in a title and a name.
+fn byline_name(chars: &[char]) -> Option<usize> {
+    if chars.contains(&'。') {
+        return None;
+    }
+    let text: String = chars.iter().collect();
+    let body = text.trim_end();
+    let body = body.strip_suffix("{.byline}").unwrap_or(body).trim_end();
+    let end = body.chars().count();
+    let name = chars[..end]
+        .iter()
+        .rev()
+        .take_while(|c| zh::is_han(**c))
+        .count();
+    let start = end - name;
+    let gap = chars[..start]
+        .iter()
+        .rev()
+        .take_while(|c| matches!(c, ' ' | '\u{3000}'))
+        .count();
+    let title = start
+        .checked_sub(gap + 1)
+        .is_some_and(|i| "长记任员委理席裁监师官".contains(chars[i]));
+    ((2..=4).contains(&name) && gap > 0 && title).then_some(start)
 }
 
 #[cfg(test)]
@@ -195,6 +227,13 @@ mod tests {
     fn spaces_between_han_in_paragraphs_only() {
         assert_eq!(spaces(&chars("把出发 点放在发展上，")), [(3, 4)]);
         assert!(spaces(&chars("院党委书记 张三")).is_empty());
+        // A byline whose title holds a comma is still a byline.
+        let byline = "#### 县委常委，县公安局局长\u{3000}何东 {.byline}";
+        assert!(spaces(&chars(byline)).is_empty());
+        assert!(spaces(&chars("县委常委，县公安局局长\u{3000}何东")).is_empty());
+        // A sentence is not: its space is found, wherever it stands.
+        assert_eq!(spaces(&chars("同志们，要把工作 抓实。")), [(8, 9)]);
+        assert_eq!(spaces(&chars("我们要抓紧，认真 落实")), [(8, 9)]);
         assert_eq!(spaces(&chars("　　出发\u{3000} 点，")), [(4, 6)]);
         // Only between two Han characters.
         assert!(spaces(&chars("把a 点放，")).is_empty());

@@ -1,0 +1,558 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! What an experienced writer of 公文 found wrong in drafts of profiles not
+//! in this repo (the content follow-ups of issue 11), each as the sentences
+//! that must and must not appear, over every wording a profile can get
+//! (`--variant` 1 to 8 walks each passage through its alternatives): a
+//! party campaign's reasons speak of 人民群众, a heading says what its
+//! passage says, a duty item fits a 党支部 and a short campaign, a plan
+//! never asks for a report "after" a campaign by its last day, a study
+//! campaign's words fit every sector, an aim has one 使, a 主题教育 reaches
+//! the sector's front line.
+
+#[path = "common/drafts.rs"]
+mod drafts;
+
+use std::process::Command;
+
+use bigan::profile::Profile;
+use bigan::render::Doc;
+use drafts::{draft, load, write};
+
+const BIN: &str = env!("CARGO_BIN_EXE_bigan");
+
+/// Enough variants to reach every alternative of a passage of up to eight.
+const VARIANTS: std::ops::RangeInclusive<u32> = 1..=8;
+
+fn profile(text: &str) -> (tempfile::TempDir, Profile) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "单位.yaml", text);
+    let p = load(&path);
+    (dir, p)
+}
+
+/// Every wording of a document the variants give.
+fn drafts_of(p: &Profile, doc: Doc) -> Vec<String> {
+    VARIANTS.map(|v| draft(p, doc, v)).collect()
+}
+
+/// The run-in items of a draft: (lead, passage). `**第一，……**。……` and
+/// `*（一）……*。……`.
+fn items(md: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in md.lines() {
+        let (open, rest) = if let Some(r) = line.strip_prefix("**") {
+            ("**", r)
+        } else if let Some(r) = line.strip_prefix('*') {
+            ("*", r)
+        } else {
+            continue;
+        };
+        let Some(end) = rest.find(open) else { continue };
+        let lead = &rest[..end];
+        let lead = lead
+            .split_once('，')
+            .filter(|(n, _)| n.starts_with('第'))
+            .map_or(lead, |(_, l)| l);
+        let lead = lead.split_once('）').map_or(lead, |(_, l)| l);
+        let text = rest[end + open.len()..].trim_start_matches('。');
+        out.push((lead.to_owned(), text.to_owned()));
+    }
+    out
+}
+
+/// Each item whose lead holds `lead` has a passage that holds one of
+/// `says`: what is amiss, one line each.
+fn pair_failures(md: &str, pairs: &[(&str, &[&str])]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (lead, text) in items(md) {
+        for (want, says) in pairs {
+            if lead.contains(want) && !says.iter().any(|s| text.contains(s)) {
+                out.push(format!("“{lead}”之下的一段没有讲{says:?}：{text}"));
+            }
+        }
+    }
+    out
+}
+
+fn assert_pairs(md: &str, pairs: &[(&str, &[&str])]) {
+    let failures = pair_failures(md, pairs);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const ENTERPRISE_2019: &str = "\
+org:
+  name: 国网东湖供电公司
+  short: 公司
+  kind: enterprise
+  units: 各基层党支部
+  served: 电力客户
+campaign:
+  name: “不忘初心、牢记使命”主题教育
+  goals: [理论学习有收获, 思想政治受洗礼]
+  phases:
+    - { name: 学习教育, from: 2019-09-10, to: 2019-10-15 }
+    - { name: 检视整改, from: 2019-10-16, to: 2019-11-30 }
+meeting:
+  date: 2019-09-10
+progress:
+  date: 2019-10-30
+";
+
+#[test]
+fn a_party_campaigns_reasons_speak_of_the_people_and_each_heading_of_its_passage() {
+    let (_d, p) = profile(ENTERPRISE_2019);
+    for md in drafts_of(&p, Doc::Speech) {
+        assert!(!md.contains("密切党同电力客户"), "{md}");
+        assert!(!md.contains("发展高质量发展"), "{md}");
+        assert_pairs(
+            &md,
+            &[
+                ("密切党同人民群众血肉联系", &["人民群众"]),
+                ("取得新进展的强大动力", &["新进展"]),
+                ("办实事、解难题的重要契机", &["实事"]),
+                ("践行宗旨的实际行动", &["宗旨"]),
+                ("期盼的现实需要", &["期盼"]),
+                ("永葆党的先进性和纯洁性", &["先进性和纯洁性"]),
+                ("推进党的自我革命", &["自我革命"]),
+            ],
+        );
+    }
+    // The heading on the party's bond with the people is one of the
+    // wordings, never gone: some variant takes it.
+    let all = drafts_of(&p, Doc::Speech).concat();
+    assert!(all.contains("密切党同人民群众血肉联系"));
+}
+
+/// A county bureau's 100-day crackdown, carried out by its 党支部.
+const CRACKDOWN_100_DAYS: &str = "\
+org:
+  name: 清河县市场监督管理局
+  kind: market
+  units: 各党支部
+campaign:
+  name: 食品安全百日攻坚行动
+  type: 专项整治
+  phases:
+    - { name: 排查摸底, from: 2023-06-01, to: 2023-06-30 }
+    - { name: 集中整治, from: 2023-07-01, to: 2023-08-20 }
+    - { name: 巩固提升, from: 2023-08-21, to: 2023-09-08 }
+meeting:
+  date: 2023-06-01
+plan:
+  date: 2023-05-28
+  leading_group:
+    leader: { name: 李强, title: 局长 }
+    office: 局办公室
+progress:
+  date: 2023-07-20
+";
+
+#[test]
+fn the_duty_item_fits_a_party_branch_and_a_short_campaign() {
+    let (_d, p) = profile(CRACKDOWN_100_DAYS);
+    for doc in [Doc::Speech, Doc::Progress] {
+        for md in drafts_of(&p, doc) {
+            // A 党支部 has a secretary and members, no 分管同志.
+            assert!(!md.contains("分管同志要具体抓"), "{md}");
+            // A campaign of a hundred days is not visited month by month.
+            for monthly in ["每月至少", "每个月至少"] {
+                assert!(!md.contains(monthly), "{monthly}：{md}");
+            }
+        }
+    }
+    // The study type's shared items alike, run by a township's branches.
+    let (_d, p) = profile(&CRACKDOWN_100_DAYS.replace("  type: 专项整治\n", "  type: 学习教育\n"));
+    for md in drafts_of(&p, Doc::Progress) {
+        assert!(!md.contains("每月至少"), "{md}");
+    }
+}
+
+#[test]
+fn a_plan_asks_for_the_summary_by_the_last_day_never_after_the_campaign() {
+    for type_name in ["学习教育", "专项整治", "一般工作", "创建", "作风建设"] {
+        let text =
+            CRACKDOWN_100_DAYS.replace("  type: 专项整治\n", &format!("  type: {type_name}\n"));
+        let (_d, p) = profile(&text);
+        for md in drafts_of(&p, Doc::Plan) {
+            assert!(!md.contains("结束后，于"), "{type_name}：{md}");
+            assert!(!md.contains("结束后，在"), "{type_name}：{md}");
+        }
+    }
+}
+
+const TOWNSHIP_2016: &str = "\
+org:
+  name: 河口镇
+  kind: township
+campaign:
+  name: “两学一做”学习教育
+  situation: [全镇党员中外出务工的占三成，集中学习难以组织]
+  goals: [党员理想信念更加坚定]
+  phases:
+    - { name: 学习教育, from: 2016-05-01, to: 2016-12-31 }
+meeting:
+  date: 2016-05-01
+plan:
+  date: 2016-04-28
+  leading_group:
+    leader: { name: 李明, title: 镇党委书记 }
+    office: 党政办公室
+";
+
+#[test]
+fn a_study_campaign_speaks_of_no_shift_work_and_runs_among_the_towns_members() {
+    let (_d, p) = profile(TOWNSHIP_2016);
+    for doc in [Doc::Speech, Doc::Plan] {
+        for md in drafts_of(&p, doc) {
+            assert!(!md.contains("班前班后"), "{md}");
+            // 全镇 is a place: its members are 全镇党员, not 全镇 itself.
+            assert!(!md.contains("全镇在党员中"), "{md}");
+            // The reporting date is the campaign's last day.
+            assert!(!md.contains("结束后，于"), "{md}");
+        }
+    }
+}
+
+/// The sentence of a plan that states its aim: it begins 通过开展 or
+/// 开展……，要.
+fn aim(md: &str) -> Option<String> {
+    md.split(['\n', '。'])
+        .find(|s| {
+            s.starts_with("通过开展")
+                || s.starts_with("通过创建")
+                || (s.starts_with("开展") && s.contains("，要使"))
+        })
+        .map(str::to_owned)
+}
+
+#[test]
+fn a_plans_aim_says_使_once_and_names_each_role_once() {
+    let hospital = TOWNSHIP_2016
+        .replace(
+            "  name: 河口镇\n  kind: township",
+            "  name: 朝阳市第二医院\n  kind: hospital",
+        )
+        .replace("“两学一做”学习教育", "党史学习教育")
+        .replace("2016-", "2021-");
+    for (kind, text) in [
+        ("township", TOWNSHIP_2016.to_owned()),
+        ("hospital", hospital),
+    ] {
+        for type_name in ["学习教育", "主题教育", "创建"] {
+            let text = text.replace("campaign:\n", &format!("campaign:\n  type: {type_name}\n"));
+            let (_d, p) = profile(&text);
+            let mut seen = 0;
+            for md in drafts_of(&p, Doc::Plan) {
+                let Some(aim) = aim(&md) else { continue };
+                seen += 1;
+                assert_eq!(aim.matches('使').count(), 1, "{kind} {type_name}：{aim}");
+                assert!(
+                    aim.matches("先锋模范作用").count() <= 1,
+                    "{kind} {type_name}：{aim}"
+                );
+            }
+            assert!(seen > 0, "{kind} {type_name}: no aim found");
+        }
+    }
+}
+
+const SCHOOL_2023: &str = "\
+org:
+  name: 青山县第一中学
+  kind: school
+campaign:
+  name: 学习贯彻习近平新时代中国特色社会主义思想主题教育
+  phases:
+    - { name: 集中开展, from: 2023-09-05, to: 2024-01-15 }
+meeting:
+  date: 2023-09-05
+progress:
+  date: 2023-11-10
+";
+
+#[test]
+fn a_schools_thematic_education_reaches_its_classrooms_and_students() {
+    let (_d, p) = profile(SCHOOL_2023);
+    // The speech's point on the measures has the sector's focus: a school
+    // speaks of its classes, its pupils, its teaching.
+    for md in drafts_of(&p, Doc::Speech) {
+        let focus = items(&md)
+            .into_iter()
+            .find(|(lead, _)| {
+                ["立足岗位", "落到岗位上", "本职岗位"]
+                    .iter()
+                    .any(|w| lead.contains(w))
+            })
+            .unwrap_or_else(|| panic!("no focus item: {md}"));
+        assert!(
+            ["学生", "课堂", "教学", "班级", "年级组"]
+                .iter()
+                .any(|w| focus.1.contains(w)),
+            "{focus:?}"
+        );
+    }
+    // The progress speech's point on 整改 asks the front line for the
+    // sector's next steps.
+    for md in drafts_of(&p, Doc::Progress) {
+        assert!(
+            ["学生", "课堂", "年级组", "老师", "教师"]
+                .iter()
+                .any(|w| md.contains(w)),
+            "{md}"
+        );
+    }
+}
+
+#[test]
+fn a_byline_whose_title_holds_a_comma_lints_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# 在全县2023年夏季治安打击整治行动动员大会上的讲话\n\n\
+              #### 县委常委，县公安局党委书记、局长\u{3000}何东 {.byline}\n\n\
+              #### （2023年6月10日） {.byline}\n\n同志们：\n\n今天召开动员大会。\n";
+    let path = write(dir.path(), "讲话.md", md);
+    let out = Command::new(BIN).arg("lint").arg(&path).output().unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(!said.contains("punct.space"), "{said}");
+    // A space inside a sentence of the same draft is still found.
+    let path = write(dir.path(), "正文.md", &md.replace("今天召开", "今天 召开"));
+    let out = Command::new(BIN).arg("lint").arg(&path).output().unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("punct.space"), "{said}");
+}
+
+#[test]
+fn every_campaign_type_speaks_of_the_situation_the_profile_gives() {
+    // campaign.situation is a fact of the profile: the mobilisation speech
+    // of every type says it, whichever wording the organisation gets.
+    for (kind, type_name) in drafts::KINDS.iter().zip(drafts::TYPES) {
+        for sector in ["township", "hospital", "school"] {
+            let text = drafts::full(&format!("某{sector}单位"), sector, type_name).replace(
+                "当前工作中还有一些突出问题",
+                "辖区老旧小区多、基础设施欠账较多",
+            );
+            let (_d, p) = profile(&text);
+            for md in drafts_of(&p, Doc::Speech) {
+                assert!(
+                    md.contains("辖区老旧小区多、基础设施欠账较多"),
+                    "{kind} {sector}: {md}"
+                );
+            }
+        }
+    }
+}
+
+/// Headings whose passages once said something else (the lists of leads
+/// and texts out of order), with the words their own passage says. An
+/// item's leads and texts pair by index when every text fits (a complete
+/// profile); docs/genre.md.
+const PAIRS: &[(&str, &[&str])] = &[
+    // common.yaml
+    ("层层传导压力", &["一级一级"]),
+    ("健全责任体系", &["责任链条", "分解"]),
+    ("建立定期报告制度", &["定期报告制度"]),
+    ("畅通信息渠道", &["第一时间"]),
+    ("如实报告情况", &["报喜不报忧", "实事求是"]),
+    ("按节点做好小结", &["小结"]),
+    ("突出报送重点", &["突出重点"]),
+    ("一级带着一级干", &["一级带着一级干"]),
+    ("把责任链条拧紧", &["责任链条"]),
+    ("督查要看实效", &["看成效"]),
+    ("要对照方案查一查", &["对照方案"]),
+    ("抓好问题清单的销号", &["销号"]),
+    ("从薄弱单位中发现典型", &["基础薄弱"]),
+    ("查补制度漏洞", &["漏洞"]),
+    ("对现有制度来一次梳理", &["梳理"]),
+    // thematic.yaml
+    ("让调研出实招", &["转化"]),
+    ("大兴调查研究之风", &["谋事之基"]),
+    ("把学习安排好、检查好", &["有检查"]),
+    ("坚持学以致用", &["联系实际"]),
+    ("敢于揭短亮丑", &["揭短亮丑"]),
+    ("从思想上找根源", &["思想根源"]),
+    ("精简会议文件", &["少发文"]),
+    ("要联系自己查差距", &["联系自己"]),
+    ("要防止为调研而调研", &["摸清实情"]),
+    ("认真撰写检视剖析材料", &["剖析材料"]),
+    // study.yaml
+    ("联系实际开展研讨", &["研讨"]),
+    ("多渠道查摆问题", &["征求意见"]),
+    ("要按计划系统学习", &["系统性"]),
+    ("研讨发言要讲真话", &["拼凑发言稿"]),
+    ("要照顾好流动党员和老党员", &["流动党员"]),
+    ("要让每名党员学有所得", &["学有所得"]),
+    ("开展好民主评议", &["民主评议"]),
+    ("抓好党性分析", &["党性分析"]),
+    // conduct.yaml
+    ("开门找问题", &["开门"]),
+    ("查摆问题要准", &["具体到人"]),
+    ("把问题找准找实", &["找得准"]),
+    ("狠抓制度执行", &["执行"]),
+    ("要建立整改回访制度", &["回访"]),
+    ("要畅通投诉举报渠道", &["投诉举报"]),
+    ("提升工作效能的有效途径", &["效率"]),
+    // crackdown.yaml
+    ("坚持宽严相济", &["宽严相济"]),
+    ("防止“一刀切”", &["一刀切"]),
+    ("注重源头治理", &["源头"]),
+    ("力量随问题调配", &["问题突出"]),
+    ("注意方法、确保安全", &["安全"]),
+    ("用好典型案例", &["典型案例"]),
+    ("要啃下硬骨头", &["硬骨头"]),
+    ("要向难点问题开刀", &["难"]),
+    ("定期通报整改进度", &["通报"]),
+    ("检验执行力的一次大考", &["执行力"]),
+];
+
+#[test]
+fn each_heading_stands_over_a_passage_that_says_what_it_says() {
+    let mut seen = std::collections::HashSet::new();
+    let mut wrong = std::collections::BTreeSet::new();
+    // The complete profile, and one without tasks and next steps (items
+    // that stand in for them) whose campaign was decided above.
+    let lean = |text: String| {
+        text.replace(
+            "  tasks: [抓好第一项任务, 抓好第二项任务]\n",
+            "  decided_by: 上级机关\n",
+        )
+        .replace("  next_steps:\n", "")
+        .replace(
+            "    - { lead: 加快落后单位的进度, text: 对推进较慢的单位逐一督导, answers: 1 }\n",
+            "",
+        )
+    };
+    for type_name in drafts::TYPES {
+        for sector in ["hospital", "township", "market"] {
+            let full = drafts::full(&format!("某{sector}"), sector, type_name);
+            for text in [full.clone(), lean(full)] {
+                let (_d, p) = profile(&text);
+                for doc in [Doc::Speech, Doc::Progress] {
+                    for md in drafts_of(&p, doc) {
+                        wrong.extend(pair_failures(&md, PAIRS));
+                        seen.extend(items(&md).into_iter().map(|(lead, _)| lead));
+                    }
+                }
+            }
+        }
+    }
+    let wrong: Vec<String> = wrong.into_iter().collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Each of these headings is still one of the wordings: some draft
+    // takes it.
+    let missing: Vec<&str> = PAIRS
+        .iter()
+        .map(|(lead, _)| *lead)
+        .filter(|lead| !seen.iter().any(|s| s.contains(lead)))
+        .collect();
+    assert!(missing.is_empty(), "no draft takes {missing:?}");
+}
+
+#[test]
+fn a_civilised_city_drive_is_the_citys_before_and_after_the_2023_reform() {
+    // Who names 全国文明城市 changed in 2023 (中央文明委, then 中央宣传思想
+    // 文化工作领导小组): bigan never guesses either as the decider; the
+    // city decides, and a draft says so only when the profile does.
+    for year in ["2019", "2024"] {
+        let text = format!(
+            "org:\n  name: 东城街道\n  kind: subdistrict\n  superior: 梧桐区委\n\
+             campaign:\n  name: 全国文明城市创建\n{{decided}}  phases:\n    \
+             - {{ name: 全面创建, from: {year}-03-01, to: {year}-10-31 }}\n\
+             meeting:\n  date: {year}-03-01\n"
+        );
+        for decided in ["", "  decided_by: 岚州市委、市政府\n"] {
+            let (_d, p) = profile(&text.replace("{decided}", decided));
+            for doc in [Doc::Speech, Doc::Plan] {
+                for md in drafts_of(&p, doc) {
+                    for body in ["文明委", "文明办", "宣传思想文化工作领导小组", "党中央"]
+                    {
+                        assert!(!md.contains(body), "{year} {body}: {md}");
+                    }
+                    if decided.is_empty() {
+                        assert!(!md.contains("岚州市委"), "{md}");
+                    }
+                }
+            }
+            if !decided.is_empty() {
+                assert!(
+                    drafts_of(&p, Doc::Speech)
+                        .concat()
+                        .contains("岚州市委、市政府")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_police_station_and_a_market_station_speak_as_themselves() {
+    // A 派出所 and a 市场监管所 are one party branch and one patch of
+    // ground: their drafts say 全所 and their own front
+    // line, never the bureau's 各警种、各所队、各分局、各市场监管所.
+    let bureau = [
+        "各警种",
+        "各所队",
+        "各分局",
+        "各市场监管所",
+        "局机关",
+        "全局民警",
+        "全局干部",
+    ];
+    for (kind, scope, own) in [
+        (
+            "派出所",
+            "在全所",
+            ["派出所", "社区民警", "户籍窗口", "警务室"],
+        ),
+        (
+            "市场监管所",
+            "在全所",
+            ["基层所", "片区", "市场监管所", "登记窗口"],
+        ),
+    ] {
+        for type_name in drafts::TYPES {
+            let text = format!(
+                "org:\n  name: 清河县某{kind}\n  kind: {kind}\ncampaign:\n  name: 某项工作\n  \
+                 type: {type_name}\n  phases:\n    \
+                 - {{ name: 查摆问题, from: 2024-03-01, to: 2024-04-30 }}\n    \
+                 - {{ name: 整改提升, from: 2024-05-01, to: 2024-11-30 }}\n\
+                 meeting:\n  date: 2024-03-01\nprogress:\n  date: 2024-06-20\n"
+            );
+            let (_d, p) = profile(&text);
+            for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
+                for md in VARIANTS.take(3).map(|v| draft(&p, doc, v)) {
+                    for word in bureau {
+                        assert!(!md.contains(word), "{kind} {type_name} {word}: {md}");
+                    }
+                    if doc == Doc::Speech {
+                        assert!(md.starts_with(&format!("# {scope}")), "{md}");
+                        assert!(
+                            own.iter().any(|w| md.contains(w)),
+                            "{kind} {type_name}: {md}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_campaign_of_one_phase_hears_of_no_phases() {
+    // 每个阶段、下一阶段 need phases: a campaign of one phase reports at its
+    // dates, whatever type it is.
+    for type_name in drafts::TYPES {
+        let text = CRACKDOWN_100_DAYS
+            .replace("  type: 专项整治\n", &format!("  type: {type_name}\n"))
+            .replace(
+                "    - { name: 排查摸底, from: 2023-06-01, to: 2023-06-30 }\n    - { name: 集中整治, from: 2023-07-01, to: 2023-08-20 }\n    - { name: 巩固提升, from: 2023-08-21, to: 2023-09-08 }\n",
+                "    - { name: 集中整治, from: 2023-06-01, to: 2023-09-08 }\n",
+            );
+        let (_d, p) = profile(&text);
+        for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
+            for md in drafts_of(&p, doc) {
+                assert!(!md.contains("每个阶段结束"), "{type_name}: {md}");
+            }
+        }
+    }
+}
