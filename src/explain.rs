@@ -284,8 +284,11 @@ pub fn slips(text: &str, upto: usize) -> Vec<Explained> {
     // The indentation of the key that opened a block scalar: lines deeper
     // than it are text.
     let mut block: Option<usize> = None;
+    // One buffer for every line: this runs on each profile a batch reads.
+    let mut chars: Vec<char> = Vec::new();
     for (i, raw) in text.lines().take(upto).enumerate() {
-        let chars: Vec<char> = raw.chars().collect();
+        chars.clear();
+        chars.extend(raw.chars());
         let indent = chars.iter().take_while(|&&c| c == ' ').count();
         let blank = chars.iter().all(|c| c.is_whitespace());
         if let Some(level) = block {
@@ -333,23 +336,23 @@ pub fn slips(text: &str, upto: usize) -> Vec<Explained> {
         while chars.get(after) == Some(&' ') {
             after += 1;
         }
-        let key: String = chars[k..key_end].iter().collect();
+        let key = || chars[k..key_end].iter().collect::<String>();
         match chars.get(after) {
             Some('：') => out.push(Explained {
                 line,
                 column: at(after),
-                what: format!("“{key}”后面用了全角冒号“：”，YAML 要用英文冒号“:”"),
+                what: format!("“{}”后面用了全角冒号“：”，YAML 要用英文冒号“:”", key()),
                 hint: format!(
-                    "把“：”改成英文冒号“:”（英文输入法下输入），冒号后面留一个空格，如 {key}: …"
+                    "把“：”改成英文冒号“:”（英文输入法下输入），冒号后面留一个空格，如 {}: …",
+                    key()
                 ),
             }),
             Some(':') if chars.get(after + 1) == Some(&'\u{3000}') => {
                 out.push(full_width_space(line, at(after + 1), "冒号后面"));
             }
             Some(':') => {
-                let rest: String = chars[after + 1..].iter().collect();
-                let rest = rest.trim();
-                if rest.starts_with('|') || rest.starts_with('>') {
+                let rest = chars[after + 1..].iter().find(|c| !c.is_whitespace());
+                if matches!(rest, Some('|' | '>')) {
                     block = Some(indent);
                 }
             }

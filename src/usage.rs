@@ -27,7 +27,16 @@ pub fn command() -> Command {
 
 /// Parses `argv` (the program name first).
 pub fn parse(argv: &[OsString]) -> Result<Cli, clap::Error> {
-    let mut cmd = command();
+    // Only the subcommand `argv` names can print its help or usage in
+    // this run: putting every other one into Chinese too cost a twelfth
+    // of a one-speech render (docs/performance.md). With none named
+    // (`bigan --help`, a misspelt command), all of them are.
+    let cmd = Cli::command();
+    let named = argv
+        .get(1)
+        .and_then(|w| cmd.find_subcommand(w.to_string_lossy().as_ref()))
+        .map(|s| s.get_name().to_owned());
+    let mut cmd = localize_only(cmd, "bigan", named.as_deref());
     let matches = cmd.try_get_matches_from_mut(argv)?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
 }
@@ -54,6 +63,11 @@ pub fn exit(e: &clap::Error, argv: &[OsString]) -> ExitCode {
 /// The help of a command and its subcommands, in Chinese: our template,
 /// our help and version flags, defaults and choices said in the help text.
 fn localize(cmd: Command, path: &str) -> Command {
+    localize_only(cmd, path, None)
+}
+
+/// [`localize`], of the subcommands only `only` (and all below it).
+fn localize_only(cmd: Command, path: &str, only: Option<&str>) -> Command {
     let top = path == "bigan";
     let mut cmd = cmd
         .disable_help_flag(true)
@@ -79,6 +93,7 @@ fn localize(cmd: Command, path: &str) -> Command {
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
+        .filter(|name| only.is_none_or(|o| o == name))
         .collect();
     for name in names {
         let sub_path = format!("{path} {name}");

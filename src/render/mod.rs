@@ -145,6 +145,8 @@ impl Doc {
 /// Where the built-in templates live inside the engine: a user template of
 /// the same name (without this prefix) wins over them.
 const BUILTIN_PREFIX: &str = "builtin/";
+/// The built-in components every document's template may call.
+const PARTS: &str = "parts.md";
 
 /// The compiled templates, built-in and the user's, ready to render any
 /// number of profiles.
@@ -176,10 +178,28 @@ impl Renderer {
             Some(dir) => user_templates(dir)?,
             None => Vec::new(),
         };
-        let mut all: Vec<(String, String)> = BUILTIN
+        let builtin: Vec<(&str, &str)> = BUILTIN
             .iter()
             .filter(|(name, _)| wanted(name, docs) && !user.iter().any(|(n, _)| n == name))
-            .map(|(name, text)| (format!("{BUILTIN_PREFIX}{name}"), (*text).to_owned()))
+            .copied()
+            .collect();
+        // The shared parts hold only what the templates compiled call.
+        let callers: Vec<&str> = builtin
+            .iter()
+            .filter(|(name, _)| *name != PARTS)
+            .map(|(_, text)| *text)
+            .chain(user.iter().map(|(_, text)| text.as_str()))
+            .collect();
+        let mut all: Vec<(String, String)> = builtin
+            .iter()
+            .map(|(name, text)| {
+                let text = if *name == PARTS {
+                    templates::components_used(text, &callers)
+                } else {
+                    (*text).to_owned()
+                };
+                (format!("{BUILTIN_PREFIX}{name}"), text)
+            })
             .collect();
         all.extend(user);
         tera.add_raw_templates(all)
