@@ -194,6 +194,12 @@ fn the_era_of_the_meeting_picks_the_guiding_formula() {
     let g2023 = plan("2023-06-01");
     assert!(g2023.contains("党的二十大精神"), "{g2023}");
     assert!(!g2023.contains("十九大"), "{g2023}");
+    // After the 四中全会 of October 2025: 二十届历次全会, no longer 二中、三中.
+    let g2025 = plan("2025-06-01");
+    assert!(g2025.contains("二十届二中、三中全会精神"), "{g2025}");
+    let g2026 = plan("2026-03-10");
+    assert!(g2026.contains("党的二十大和二十届历次全会精神"), "{g2026}");
+    assert!(!g2026.contains("二中、三中"), "{g2026}");
 }
 
 #[test]
@@ -310,6 +316,28 @@ fn check_says_what_type_it_inferred_and_how_to_set_it() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("typo.yaml:2:"), "{err}");
     assert!(err.contains("是否想写“专项整治”"), "{err}");
+}
+
+#[test]
+fn the_2026_central_study_campaign_is_known_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "
+org: { name: 青山县交通运输局, kind: traffic }
+campaign:
+  name: 树立和践行正确政绩观学习教育
+  phases:
+    - { name: 学习研讨, from: 2026-03-01, to: 2026-04-30 }
+    - { name: 查摆整改, from: 2026-05-01, to: 2026-07-31 }
+meeting: { date: 2026-03-05 }
+";
+    let p = load(&write(dir.path(), "2026.yaml", yaml));
+    assert_eq!(p.campaign.decided_by.as_deref(), Some("党中央"));
+    assert_eq!(p.campaign.kind.key, "study");
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(plan.contains("党的二十大和二十届历次全会精神"), "{plan}");
+    let speech = draft(&p, Doc::Speech, 1);
+    assert!(speech.contains("党中央"), "{speech}");
+    assert!(!speech.contains("学习教育活动"), "{speech}");
 }
 
 #[test]
