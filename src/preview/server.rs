@@ -207,6 +207,14 @@ fn read_head(wire: &mut impl Wire, buf: &mut Vec<u8>) -> Result<Option<usize>, R
     let deadline = Instant::now() + HEAD_TIMEOUT;
     let mut chunk = [0u8; 2048];
     loop {
+        // Empty lines before a request line are ignored (RFC 9112 §2.2):
+        // clients may send a CRLF after a request, and it must not be
+        // answered as a malformed request of its own.
+        let blank = buf
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        buf.drain(..blank);
         if let Some(len) = http::head_end(buf)? {
             return Ok(Some(len));
         }
@@ -555,6 +563,17 @@ mod tests {
             out.ends_with("Connection: close\r\n\r\npage of plan"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn empty_lines_between_requests_are_not_requests() {
+        let out = exchange(b"GET /version HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n\n\n");
+        assert_eq!(responses(&out).len(), 1, "{}", text(&out));
+        let out =
+            exchange(b"\r\nGET /version HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        let answers = responses(&out);
+        assert_eq!(answers.len(), 1, "{}", text(&out));
+        assert_eq!(answers[0].0, 200, "{}", text(&out));
     }
 
     #[test]
