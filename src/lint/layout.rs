@@ -608,6 +608,55 @@ mod tests {
         }
     }
 
+    #[test]
+    fn sizes_by_their_chinese_names() {
+        for (half_points, words) in [
+            (84, "初号（42 pt）"),
+            (72, "小初（36 pt）"),
+            (52, "一号（26 pt）"),
+            (48, "小一（24 pt）"),
+            (44, "2号（22 pt）"),
+            (36, "小二（18 pt）"),
+            (32, "3号（16 pt）"),
+            (30, "小三（15 pt）"),
+            (28, "4号（14 pt）"),
+            (24, "小四（12 pt）"),
+            (21, "5号（10.5 pt）"),
+            (18, "小五（9 pt）"),
+            (25, "12.5 pt"),
+        ] {
+            assert_eq!(size_words(half_points), words);
+        }
+    }
+
+    #[test]
+    fn a_margin_within_a_millimetre_passes() {
+        let mut d = standard();
+        // 38 mm and 36 mm (to the twip below): 1 mm off.
+        for top in [2154, 2041] {
+            d.page.top = Some(top);
+            d.page.bottom = Some(1984 + 2098 - top);
+            assert_eq!(only(&d, "layout.margins"), [], "{top}");
+        }
+        d.page.top = Some(2160);
+        d.page.bottom = Some(1984 + 2098 - 2160);
+        assert_eq!(only(&d, "layout.margins").len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_finding_points_at_its_line_a_page_finding_at_none() {
+        let mut d = standard();
+        d.page.size = None;
+        d.paragraphs[4].runs[0].props = props("宋体", SIZE_3);
+        let text: String = d.paragraphs.iter().map(|p| p.text.clone() + "\n").collect();
+        let at: Vec<_> = check(Path::new("a.docx"), &text, &d)
+            .into_iter()
+            .filter(|f| matches!(f.rule.id, "layout.page" | "layout.body"))
+            .map(|f| (f.rule.id, f.diagnostic.line, f.diagnostic.column))
+            .collect();
+        assert_eq!(at, [("layout.page", 0, 0), ("layout.body", 5, 1)]);
+    }
+
     /// (rule id, paragraph line, message) of each finding.
     fn found(docx: &Docx) -> Vec<(&'static str, u32, String)> {
         let text: String = docx
@@ -784,6 +833,21 @@ mod tests {
         // 1.5 lines on that grid take two pitches: 12 lines.
         d.body_para.line = Some((360, "auto".to_owned()));
         assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 12 行"));
+        // A line exactly one grid pitch long takes one pitch, not two.
+        d.body_para.line = None;
+        d.page.line_pitch = Some(416);
+        assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 30 行"));
+        // A grid of pitch 0 is no grid.
+        d.page.line_pitch = Some(0);
+        assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 30 行"));
+        // A character grid adding a point to each character: 26 a line.
+        let mut d = standard();
+        d.page.grid = Some("linesAndChars".to_owned());
+        d.page.char_space = Some(4096);
+        assert_eq!(
+            only(&d, "layout.grid")[0].1,
+            "每面排 22 行、每行 26 字，国标一般每面 22 行、每行 28 字"
+        );
         // A zero pitch says nothing rather than divide by it.
         d.page.line_pitch = Some(0);
         d.body_para.line = Some((0, "exact".to_owned()));
@@ -973,6 +1037,8 @@ mod tests {
             ("宋体", Some(Face::Song)),
             ("SimSun", Some(Face::Song)),
             ("微软雅黑", None),
+            ("微软雅黑体", None),
+            ("Microsoft YaHei", None),
             ("Times New Roman", None),
         ] {
             assert_eq!(face(name), want, "{name}");
