@@ -905,6 +905,16 @@ mod tests {
         d.paragraphs[5].props.outline = Some(2);
         d.paragraphs[5].runs[0].props = props("宋体", 30);
         assert_eq!(only(&d, "layout.body"), []);
+        // A paragraph opening with 1. is body text, not a heading; a title
+        // by style is the title wherever it stands.
+        let mut d = standard();
+        d.paragraphs[0].props.align = None;
+        d.paragraphs[0].styles = vec!["Title".to_owned()];
+        d.paragraphs[4] = para("1.正文", "宋体", SIZE_3, None);
+        assert_eq!(
+            only(&d, "layout.body"),
+            [(5, "正文字体是“宋体”（共 1 段），国标用仿宋".to_owned())]
+        );
         // A size nobody names is given in points.
         let mut d = standard();
         d.paragraphs[4].runs[0].props = props("仿宋", 33);
@@ -933,6 +943,21 @@ mod tests {
                     4,
                     "二级标题（（一））用的是“黑体”（共 1 处），国标用楷体".to_owned()
                 ),
+            ]
+        );
+        let hints: Vec<_> = {
+            let text: String = d.paragraphs.iter().map(|p| p.text.clone() + "\n").collect();
+            check(Path::new("a.docx"), &text, &d)
+                .into_iter()
+                .filter(|f| f.rule.id == "layout.headings")
+                .map(|f| f.diagnostic.hint.unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(
+            hints,
+            [
+                "一级标题设为黑体，三号",
+                "二级标题设为“楷体_GB2312”（没有时用“楷体”），三号"
             ]
         );
         // A Word heading style counts by its outline level.
