@@ -522,6 +522,23 @@ mod tests {
     }
 
     #[test]
+    fn what_one_level_carries_to_the_next() {
+        // A standard marker after a non-standard one is not a mixture on
+        // top of the form finding; nor is a half-width one before.
+        assert_eq!(said("一.甲\n二、乙\n"), one(1, "第一层序号写成了“一.”"));
+        assert_eq!(said("(一)甲\n（二）乙\n"), []);
+        // A 第二， right under 一、 is missing its 第一, not continuing 一、.
+        assert_eq!(said("一、甲\n第二，乙。\n"), one(2, "“第二”前面没有“第一”"));
+        // 第一， under （一） ends with it: under （二） the count starts again.
+        assert_eq!(
+            said("（一）子\n第一，甲。\n第二，乙。\n（二）子\n第三，丙。\n"),
+            one(5, "同一层序号混用：第4行是“（二）”，这里接着用了“第三”")
+        );
+        // A marker inside a line is a reference, not a heading.
+        assert_eq!(said("一、甲\n按本办法第（三）项执行。\n"), []);
+    }
+
+    #[test]
     fn a_spoken_paragraph_keeps_its_count_over_the_list_beneath_it() {
         let text = "一、甲\n（一）子\n第一，要抓机制。\n1.甲\n2.乙\n第二，要抓措施。\n1.丙\n";
         assert_eq!(said(text), []);
