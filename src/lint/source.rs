@@ -358,6 +358,12 @@ mod tests {
             placed(&md("正文&#x4e00;乙\n")),
             [row(1, "正文一乙", &[1, 2, 3, 11])]
         );
+        // A code span's text is not where it stands in the source: each
+        // of its characters points at the span.
+        assert_eq!(
+            placed(&md("甲`代码`乙\n")),
+            [row(1, "甲代码乙", &[1, 2, 2, 6])]
+        );
     }
 
     #[test]
