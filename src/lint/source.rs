@@ -358,6 +358,9 @@ mod tests {
             placed(&md("正文&#x4e00;乙\n")),
             [row(1, "正文一乙", &[1, 2, 3, 11])]
         );
+        // An entity shown as its own last character (&#59; is ;) points
+        // at that character.
+        assert_eq!(placed(&md("甲&#59;乙\n")), [row(1, "甲;乙", &[1, 6, 7])]);
         // A code span's text is not where it stands in the source: each
         // of its characters points at the span.
         assert_eq!(
