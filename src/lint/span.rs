@@ -161,7 +161,7 @@ mod tests {
     fn every_separator_and_the_year_words() {
         for sep in ["到", "至", "—", "－", "-", "~", "～"] {
             let s = format!("9月{sep}9月");
-            assert_eq!(found(&s), [s.clone()]);
+            assert_eq!(found(&s), [s]);
         }
         assert_eq!(found("9月份到9月"), ["9月份到9月"]);
         assert_eq!(found("9月到今年9月"), ["9月到今年9月"]);
