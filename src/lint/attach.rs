@@ -241,6 +241,11 @@ mod tests {
             said("附件:汇总表。　\n"),
             [at(1, 7, "附件名称后面加了“。”", "附件名称后不加标点符号")]
         );
+        // Indented as a draft sets it, the name still ends where it ends.
+        assert_eq!(
+            said("　　附件：1.名单。\n2.台账\n"),
+            [at(1, 10, "附件名称后面加了“。”", "附件名称后不加标点符号")]
+        );
         // The full-width dot is the standard's too.
         assert_eq!(said("附件：1．汇总表\n2．整改台账\n"), []);
     }
@@ -258,6 +263,28 @@ mod tests {
                 "只有一个附件，却编了顺序号",
                 "只有一个附件时写“附件：名称”，不编号"
             )]
+        );
+        // A spoken 第二， is the body's, not an attachment.
+        assert_eq!(
+            said("附件：1.汇总表\n第二，做好整改。\n"),
+            [at(
+                1,
+                4,
+                "只有一个附件，却编了顺序号",
+                "只有一个附件时写“附件：名称”，不编号"
+            )]
+        );
+        // An empty heading between attachments is passed over.
+        let only = crate::lint::Selection::new(&["attach".into()], &[]).unwrap_or_default();
+        let f = crate::lint::check(
+            std::path::Path::new("a.md"),
+            "附件：1.汇总表\n\n#\n\n2.整改台账\n",
+            &only,
+        );
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.diagnostic.message).collect::<Vec<_>>()
         );
         // Each 附件： opens its own list.
         let f = said("附件：1.甲\n正文。\n附件：1.乙\n");
