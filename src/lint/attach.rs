@@ -246,6 +246,16 @@ mod tests {
             said("　　附件：1.名单。\n2.台账\n"),
             [at(1, 10, "附件名称后面加了“。”", "附件名称后不加标点符号")]
         );
+        // One attachment is not checked for a list's numbering as well.
+        assert_eq!(
+            said("附件：1、汇总表\n"),
+            [at(
+                1,
+                4,
+                "只有一个附件，却编了顺序号",
+                "只有一个附件时写“附件：名称”，不编号"
+            )]
+        );
         // The full-width dot is the standard's too.
         assert_eq!(said("附件：1．汇总表\n2．整改台账\n"), []);
     }
