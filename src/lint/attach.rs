@@ -190,4 +190,120 @@ mod tests {
             [(1, 9), (2, 7)]
         );
     }
+
+    fn said(text: &str) -> Vec<(u32, u32, String, String)> {
+        crate::lint::findings(text, "attach")
+            .into_iter()
+            .map(|f| {
+                let d = f.diagnostic;
+                (d.line, d.column, d.message, d.hint.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    fn at(line: u32, column: u32, message: &str, hint: &str) -> (u32, u32, String, String) {
+        (line, column, message.to_owned(), hint.to_owned())
+    }
+
+    #[test]
+    fn each_fault_says_what_and_how() {
+        assert_eq!(
+            said("　　附件：1.汇总表\n"),
+            [at(
+                1,
+                6,
+                "只有一个附件，却编了顺序号",
+                "只有一个附件时写“附件：名称”，不编号"
+            )]
+        );
+        assert_eq!(
+            said("附件：（一）汇总表\n（二）整改台账\n"),
+            [
+                at(
+                    1,
+                    4,
+                    "附件顺序号写成了“（一）”",
+                    "用阿拉伯数字加下脚点：“1.”"
+                ),
+                at(
+                    2,
+                    1,
+                    "附件顺序号写成了“（二）”",
+                    "用阿拉伯数字加下脚点：“2.”"
+                ),
+            ]
+        );
+        assert_eq!(
+            said("附件：1.汇总表\n3.整改台账\n"),
+            [at(2, 1, "附件顺序号“3.”不连续，这里应是第2个", "改成“2.”")]
+        );
+        assert_eq!(
+            said("附件:汇总表。　\n"),
+            [at(1, 7, "附件名称后面加了“。”", "附件名称后不加标点符号")]
+        );
+        // Indented as a draft sets it, the name still ends where it ends.
+        assert_eq!(
+            said("　　附件：1.名单。\n2.台账\n"),
+            [at(1, 10, "附件名称后面加了“。”", "附件名称后不加标点符号")]
+        );
+        // One attachment is not checked for a list's numbering as well.
+        assert_eq!(
+            said("附件：1、汇总表\n"),
+            [at(
+                1,
+                4,
+                "只有一个附件，却编了顺序号",
+                "只有一个附件时写“附件：名称”，不编号"
+            )]
+        );
+        // The full-width dot is the standard's too.
+        assert_eq!(said("附件：1．汇总表\n2．整改台账\n"), []);
+    }
+
+    #[test]
+    fn what_belongs_to_the_attachment_list() {
+        // Only numbered lines go on the list; a blank line may stand
+        // between; a line of text ends it.
+        assert_eq!(said("附件：1.汇总表\n\n2.整改台账\n"), []);
+        assert_eq!(
+            said("附件：1.汇总表\n示范区应急管理局\n2.整改台账。\n"),
+            [at(
+                1,
+                4,
+                "只有一个附件，却编了顺序号",
+                "只有一个附件时写“附件：名称”，不编号"
+            )]
+        );
+        // A spoken 第二， is the body's, not an attachment.
+        assert_eq!(
+            said("附件：1.汇总表\n第二，做好整改。\n"),
+            [at(
+                1,
+                4,
+                "只有一个附件，却编了顺序号",
+                "只有一个附件时写“附件：名称”，不编号"
+            )]
+        );
+        // An empty heading between attachments is passed over.
+        let only = crate::lint::Selection::new(&["attach".into()], &[]).unwrap_or_default();
+        let f = crate::lint::check(
+            std::path::Path::new("a.md"),
+            "附件：1.汇总表\n\n#\n\n2.整改台账\n",
+            &only,
+        );
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.diagnostic.message).collect::<Vec<_>>()
+        );
+        // Each 附件： opens its own list.
+        let f = said("附件：1.甲\n正文。\n附件：1.乙\n");
+        assert_eq!(f.iter().map(|f| f.0).collect::<Vec<_>>(), [1, 3]);
+        // A heading, or 附件： with nothing after it, is no list.
+        let only = crate::lint::Selection::new(&["attach".into()], &[]).unwrap_or_default();
+        let f = crate::lint::check(std::path::Path::new("a.md"), "## 附件：1.甲\n", &only);
+        assert!(f.is_empty());
+        assert_eq!(said("附件：\n1.甲。\n"), []);
+        assert_eq!(said("附件说明：1.甲\n"), []);
+    }
 }

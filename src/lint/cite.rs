@@ -233,7 +233,130 @@ mod tests {
 
 #[cfg(test)]
 mod drafts {
-    use crate::lint::found_at;
+    use crate::lint::{findings, found_at};
+
+    /// (column, message, hint) of each finding of `rule`, on one line.
+    fn said(text: &str, rule: &str) -> Vec<(u32, String, String)> {
+        findings(text, rule)
+            .into_iter()
+            .map(|f| {
+                let d = f.diagnostic;
+                (d.column, d.message, d.hint.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_fault_of_a_number_is_named_at_its_bracket() {
+        assert_eq!(
+            said("（示政发[25]第03号）\n", "cite.number"),
+            [(
+                5,
+                "发文字号年份用了“[]”，应当用六角括号“〔〕”；年份“25”没有写全；\
+                 顺序号前加了“第”；顺序号“03”编了虚位"
+                    .to_owned(),
+                "写成“示政发〔2025〕3号”".to_owned()
+            )]
+        );
+        // 0号 and 10号 are numbers, not padding.
+        assert_eq!(said("见示政发〔2025〕10号。\n", "cite.number"), []);
+        assert_eq!(said("见示政发〔2025〕0号。\n", "cite.number"), []);
+    }
+
+    #[test]
+    fn the_code_in_the_hint_is_the_han_run_before_the_bracket_when_short() {
+        let hint = |text: &str| said(text, "cite.number").remove(0).2;
+        assert_eq!(
+            hint("（人社部办发[2025]3号）\n"),
+            "写成“人社部办发〔2025〕3号”"
+        );
+        assert_eq!(hint("按照校党委校党发[2025]3号\n"), "写成“〔2025〕3号”");
+        assert_eq!(hint("依据党委校党发[2025]3号\n"), "写成“〔2025〕3号”");
+        assert_eq!(
+            hint("依党委校党发[2025]3号\n"),
+            "写成“依党委校党发〔2025〕3号”"
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_number() {
+        for text in [
+            "[2025]3号",
+            "a[2025]3号",
+            "示政发〔202〕3号",
+            "示政发〔20255〕3号",
+            "示政发〔2025）3号",
+            "示政发〔2025〕号",
+            "示政发〔2025〕第号",
+            "示政发〔2025〕3",
+            "示政发〔2025〕3件",
+            "示政发〔",
+            "示政发〔2025",
+        ] {
+            assert_eq!(said(&format!("{text}\n"), "cite"), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_order_finding_points_at_the_number_and_gives_the_fix() {
+        assert_eq!(
+            said(
+                "根据示政发〔2025〕3号《示范区发展规划》精神\n",
+                "cite.order"
+            ),
+            [(
+                6,
+                "发文字号“…〔2025〕3号”写在了标题前面".to_owned(),
+                "引用公文先引标题，后引发文字号：《标题》（发文字号）".to_owned()
+            )]
+        );
+        for text in [
+            "示政发〔2025〕3号文件《规划》",
+            "示政发〔2025〕3号文《规划》",
+        ] {
+            assert_eq!(said(&format!("{text}\n"), "cite.order").len(), 1, "{text}");
+        }
+        assert_eq!(said("示政发〔2025〕3号的《规划》\n", "cite.order"), []);
+        assert_eq!(
+            said("根据《示范区发展规划》示政发[2025]3号精神\n", "cite.order"),
+            [(
+                12,
+                "发文字号“…[2025]3号”紧跟在标题后面，没有括起来".to_owned(),
+                "发文字号放在标题后的圆括号里：》（示政发〔2025〕3号）".to_owned()
+            )]
+        );
+        // Two documents, joined; and a number opening the line.
+        for text in [
+            "《甲规划》和乙发〔2025〕3号",
+            "《甲规划》与乙发〔2025〕3号",
+            "《甲规划》及乙发〔2025〕3号",
+            "示政发〔2025〕3号精神",
+            "《规划》，示政发〔2025〕3号",
+        ] {
+            assert_eq!(said(&format!("{text}\n"), "cite.order"), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_superseded_rule_names_its_successor() {
+        assert_eq!(
+            said("执行GB/T 9704-1999的规定。\n", "cite.superseded"),
+            [(
+                3,
+                "GB/T 9704-1999（1999年）已被《党政机关公文格式》（GB/T 9704-2012）取代，\
+                 2012年7月1日起施行"
+                    .to_owned(),
+                "改引《党政机关公文格式》（GB/T 9704-2012）".to_owned()
+            )]
+        );
+        // A draft dated the day the successor took effect cites it already.
+        let cite = "根据《国家行政机关公文处理办法》办理。\n";
+        assert_eq!(
+            found(&format!("（2012年7月1日）\n{cite}"), "cite.superseded"),
+            [2]
+        );
+        assert!(found(&format!("（2012年6月30日）\n{cite}"), "cite.superseded").is_empty());
+    }
 
     fn found(text: &str, rule: &str) -> Vec<u32> {
         found_at(text, rule)

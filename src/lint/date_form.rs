@@ -216,4 +216,174 @@ mod tests {
         assert!(years("2025年底").is_empty());
         assert!(years("3.25年").is_empty());
     }
+
+    fn said(text: &str) -> Vec<(&'static str, u32, u32, String, String)> {
+        crate::lint::findings(text, "date")
+            .into_iter()
+            .filter(|f| matches!(f.rule.id, "date.form" | "date.year"))
+            .map(|f| {
+                let d = f.diagnostic;
+                (
+                    f.rule.id,
+                    d.line,
+                    d.column,
+                    d.message,
+                    d.hint.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn finding(
+        id: &'static str,
+        line: u32,
+        column: u32,
+        message: &str,
+        hint: &str,
+    ) -> (&'static str, u32, u32, String, String) {
+        (id, line, column, message.to_owned(), hint.to_owned())
+    }
+
+    #[test]
+    fn a_date_line_in_chinese_numerals_or_padded_is_rewritten() {
+        assert_eq!(
+            said("（二〇二六年三月一日）\n"),
+            [finding(
+                "date.form",
+                1,
+                2,
+                "成文日期用汉字数字写成，国标要求用阿拉伯数字",
+                "写成“2026年3月1日”"
+            )]
+        );
+        for (text, column) in [
+            ("2026年03月1日", 1),
+            ("　　2026年3月01日　", 3),
+            ("(2026年10月01日)", 2),
+        ] {
+            let f = said(&format!("{text}\n"));
+            assert_eq!(f.len(), 1, "{text}");
+            assert_eq!(
+                (f[0].2, f[0].3.as_str()),
+                (column, "成文日期的月、日前面补了“0”（编了虚位）"),
+                "{text}"
+            );
+        }
+        assert_eq!(said("2026年10月10日\n（2026年3月1日）\n"), []);
+    }
+
+    #[test]
+    fn what_is_not_a_date_alone() {
+        let d = |s: &str| standalone(&chars(s)).map(|(d, w, at)| (d.to_string(), w, at));
+        for s in [
+            "202年3月1日",
+            "20261年3月1日",
+            "2026年3月1日日",
+            "2026年13月1日",
+            "2026年2月30日",
+            "2026-3-1",
+            "2026年3月1",
+            "2026年3日1日",
+            "2026年3月1号",
+            "（2026年3月1日",
+            "2026年3月1日）",
+            "二〇二六三月一日",
+            "二〇二六年三月",
+            "二〇二六年三一日",
+            "二〇二年三月一日",
+            "二〇二六年十三月一日",
+            "",
+            "   ",
+        ] {
+            assert_eq!(d(s), None, "{s}");
+        }
+        assert_eq!(
+            d("一九九八年十月一日"),
+            Some(("1998-10-01".into(), Written::Chinese, 0))
+        );
+        assert_eq!(
+            d(" （2026年3月1日） "),
+            Some(("2026-03-01".into(), Written::Standard, 2))
+        );
+        assert_eq!(
+            d("2026年12月31日"),
+            Some(("2026-12-31".into(), Written::Standard, 0))
+        );
+    }
+
+    #[test]
+    fn the_own_date_is_the_first_date_line() {
+        let now = |text: &str| {
+            let f = said(text);
+            f.into_iter().find(|f| f.0 == "date.year").map(|f| f.4)
+        };
+        // Dated 2011: 25 lies beyond ten years ahead, so it is 1925.
+        assert_eq!(
+            now("（2011年9月1日）\n力争25年底完成。\n（2030年1月1日）\n").as_deref(),
+            Some("年份写全：“1925年”")
+        );
+        assert_eq!(
+            now("（2015年9月1日）\n力争25年底完成。\n").as_deref(),
+            Some("年份写全：“2025年”")
+        );
+        // Undated: before 50 is this century.
+        assert_eq!(
+            now("力争49年底完成。\n").as_deref(),
+            Some("年份写全：“2049年”")
+        );
+        assert_eq!(
+            now("力争50年底完成。\n").as_deref(),
+            Some("年份写全：“1950年”")
+        );
+    }
+
+    #[test]
+    fn a_short_year_names_itself_and_its_full_form() {
+        assert_eq!(
+            said("（2025年9月1日）\n力争05年3月、35年底和36年度完成。\n"),
+            [
+                finding("date.year", 2, 3, "年份“05年”简写了", "年份写全：“2005年”"),
+                finding("date.year", 2, 9, "年份“35年”简写了", "年份写全：“2035年”"),
+                finding("date.year", 2, 14, "年份“36年”简写了", "年份写全：“1936年”"),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_follows_a_year() {
+        let years = |s: &str| -> Vec<(usize, i32)> {
+            short_years(&chars(s), Some(2025))
+                .into_iter()
+                .map(|(at, _, y)| (at, y))
+                .collect()
+        };
+        for s in [
+            "25年初",
+            "25年末",
+            "25年年中",
+            "25年上半年",
+            "25年下半年",
+            "25年第一季度",
+            "25年第二季度",
+            "25年第三季度",
+            "25年第四季度",
+            "25年春节",
+            "25年12月",
+        ] {
+            assert_eq!(years(s), [(0, 2025)], "{s}");
+        }
+        for s in [
+            "25年13月",
+            "25年0月",
+            "25年3日",
+            "25年第五季度",
+            "25年",
+            "125年底",
+            "1.25年底",
+        ] {
+            assert_eq!(years(s), [], "{s}");
+        }
+        assert_eq!(years("25年底25年底"), [(0, 2025), (4, 2025)]);
+        assert_eq!(years("甲25年底"), [(1, 2025)]);
+    }
 }

@@ -85,5 +85,8 @@ mod tests {
         assert!(found(text).is_empty());
         let text = "（2016年9月22日）\n以优异成绩迎接伟大的建党95周年。\n";
         assert_eq!(found(text), [2]);
+        // The name starts within four characters of 迎接 (伟大的 above).
+        let text = "（2016年9月22日）\n迎接各项考核，建党95周年之际。\n";
+        assert!(found(text).is_empty());
     }
 }

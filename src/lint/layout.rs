@@ -536,6 +536,515 @@ layout_rule!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::docx::{Footer, Page, ParaProps, Run};
+
+    fn props(font: &str, size: u32) -> RunProps {
+        let mut p = RunProps::default();
+        p.east_asia = Some(font.to_owned());
+        p.size = Some(size);
+        p
+    }
+
+    fn para(text: &str, font: &str, size: u32, align: Option<&str>) -> Paragraph {
+        let mut props = ParaProps::default();
+        props.align = align.map(str::to_owned);
+        Paragraph {
+            text: text.to_owned(),
+            runs: vec![Run {
+                text: text.to_owned(),
+                props: self::props(font, size),
+            }],
+            props,
+            styles: Vec::new(),
+            numbered: false,
+        }
+    }
+
+    fn footer(kind: &str, text: &str, align: &str) -> Footer {
+        Footer {
+            kind: kind.to_owned(),
+            paragraphs: vec![para(text, "宋体", SIZE_4, Some(align))],
+            has_page_field: true,
+        }
+    }
+
+    /// A page set as GB/T 9704 asks: A4, margins 37/35/28/26 mm, 3号仿宋
+    /// on a fixed 28.95 pt line tightened by 0.25 pt (22 × 28), a 2号
+    /// 小标宋 title, 黑体 and 楷体 headings, "— 1 —" outside.
+    fn standard() -> Docx {
+        let mut page = Page::default();
+        page.size = Some((11906, 16838));
+        page.top = Some(2098);
+        page.bottom = Some(1984);
+        page.left = Some(1587);
+        page.right = Some(1474);
+        let mut body = RunProps::default();
+        body.size = Some(SIZE_3);
+        body.spacing = Some(-5);
+        let mut body_para = ParaProps::default();
+        body_para.line = Some((579, "exact".to_owned()));
+        Docx {
+            paragraphs: vec![
+                para(
+                    "关于开展专项行动的讲话",
+                    "方正小标宋简体",
+                    SIZE_2,
+                    Some("center"),
+                ),
+                para("同志们：", "仿宋_GB2312", SIZE_3, None),
+                para("一、提高认识", "黑体", SIZE_3, None),
+                para("（一）明确责任", "楷体_GB2312", SIZE_3, None),
+                para("这是正文。", "仿宋_GB2312", SIZE_3, None),
+                para("这是正文。", "仿宋_GB2312", SIZE_3, None),
+            ],
+            page,
+            footers: vec![
+                footer("default", "— 1 —", "right"),
+                footer("even", "— 2 —", "left"),
+            ],
+            even_and_odd: true,
+            body,
+            body_para,
+        }
+    }
+
+    #[test]
+    fn sizes_by_their_chinese_names() {
+        for (half_points, words) in [
+            (84, "初号（42 pt）"),
+            (72, "小初（36 pt）"),
+            (52, "一号（26 pt）"),
+            (48, "小一（24 pt）"),
+            (44, "2号（22 pt）"),
+            (36, "小二（18 pt）"),
+            (32, "3号（16 pt）"),
+            (30, "小三（15 pt）"),
+            (28, "4号（14 pt）"),
+            (24, "小四（12 pt）"),
+            (21, "5号（10.5 pt）"),
+            (18, "小五（9 pt）"),
+            (25, "12.5 pt"),
+        ] {
+            assert_eq!(size_words(half_points), words);
+        }
+    }
+
+    #[test]
+    fn a_margin_within_a_millimetre_passes() {
+        let mut d = standard();
+        // 38 mm and 36 mm (to the twip below): 1 mm off.
+        for top in [2154, 2041] {
+            d.page.top = Some(top);
+            d.page.bottom = Some(1984 + 2098 - top);
+            assert_eq!(only(&d, "layout.margins"), [], "{top}");
+        }
+        d.page.top = Some(2160);
+        d.page.bottom = Some(1984 + 2098 - 2160);
+        assert_eq!(only(&d, "layout.margins").len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_finding_points_at_its_line_a_page_finding_at_none() {
+        let mut d = standard();
+        d.page.size = None;
+        d.paragraphs[4].runs[0].props = props("宋体", SIZE_3);
+        let text: String = d.paragraphs.iter().map(|p| p.text.clone() + "\n").collect();
+        let at: Vec<_> = check(Path::new("a.docx"), &text, &d)
+            .into_iter()
+            .filter(|f| matches!(f.rule.id, "layout.page" | "layout.body"))
+            .map(|f| (f.rule.id, f.diagnostic.line, f.diagnostic.column))
+            .collect();
+        assert_eq!(at, [("layout.page", 0, 0), ("layout.body", 5, 1)]);
+    }
+
+    /// (rule id, paragraph line, message) of each finding.
+    fn found(docx: &Docx) -> Vec<(&'static str, u32, String)> {
+        let text: String = docx
+            .paragraphs
+            .iter()
+            .map(|p| p.text.clone() + "\n")
+            .collect();
+        check(Path::new("a.docx"), &text, docx)
+            .into_iter()
+            .map(|f| (f.rule.id, f.diagnostic.line, f.diagnostic.message))
+            .collect()
+    }
+
+    fn only(docx: &Docx, rule: &str) -> Vec<(u32, String)> {
+        found(docx)
+            .into_iter()
+            .filter(|(id, ..)| *id == rule)
+            .map(|(_, line, m)| (line, m))
+            .collect()
+    }
+
+    #[test]
+    fn a_page_set_by_the_standard_passes() {
+        assert_eq!(found(&standard()), []);
+    }
+
+    #[test]
+    fn letter_paper_is_named_and_a4_asked_for() {
+        let mut d = standard();
+        d.page.size = Some((12240, 15840));
+        let m = only(&d, "layout.page");
+        assert_eq!(
+            m,
+            [(
+                0,
+                "纸张是 216 mm × 279 mm（美国的 Letter 纸），国标用 A4（210 mm × 297 mm）"
+                    .to_owned()
+            )]
+        );
+        // Wider or taller by more than the tolerance alone is wrong too;
+        // within it is not.
+        for (w, h, wrong) in [
+            (11906 + 80, 16838, true),
+            (11906, 16838 + 80, true),
+            (11906 + 40, 16838 - 40, false),
+        ] {
+            d.page.size = Some((w, h));
+            let m = only(&d, "layout.page");
+            assert_eq!(m.len(), usize::from(wrong), "{w}×{h}: {m:?}");
+            if wrong {
+                assert!(!m[0].1.contains("Letter"), "{m:?}");
+            }
+        }
+        // No size given: Word's default, Letter.
+        d.page.size = None;
+        assert!(only(&d, "layout.page")[0].1.contains("Letter"));
+    }
+
+    #[test]
+    fn margins_name_each_one_off() {
+        let mut d = standard();
+        d.page.top = Some(1440);
+        let m = only(&d, "layout.margins");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].1.starts_with(
+                "页边距不合国标：天头（上边距）25.4 mm，应为 37 mm；版心 156 mm × 237 mm"
+            ),
+            "{m:?}"
+        );
+        // A negative top (text may run into the header) is measured as is.
+        d.page.top = Some(-2098);
+        assert_eq!(only(&d, "layout.margins"), []);
+        let mut d = standard();
+        d.page.left = Some(1440);
+        d.page.gutter = Some(147);
+        assert_eq!(
+            only(&d, "layout.margins"),
+            [],
+            "the gutter adds to the left margin"
+        );
+        d.page.gutter = None;
+        let m = only(&d, "layout.margins");
+        assert!(
+            m[0].1.contains("订口（左边距）25.4 mm，应为 28 mm"),
+            "{m:?}"
+        );
+        let mut d = standard();
+        d.page.bottom = Some(2098);
+        let m = only(&d, "layout.margins");
+        assert_eq!(m.len(), 1);
+        assert!(m[0].1.contains("版心 156 mm × 223 mm"), "{m:?}");
+        assert!(!m[0].1.contains("天头"), "{m:?}");
+        let mut d = standard();
+        d.page.right = Some(1587);
+        let m = only(&d, "layout.margins");
+        assert!(m[0].1.contains("版心 154 mm × 225 mm"), "{m:?}");
+        // Word's defaults (1 inch, 1.25 inch) are not the standard's.
+        let mut d = standard();
+        d.page.top = None;
+        d.page.bottom = None;
+        d.page.left = None;
+        d.page.right = None;
+        let m = only(&d, "layout.margins");
+        assert!(m[0].1.contains("天头（上边距）25.4 mm"), "{m:?}");
+        assert!(m[0].1.contains("订口（左边距）31.7 mm"), "{m:?}");
+    }
+
+    #[test]
+    fn the_grid_counts_lines_and_characters() {
+        let mut d = standard();
+        d.page.bottom = Some(1984 - 300);
+        let m = only(&d, "layout.grid");
+        // The 版心 also grows past the margins' tolerance; the grid counts
+        // 22 lines all the same until a whole line more fits.
+        assert_eq!(m, [], "{m:?}");
+        d.page.bottom = Some(1984 - 600);
+        let m = only(&d, "layout.grid");
+        assert_eq!(
+            m,
+            [(
+                0,
+                "每面排 23 行、每行 28 字，国标一般每面 22 行、每行 28 字".to_owned()
+            )]
+        );
+        let mut d = standard();
+        d.body.spacing = None;
+        let m = only(&d, "layout.grid");
+        assert_eq!(
+            m[0].1,
+            "每面排 22 行、每行 27 字，国标一般每面 22 行、每行 28 字"
+        );
+        // At least 28.95 pt: the natural line of 16 pt (20.8 pt) is shorter.
+        let mut d = standard();
+        d.body_para.line = Some((579, "atLeast".to_owned()));
+        assert_eq!(only(&d, "layout.grid"), []);
+        // At least 10 pt: the natural line (416 twips) wins, 30 lines.
+        d.body_para.line = Some((200, "atLeast".to_owned()));
+        assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 30 行"));
+    }
+
+    #[test]
+    fn the_grid_follows_words_document_grid() {
+        let mut d = standard();
+        d.body.spacing = None;
+        // Single spacing on a 22-line grid: each line takes one grid pitch.
+        d.body_para.line = None;
+        d.page.grid = Some("lines".to_owned());
+        d.page.line_pitch = Some(579);
+        let m = only(&d, "layout.grid");
+        assert_eq!(
+            m[0].1,
+            "每面排 22 行、每行 27 字，国标一般每面 22 行、每行 28 字"
+        );
+        // A grid of characters too: charSpace -1 229 ≈ -0.3 pt a character.
+        d.page.grid = Some("linesAndChars".to_owned());
+        d.page.char_space = Some(-1229);
+        assert_eq!(only(&d, "layout.grid"), []);
+        d.page.grid = Some("snapToChars".to_owned());
+        assert_eq!(only(&d, "layout.grid"), []);
+        // A line grid alone leaves the characters at their size.
+        d.page.grid = Some("lines".to_owned());
+        assert!(only(&d, "layout.grid")[0].1.contains("每行 27 字"));
+        // Without a grid that snaps, the line pitch is not used.
+        d.page.grid = None;
+        d.page.char_space = None;
+        d.body.spacing = Some(-5);
+        assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 30 行"));
+        // A pitch larger than a line: one line a grid pitch (25 lines of
+        // 510), not two.
+        d.page.grid = Some("lines".to_owned());
+        d.page.line_pitch = Some(510);
+        assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 25 行"));
+        // 1.5 lines on that grid take two pitches: 12 lines.
+        d.body_para.line = Some((360, "auto".to_owned()));
+        assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 12 行"));
+        // A line exactly one grid pitch long takes one pitch, not two.
+        d.body_para.line = None;
+        d.page.line_pitch = Some(416);
+        assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 30 行"));
+        // A grid of pitch 0 is no grid.
+        d.page.line_pitch = Some(0);
+        assert!(only(&d, "layout.grid")[0].1.starts_with("每面排 30 行"));
+        // A character grid adding a point to each character: 26 a line.
+        let mut d = standard();
+        d.page.grid = Some("linesAndChars".to_owned());
+        d.page.char_space = Some(4096);
+        assert_eq!(
+            only(&d, "layout.grid")[0].1,
+            "每面排 22 行、每行 26 字，国标一般每面 22 行、每行 28 字"
+        );
+        // A zero pitch says nothing rather than divide by it.
+        d.page.line_pitch = Some(0);
+        d.body_para.line = Some((0, "exact".to_owned()));
+        assert_eq!(only(&d, "layout.grid"), []);
+    }
+
+    #[test]
+    fn the_title_is_2hao_xiaobiaosong() {
+        let mut d = standard();
+        d.paragraphs[0] = para("关于开展专项行动的讲话", "黑体", SIZE_3, Some("center"));
+        assert_eq!(
+            only(&d, "layout.title"),
+            [(
+                1,
+                "标题字体是“黑体”、字号是 3号（16 pt），国标用 2号小标宋（22 pt）".to_owned()
+            )]
+        );
+        d.paragraphs[0] = para(
+            "关于开展专项行动的讲话",
+            "方正小标宋简体",
+            36,
+            Some("center"),
+        );
+        assert_eq!(
+            only(&d, "layout.title"),
+            [(
+                1,
+                "标题字号是 小二（18 pt），国标用 2号小标宋（22 pt）".to_owned()
+            )]
+        );
+        // A title without any text run says nothing.
+        d.paragraphs[0].runs.clear();
+        assert_eq!(only(&d, "layout.title"), []);
+    }
+
+    #[test]
+    fn the_body_is_3hao_fangsong_counted_by_paragraph() {
+        let mut d = standard();
+        d.paragraphs[4] = para("这是正文。", "宋体", SIZE_3, None);
+        d.paragraphs[5] = para("这是正文。", "宋体", 30, None);
+        assert_eq!(
+            only(&d, "layout.body"),
+            [
+                (5, "正文字体是“宋体”（共 2 段），国标用仿宋".to_owned()),
+                (
+                    6,
+                    "正文字号是 小三（15 pt）（共 1 段），国标用 3号（16 pt）".to_owned()
+                ),
+            ]
+        );
+        // Not the body: a centred line, a heading by outline level.
+        let mut d = standard();
+        d.paragraphs[4].props.align = Some("center".to_owned());
+        d.paragraphs[4].runs[0].props = props("宋体", 30);
+        d.paragraphs[5].props.outline = Some(2);
+        d.paragraphs[5].runs[0].props = props("宋体", 30);
+        assert_eq!(only(&d, "layout.body"), []);
+        // A paragraph opening with 1. is body text, not a heading; a title
+        // by style is the title wherever it stands.
+        let mut d = standard();
+        d.paragraphs[0].props.align = None;
+        d.paragraphs[0].styles = vec!["Title".to_owned()];
+        d.paragraphs[4] = para("1.正文", "宋体", SIZE_3, None);
+        assert_eq!(
+            only(&d, "layout.body"),
+            [(5, "正文字体是“宋体”（共 1 段），国标用仿宋".to_owned())]
+        );
+        // A size nobody names is given in points.
+        let mut d = standard();
+        d.paragraphs[4].runs[0].props = props("仿宋", 33);
+        assert_eq!(
+            only(&d, "layout.body"),
+            [(
+                5,
+                "正文字号是 16.5 pt（共 1 段），国标用 3号（16 pt）".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn headings_are_hei_then_kai() {
+        let mut d = standard();
+        d.paragraphs[2] = para("一、提高认识", "仿宋", SIZE_3, None);
+        d.paragraphs[3] = para("（一）明确责任", "黑体", SIZE_3, None);
+        assert_eq!(
+            only(&d, "layout.headings"),
+            [
+                (
+                    3,
+                    "一级标题（一、）用的是“仿宋”（共 1 处），国标用黑体".to_owned()
+                ),
+                (
+                    4,
+                    "二级标题（（一））用的是“黑体”（共 1 处），国标用楷体".to_owned()
+                ),
+            ]
+        );
+        let hints: Vec<_> = {
+            let text: String = d.paragraphs.iter().map(|p| p.text.clone() + "\n").collect();
+            check(Path::new("a.docx"), &text, &d)
+                .into_iter()
+                .filter(|f| f.rule.id == "layout.headings")
+                .map(|f| f.diagnostic.hint.unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(
+            hints,
+            [
+                "一级标题设为黑体，三号",
+                "二级标题设为“楷体_GB2312”（没有时用“楷体”），三号"
+            ]
+        );
+        // A Word heading style counts by its outline level.
+        let mut d = standard();
+        d.paragraphs[4].props.outline = Some(0);
+        assert_eq!(
+            only(&d, "layout.headings"),
+            [(
+                5,
+                "一级标题（一、）用的是“仿宋_GB2312”（共 1 处），国标用黑体".to_owned()
+            )]
+        );
+        // A marker inside a line is not a heading.
+        let mut d = standard();
+        d.paragraphs[4] = para("正文一、二", "黑体", SIZE_3, None);
+        assert_eq!(only(&d, "layout.headings"), []);
+    }
+
+    #[test]
+    fn page_numbers_em_dashes_4hao_outside() {
+        let mut d = standard();
+        d.footers.clear();
+        assert_eq!(
+            only(&d, "layout.page_number"),
+            [(0, "没有页码，国标要求在版心下方编排页码".to_owned())]
+        );
+        let mut d = standard();
+        d.footers[0].has_page_field = false;
+        d.footers[1].has_page_field = false;
+        assert_eq!(only(&d, "layout.page_number").len(), 1);
+        // Hyphens, on the even page only.
+        let mut d = standard();
+        d.footers[1] = footer("even", "- 2 -", "left");
+        let m = only(&d, "layout.page_number");
+        assert_eq!(m.len(), 1);
+        assert!(m[0].1.starts_with("页码不是“— 1 —”的写法"), "{m:?}");
+        // The dash on one side only.
+        d.footers[1] = footer("even", "— 2", "left");
+        assert_eq!(only(&d, "layout.page_number").len(), 1);
+        d.footers[1] = footer("even", "2 —", "left");
+        assert_eq!(only(&d, "layout.page_number").len(), 1);
+        // The size.
+        let mut d = standard();
+        d.footers[0].paragraphs[0].runs[0].props = props("宋体", 24);
+        assert_eq!(
+            only(&d, "layout.page_number"),
+            [(0, "页码字号是 小四（12 pt），应为 4号（14 pt）".to_owned())]
+        );
+        // Both in the centre.
+        let mut d = standard();
+        d.footers[0] = footer("default", "— 1 —", "center");
+        d.footers[1] = footer("even", "— 2 —", "center");
+        assert_eq!(
+            only(&d, "layout.page_number"),
+            [(
+                0,
+                "页码不在外侧（应单页居右、双页居左，设“奇偶页不同”）".to_owned()
+            )]
+        );
+        // Word's end/start alignments are right and left.
+        let mut d = standard();
+        d.footers[0] = footer("default", "— 1 —", "end");
+        d.footers[1] = footer("even", "— 2 —", "start");
+        assert_eq!(only(&d, "layout.page_number"), []);
+        // Odd and even alike unless the document tells them apart.
+        d.even_and_odd = false;
+        assert_eq!(only(&d, "layout.page_number").len(), 1);
+        // A frame aligned outside does it with one footer.
+        let mut d = standard();
+        d.even_and_odd = false;
+        d.footers.truncate(1);
+        d.footers[0].paragraphs[0].props.align = None;
+        d.footers[0].paragraphs[0].props.frame_x = Some("outside".to_owned());
+        assert_eq!(only(&d, "layout.page_number"), []);
+        // An empty first paragraph of the footer is passed over.
+        let mut d = standard();
+        d.footers[0]
+            .paragraphs
+            .insert(0, para(" ", "宋体", 24, Some("center")));
+        assert_eq!(only(&d, "layout.page_number"), []);
+        // Only the even footer, told apart: its size is checked.
+        let mut d = standard();
+        d.footers[0].has_page_field = false;
+        d.footers[1].paragraphs[0].runs[0].props = props("宋体", 24);
+        let m = only(&d, "layout.page_number");
+        assert!(m[0].1.contains("字号是 小四（12 pt）"), "{m:?}");
+    }
 
     #[test]
     fn fonts_by_family_under_their_usual_names() {
@@ -553,6 +1062,8 @@ mod tests {
             ("宋体", Some(Face::Song)),
             ("SimSun", Some(Face::Song)),
             ("微软雅黑", None),
+            ("微软雅黑体", None),
+            ("Microsoft YaHei", None),
             ("Times New Roman", None),
         ] {
             assert_eq!(face(name), want, "{name}");

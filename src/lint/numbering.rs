@@ -136,8 +136,10 @@ fn numbered(
         *deeper = None;
     }
     st.current = level;
-    st.spoken.clear();
     st.anchors.retain(|_, a| *a < level);
+    // A 第一， paragraph keeps its count over the 1. 2. beneath it.
+    st.spoken
+        .retain(|family, _| st.anchors.contains_key(family));
     st.prev_line_start = (level > 1).then(|| (m.family, Seen::of(m, line)));
 }
 
@@ -355,6 +357,196 @@ mod tests {
     fn spoken_paragraphs_restart_the_lists_under_them() {
         let text = "一、丙\n（一）子\n首先，要抓机制。\n1.甲\n2.乙\n其次，要抓措施。\n1.丙\n2.丁\n";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    fn said(text: &str) -> Vec<(u32, String)> {
+        crate::lint::messages(text, "numbering")
+    }
+
+    fn one(line: u32, message: &str) -> Vec<(u32, String)> {
+        vec![(line, message.to_owned())]
+    }
+
+    #[test]
+    fn gaps_repeats_and_a_late_start_say_which_marker() {
+        assert_eq!(
+            said("一、甲\n（一）子\n1.孙\n3.孙\n"),
+            one(4, "序号不连续：第3行是“1.”，这里是“3.”，中间缺了“2.”")
+        );
+        assert_eq!(
+            said("一、甲\n（一）子\n1.孙\n1.孙\n"),
+            one(4, "序号“1.”重复或倒退：上一个是第3行的“1.”")
+        );
+        assert_eq!(
+            said("二、甲\n"),
+            one(1, "这一层从“二、”开始，前面没有“一、”")
+        );
+        // Each new parent starts its children afresh.
+        assert_eq!(
+            said("一、甲\n（一）子\n（二）子\n二、乙\n（二）子\n"),
+            one(5, "这一层从“（二）”开始，前面没有“（一）”")
+        );
+        let deep = "一、甲\n（一）子\n1.孙\n（1）曾\n（二）子\n1.孙\n二、乙\n（一）子\n";
+        assert_eq!(said(deep), []);
+        assert_eq!(said("（一）子\n（二）子\n一、甲\n（一）子\n"), []);
+    }
+
+    #[test]
+    fn a_skipped_level_names_both_levels() {
+        assert_eq!(
+            said("一、甲\n1.孙\n"),
+            one(2, "第三层序号“1.”直接出现在第一层“一、”之下，跳过了第二层")
+        );
+        assert_eq!(
+            said("一、甲\n（1）孙\n"),
+            one(
+                2,
+                "第四层序号“（1）”直接出现在第一层“一、”之下，跳过了第二层"
+            )
+        );
+        assert_eq!(
+            said("一、甲\n（一）子\n（1）孙\n"),
+            one(
+                3,
+                "第四层序号“（1）”直接出现在第二层“（一）”之下，跳过了第三层"
+            )
+        );
+        let f = crate::lint::findings("一、甲\n（一）子\n（1）孙\n", "numbering");
+        assert_eq!(
+            f[0].diagnostic.hint.as_deref(),
+            Some("按“一、 （一） 1. （1）”逐层使用：这一层改用“1.”“2.”……，或在上面补上“1.”一层")
+        );
+        let f = crate::lint::findings("一、甲\n1.孙\n", "numbering");
+        assert!(
+            f[0].diagnostic
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("改用“（一）”“（二）”")),
+            "{:?}",
+            f[0].diagnostic.hint
+        );
+    }
+
+    #[test]
+    fn forms_the_standard_does_not_use() {
+        assert_eq!(
+            said("一.甲\n二.乙\n"),
+            [
+                (1, "第一层序号写成了“一.”".to_owned()),
+                (2, "第一层序号写成了“二.”".to_owned())
+            ]
+        );
+        assert_eq!(said("1、甲\n"), one(1, "第三层序号写成了“1、”"));
+        // Half-width parentheses are punct's to report, and not as mixed.
+        assert_eq!(said("(一)甲\n(二)乙\n"), []);
+        assert_eq!(said("（一）甲\n(二)乙\n"), []);
+        // Two standard forms of one level side by side.
+        assert_eq!(
+            said("一、甲\n（一）子\n1.孙\n2．孙\n"),
+            one(4, "同一层序号写法不一致：第3行是“1.”，这里是“2．”")
+        );
+        let f = crate::lint::findings("一、甲\n（一）子\n1.孙\n2．孙\n", "numbering");
+        assert_eq!(f[0].rule.id, "numbering.mixed");
+        // A non-standard form followed by the standard one is one finding
+        // of form, not a mixture too.
+        assert_eq!(said("1、甲\n2.乙\n"), one(1, "第三层序号写成了“1、”"));
+    }
+
+    #[test]
+    fn a_list_continued_in_another_style_is_one_mixture() {
+        for (text, msg) in [
+            (
+                "（一）甲\n（二）乙\n第三，丙\n",
+                "同一层序号混用：第2行是“（二）”，这里接着用了“第三”",
+            ),
+            (
+                "（一）甲\n（二）乙\n三是丙\n",
+                "同一层序号混用：第2行是“（二）”，这里接着用了“三是”",
+            ),
+            (
+                "第一，甲\n第二，乙\n（三）丙\n",
+                "同一层序号混用：第2行是“第二”，这里接着用了“（三）”",
+            ),
+            (
+                "一、甲\n（一）子\n（二）子\n3.孙\n",
+                "同一层序号混用：第3行是“（二）”，这里接着用了“3.”",
+            ),
+        ] {
+            assert_eq!(said(text), one(text.lines().count() as u32, msg), "{text}");
+            let f = crate::lint::findings(text, "numbering");
+            assert_eq!(f[0].rule.id, "numbering.mixed", "{text}");
+        }
+        // Not the next number: a gap, not a mixture.
+        assert_eq!(
+            said("（一）甲\n（二）乙\n第四，丙\n"),
+            one(3, "“第四”前面没有“第一”")
+        );
+        // Inside a line, a marker continues nothing.
+        assert_eq!(
+            said("（一）甲\n（二）乙\n要做到：三是丙。\n"),
+            one(3, "“三是”前面没有“一是”")
+        );
+        // Nor is a level-1 marker that goes on from a lower list a gap.
+        assert_eq!(
+            said("（一）甲\n（二）乙\n三、丙\n"),
+            one(3, "同一层序号混用：第2行是“（二）”，这里接着用了“三、”")
+        );
+    }
+
+    #[test]
+    fn spoken_markers_count_in_their_paragraph_and_across() {
+        assert_eq!(
+            said("第一，甲。第三，乙。\n"),
+            one(1, "序号不连续：第1行是“第一”，这里是“第三”，中间缺了“第二”")
+        );
+        assert_eq!(
+            said("第一，甲。第二，乙。第二，丙。\n"),
+            one(1, "“第二”重复或倒退：上一个是第1行的“第二”")
+        );
+        assert_eq!(said("第二，甲。\n"), one(1, "“第二”前面没有“第一”"));
+        assert_eq!(said("二是甲。\n"), one(1, "“二是”前面没有“一是”"));
+        let f = crate::lint::findings("第一，甲。第三，乙。\n", "numbering");
+        assert_eq!(
+            f[0].diagnostic.hint.as_deref(),
+            Some("改成“第二”，或补上缺的部分")
+        );
+        let f = crate::lint::findings("第一，甲。第二，乙。第二，丙。\n", "numbering");
+        assert_eq!(f[0].diagnostic.hint.as_deref(), Some("改成“第三”"));
+        // 首先 and 其次 are not counted.
+        assert_eq!(said("其次，甲。\n"), []);
+        // A new heading starts the count again.
+        assert_eq!(
+            said("（一）子\n第一，甲。\n第二，乙。\n（二）子\n第一，丙。\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn what_one_level_carries_to_the_next() {
+        // A standard marker after a non-standard one is not a mixture on
+        // top of the form finding; nor is a half-width one before.
+        assert_eq!(said("一.甲\n二、乙\n"), one(1, "第一层序号写成了“一.”"));
+        assert_eq!(said("(一)甲\n（二）乙\n"), []);
+        // A 第二， right under 一、 is missing its 第一, not continuing 一、.
+        assert_eq!(said("一、甲\n第二，乙。\n"), one(2, "“第二”前面没有“第一”"));
+        // 第一， under （一） ends with it: under （二） the count starts again.
+        assert_eq!(
+            said("（一）子\n第一，甲。\n第二，乙。\n（二）子\n第三，丙。\n"),
+            one(5, "同一层序号混用：第4行是“（二）”，这里接着用了“第三”")
+        );
+        // A marker inside a line is a reference, not a heading.
+        assert_eq!(said("一、甲\n按本办法第（三）项执行。\n"), []);
+    }
+
+    #[test]
+    fn a_spoken_paragraph_keeps_its_count_over_the_list_beneath_it() {
+        let text = "一、甲\n（一）子\n第一，要抓机制。\n1.甲\n2.乙\n第二，要抓措施。\n1.丙\n";
+        assert_eq!(said(text), []);
+        let text = "一、甲\n（一）子\n一是要抓机制。\n1.甲\n2.乙\n二是要抓措施。\n1.丙\n";
+        assert_eq!(said(text), []);
+        // Inline 一是 are counted within what the heading holds.
+        let text = "（一）子\n要做到：一是甲；二是乙。\n（二）子\n要做到：二是丙。\n";
+        assert_eq!(said(text), one(4, "“二是”前面没有“一是”"));
     }
 
     #[test]

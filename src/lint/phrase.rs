@@ -167,4 +167,89 @@ mod tests {
         assert_eq!(he("坚持和完善制度，推进改革和发展"), 0);
         assert_eq!(he("把各级干部和广大党员的智慧和力量凝聚起来"), 0);
     }
+
+    fn said(text: &str) -> Vec<(u32, String)> {
+        crate::lint::findings(text, "phrase")
+            .into_iter()
+            .map(|f| (f.diagnostic.column, f.diagnostic.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_findings_say_which_name_and_where() {
+        assert_eq!(
+            said(
+                "开展以“2023年夏季治安打击整治行动”为主要内容的夏季治安打击整治行动、冬季行动。\n"
+            ),
+            [(
+                3,
+                "同义反复：“夏季治安打击整治行动”以它自己为主要内容".to_owned()
+            )]
+        );
+        assert_eq!(
+            said("以学习为主，这次活动以“集中攻坚行动”为主要内容。\n"),
+            [(
+                11,
+                "同义反复：“这次活动”以另一项活动“集中攻坚行动”为主要内容".to_owned()
+            )]
+        );
+        assert_eq!(
+            said("让各院级党组织和全校各级党组织和广大党员都清楚\n"),
+            [(16, "一个短语里用了两次“和”".to_owned())]
+        );
+    }
+
+    #[test]
+    fn the_core_of_a_name() {
+        assert_eq!(core("“2023年夏季治安打击整治行动”"), "夏季治安打击整治");
+        assert_eq!(core("《23年安全生产工作》"), "23年安全生产");
+        assert_eq!(core("2023安全生产月活动"), "2023安全生产月");
+        assert_eq!(core("文明城市创建工程"), "文明城市创建");
+        assert_eq!(core("爱国卫生运动"), "爱国卫生");
+        assert_eq!(core("扫黑除恶"), "扫黑除恶");
+    }
+
+    #[test]
+    fn a_name_as_its_own_content_at_any_length() {
+        // Four characters in common are enough; three are not.
+        assert_eq!(taut("以“安全生产”为主要内容的安全生产活动"), 1);
+        assert_eq!(taut("以“大排查”为主要内容的大排查行动"), 0);
+        // Either may be the longer.
+        assert_eq!(taut("以“安全生产月”为主要内容的安全生产活动"), 1);
+        assert_eq!(taut("以“安全生产”为主要内容的安全生产月活动"), 1);
+        assert_eq!(taut("以“安全生产”为主要内容的消防检查"), 0);
+        // The 以 must be in the same clause.
+        assert_eq!(taut("以人为本，开展安全生产为主要内容的安全生产活动"), 0);
+        assert_eq!(taut("为主要内容"), 0);
+    }
+
+    #[test]
+    fn one_undertaking_as_the_content_of_another() {
+        for (s, n) in [
+            ("这次运动以文明城市创建工程为主要内容", 1),
+            ("本次行动以“清网行动”为主要内容", 1),
+            ("这项工程以爱国卫生运动为主要内容", 1),
+            ("这次会议以集中攻坚行动为主要内容", 0),
+            ("这次活动以集中攻坚为主要内容", 0),
+        ] {
+            assert_eq!(taut(s), n, "{s}");
+        }
+    }
+
+    #[test]
+    fn he_within_a_phrase_length() {
+        // The second 和 sixteen characters after the first is one phrase;
+        // seventeen is not.
+        let at = |gap: usize| format!("各党组织和{}和广大党员", "党".repeat(gap - 1));
+        assert_eq!(he(&at(16)), 1);
+        assert_eq!(he(&at(17)), 0);
+        for s in [
+            "党员和群众—干部和职工",
+            "党员和群众（干部和职工）",
+            "党员和群众 干部和职工",
+            "干部和群众地干部和职工",
+        ] {
+            assert_eq!(he(s), 0, "{s}");
+        }
+    }
 }

@@ -221,8 +221,123 @@ mod tests {
     }
 
     #[test]
+    fn x_runs_stand_alone_and_take_their_year_digits() {
+        assert_eq!(found("xX、Xx年"), ["xX", "Xx"]);
+        assert_eq!(found("第xxx条、2025xx号、xx1"), ["xxx", "2025xx", "xx"]);
+        assert_eq!(found("x光、abxx、xxa、x"), Vec::<String>::new());
+        // After a Latin word's x, the next x run is still looked at.
+        assert_eq!(found("max xx"), ["xx"]);
+    }
+
+    #[test]
+    fn repeated_marks_and_the_year_zero() {
+        assert_eq!(
+            found("□□、○○、ＸＸ、＊＊、✕✕"),
+            ["□□", "○○", "ＸＸ", "＊＊", "✕✕"]
+        );
+        assert_eq!(found("×、□、*、__、某"), Vec::<String>::new());
+        assert_eq!(found("〇〇、〇○"), ["〇〇", "〇○"]);
+        for year in ["二〇〇八年", "〇〇八", "二〇〇"] {
+            assert_eq!(found(year), Vec::<String>::new(), "{year}");
+        }
+        assert_eq!(
+            found("**、___、＿＿＿、某某某"),
+            ["**", "___", "＿＿＿", "某某某"]
+        );
+    }
+
+    #[test]
+    fn template_tags_and_their_ends() {
+        assert_eq!(found("致{{ 名称"), ["{{"]);
+        assert_eq!(found("{% if x %}甲"), ["{% if x %}"]);
+        assert_eq!(found("{甲}、{ 乙 }"), Vec::<String>::new());
+        assert_eq!(found("}}开头"), ["}}"]);
+        assert_eq!(found("甲{{a}}乙{{b}}"), ["{{a}}", "{{b}}"]);
+    }
+
+    #[test]
+    fn blanks_in_brackets_of_each_kind() {
+        assert_eq!(found("( )、[ ]、（__）"), ["( )", "[ ]", "（__）"]);
+        // Empty round or square brackets are not a blank; 【】 is.
+        assert_eq!(found("（）、()、[]"), Vec::<String>::new());
+        // Each opening bracket looks for its own closing one.
+        assert_eq!(found("（ )、( ］、[ ）、【 ］"), Vec::<String>::new());
+        assert_eq!(
+            found("（待填）（请填写姓名）"),
+            ["（待填）", "（请填写姓名）"]
+        );
+        assert_eq!(found("（甲（ ）乙）"), ["（ ）"]);
+        let blank = |n: usize| format!("（{}）", " ".repeat(n));
+        assert_eq!(found(&blank(40)), [blank(40)]);
+        assert_eq!(found(&blank(41)), Vec::<String>::new());
+        assert_eq!(found("名称请填写，（请填写）"), ["请填写", "（请填写）"]);
+        assert_eq!(found("请填"), Vec::<String>::new());
+    }
+
+    #[test]
     fn leaves_real_text_alone() {
         assert!(found("Linux 和 Exxon、x光、二〇一〇年").is_empty());
         assert!(found("（一）加强领导【重点】").is_empty());
+    }
+
+    fn said(text: &str) -> Vec<(&'static str, u32, String, String)> {
+        let only = crate::lint::Selection::new(&["placeholder".into(), "markup".into()], &[])
+            .unwrap_or_default();
+        crate::lint::check(std::path::Path::new("a.md"), text, &only)
+            .into_iter()
+            .map(|f| {
+                let d = f.diagnostic;
+                (f.rule.id, d.column, d.message, d.hint.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_finding_names_the_placeholder_and_import_blanks_say_where_from() {
+        let f = said("单位：（请填写单位名称），日期：20xx年\n");
+        assert_eq!(
+            f.iter()
+                .map(|(id, col, m, _)| (*id, *col, m.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("placeholder", 4, "残留占位符“（请填写单位名称）”"),
+                ("placeholder", 17, "残留占位符“20xx”"),
+            ]
+        );
+        assert!(f[0].3.contains("bigan import"), "{f:?}");
+        assert_eq!(f[1].3, "换成实际内容");
+    }
+
+    #[test]
+    fn stars_left_by_failed_emphasis_are_one_markup_finding() {
+        let f = said("**第一，要重视。**正文\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0, f[0].1), ("markup.emphasis", 1));
+        assert_eq!(f[0].2, "星号没有成为楷体或粗体标记，会原样印出来");
+        let f = said("正文*第一，要重视。*正文\n");
+        assert_eq!((f.len(), f[0].0, f[0].1), (1, "markup.emphasis", 3));
+        // One run of stars is a placeholder, not failed emphasis.
+        let f = said("正文 ** 正文\n");
+        assert_eq!(
+            f.iter()
+                .map(|(id, col, ..)| (*id, *col))
+                .collect::<Vec<_>>(),
+            [("placeholder", 4)]
+        );
+        // Escaped stars are meant as stars: not failed emphasis, though
+        // two of them are still a placeholder.
+        let f = said("正文\\*\\*甲。\\*\\*乙\n");
+        assert_eq!(
+            f.iter()
+                .map(|(id, col, ..)| (*id, *col))
+                .collect::<Vec<_>>(),
+            [("placeholder", 4), ("placeholder", 10)]
+        );
+        // Stars in plain text are placeholders.
+        let only = crate::lint::Selection::new(&["placeholder".into(), "markup".into()], &[])
+            .unwrap_or_default();
+        let f = crate::lint::check(std::path::Path::new("a.txt"), "**甲。**乙\n", &only);
+        let ids: Vec<_> = f.iter().map(|f| f.rule.id).collect();
+        assert_eq!(ids, ["placeholder", "placeholder"]);
     }
 }

@@ -123,6 +123,26 @@ mod tests {
     }
 
     #[test]
+    fn a_list_is_skipped_only_when_its_level_was() {
+        // The first marker of a draft skips nothing.
+        assert_eq!(found("（一）只有一项\n正文。\n"), [1]);
+        // A shallower list opening under a deeper one skips nothing either.
+        assert_eq!(found("一、甲\n1.孙\n2.孙\n（一）子\n"), [4]);
+        assert_eq!(
+            crate::lint::messages("（一）只有一项\n", "list.single"),
+            [(1, "这一层只有“（一）”一项，没有第二项".to_owned())]
+        );
+    }
+
+    #[test]
+    fn only_a_finding_inside_the_list_leaves_it_to_numbering() {
+        // 一. is numbering.form's, on the list's own first line.
+        assert!(found("一.甲\n（一）子\n（二）子\n").is_empty());
+        // The gap at 三、 ends the （一） list; it is not inside it.
+        assert_eq!(found("一、甲\n（一）子\n三、乙\n"), [2]);
+    }
+
+    #[test]
     fn a_list_another_rule_reports_is_left_to_it() {
         // （一） then 第二，: one list carried on in another form, which
         // numbering.mixed reports.

@@ -330,6 +330,201 @@ mod tests {
         assert!(Source::new(Path::new("a.txt"), "# 标题\n").markdown);
     }
 
+    /// Each line's number, visible text and columns.
+    fn placed(s: &Source) -> Vec<(u32, String, Vec<u32>)> {
+        s.lines
+            .iter()
+            .map(|l| {
+                (
+                    l.number,
+                    l.text(),
+                    (0..l.chars.len()).map(|i| l.column(i)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn row(n: u32, text: &str, columns: &[u32]) -> (u32, String, Vec<u32>) {
+        (n, text.to_owned(), columns.to_vec())
+    }
+
+    #[test]
+    fn entities_and_escapes_point_at_their_source() {
+        assert_eq!(
+            placed(&md("甲&amp;乙 \\*丙\n")),
+            [row(1, "甲&乙 *丙", &[1, 2, 7, 8, 10, 11])]
+        );
+        assert_eq!(
+            placed(&md("正文&#x4e00;乙\n")),
+            [row(1, "正文一乙", &[1, 2, 3, 11])]
+        );
+        // An entity shown as its own last character (&#59; is ;) points
+        // at that character.
+        assert_eq!(placed(&md("甲&#59;乙\n")), [row(1, "甲;乙", &[1, 6, 7])]);
+        // A code span's text is not where it stands in the source: each
+        // of its characters points at the span.
+        assert_eq!(
+            placed(&md("甲`代码`乙\n")),
+            [row(1, "甲代码乙", &[1, 2, 2, 6])]
+        );
+    }
+
+    #[test]
+    fn code_blocks_and_comments_are_not_text() {
+        assert_eq!(
+            placed(&md("```\n代码\n```\n正文\n")),
+            [row(4, "正文", &[1, 2])]
+        );
+        assert_eq!(
+            placed(&md("甲\n\n    代码\n\n乙\n")),
+            [row(1, "甲", &[1]), row(5, "乙", &[1])]
+        );
+        assert_eq!(
+            placed(&md("<!-- 注释 -->\n正文<!-- x -->乙\n")),
+            [row(2, "正文乙", &[1, 2, 13])]
+        );
+        // Other HTML is shown as text, line by line.
+        assert_eq!(
+            placed(&md("<div>\n块\n</div>\n")),
+            [
+                row(1, "<div>", &[1, 2, 3, 4, 5]),
+                row(2, "块", &[1]),
+                row(3, "</div>", &[1, 2, 3, 4, 5, 6])
+            ]
+        );
+        assert_eq!(
+            placed(&md("甲<span\nclass=x>乙\n")),
+            [
+                row(1, "甲<span", &[1, 2, 3, 4, 5, 6]),
+                row(2, "class=x>乙", &[1, 2, 3, 4, 5, 6, 7, 8, 9])
+            ]
+        );
+    }
+
+    #[test]
+    fn list_numbers_and_nested_lists() {
+        assert_eq!(
+            placed(&md("1) 甲\n2) 乙\n")),
+            [row(1, "1)甲", &[1, 2, 4]), row(2, "2)乙", &[1, 2, 4])]
+        );
+        // A bullet list inside a numbered one has no numbers, and the
+        // numbered list goes on after it.
+        assert_eq!(
+            placed(&md("1. 甲\n   - 乙\n2. 丙\n")),
+            [
+                row(1, "1.甲", &[1, 2, 4]),
+                row(2, "乙", &[6]),
+                row(3, "2.丙", &[1, 2, 4])
+            ]
+        );
+        assert_eq!(
+            placed(&md("- 甲\n  1. 乙\n")),
+            [row(1, "甲", &[3]), row(2, "1.乙", &[3, 4, 6])]
+        );
+        assert_eq!(
+            placed(&md("1. 甲\n\n   乙\n")),
+            [row(1, "1.甲", &[1, 2, 4]), row(3, "乙", &[4])]
+        );
+    }
+
+    #[test]
+    fn every_heading_level_and_an_empty_heading() {
+        let s = md("# 一\n## 二\n### 三\n#### 四\n##### 五\n###### 六\n#\n");
+        let levels: Vec<_> = s.lines.iter().map(|l| (l.number, l.heading)).collect();
+        assert_eq!(
+            levels,
+            (1..=7u32)
+                .map(|n| (n, Some(if n == 7 { 1 } else { n as u8 })))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(line(&s, 6).column(0), 8);
+        assert_eq!(line(&s, 7).text(), "");
+    }
+
+    #[test]
+    fn line_ends_a_bom_and_a_last_line_without_a_break() {
+        assert_eq!(
+            placed(&md("\u{feff}第一行\n第二行\r\n第三行")),
+            [
+                row(1, "第一行", &[1, 2, 3]),
+                row(2, "第二行", &[1, 2, 3]),
+                row(3, "第三行", &[1, 2, 3])
+            ]
+        );
+        assert_eq!(md("甲\r\n乙\n").lines[0].raw, "甲");
+        assert_eq!(
+            placed(&md("甲  \n乙\n")),
+            [row(1, "甲", &[1]), row(2, "乙", &[1])]
+        );
+        assert_eq!(
+            placed(&md("**甲\n乙**丙\n")),
+            [row(1, "甲", &[3]), row(2, "乙丙", &[1, 4])]
+        );
+        let s = Source::with_mode("\u{feff}甲\n", false);
+        assert_eq!(s.lines[0].text(), "甲");
+    }
+
+    #[test]
+    fn columns_past_the_end_and_the_indent() {
+        let s = md("甲&amp;乙\n");
+        let l = &s.lines[0];
+        assert_eq!(l.column(2), 7);
+        assert_eq!(l.column(3), 8);
+        assert_eq!(l.column(30), 8);
+        let s = Source::with_mode("　　正文\n", false);
+        let l = &s.lines[0];
+        assert_eq!(
+            (l.column(0), l.column(3), l.column(4), l.column(9)),
+            (1, 4, 5, 5)
+        );
+        assert_eq!(l.indent(), 2);
+        assert!(!l.is_blank());
+        let s = md("# \n");
+        assert!(s.lines[0].is_blank());
+        assert_eq!(s.lines[0].indent(), 0);
+        assert_eq!(s.lines[0].column(0), 1);
+    }
+
+    #[test]
+    fn markdown_is_told_by_name_or_by_headings() {
+        assert!(Source::new(Path::new("a.MD"), "正文\n").markdown);
+        assert!(Source::new(Path::new("a.markdown"), "正文\n").markdown);
+        assert!(!Source::new(Path::new("a.txt"), "正文\n").markdown);
+        assert!(Source::new(Path::new("a"), "正文\n###### 六\n").markdown);
+        assert!(!Source::new(Path::new("a"), "####### 七\n").markdown);
+        assert!(!Source::new(Path::new("a"), "#标题\n").markdown);
+        assert!(!Source::new(Path::new("a"), "正文 # 不是\n").markdown);
+    }
+
+    #[test]
+    fn blocks_keep_their_lines_and_columns() {
+        let blocks = [
+            crate::input::Block {
+                line: 3,
+                chars: "标题".chars().collect(),
+                columns: vec![5, 6],
+                heading: Some(1),
+            },
+            crate::input::Block {
+                line: 3,
+                chars: "正文".chars().collect(),
+                columns: vec![12, 13],
+                heading: None,
+            },
+        ];
+        let s = Source::from_blocks(&blocks);
+        assert!(!s.markdown);
+        assert_eq!(
+            placed(&s),
+            [row(3, "标题", &[5, 6]), row(3, "正文", &[12, 13])]
+        );
+        assert_eq!(
+            (s.lines[0].heading, s.lines[0].raw.as_str()),
+            (Some(1), "标题")
+        );
+        assert_eq!(s.lines[1].column(2), 14);
+    }
+
     #[test]
     fn agrees_with_the_block_reader_on_a_draft() {
         let draft = "# 在动员大会上的讲话\n\n#### （2010年5月20日） {.byline}\n\n同志们：\n\n## 一、提高认识\n\n**第一，这是需要**。正文一。\n\n### （一）明确责任\n\n*（二）加强督查*。正文二。\n\n1\\. 第三层。\n";

@@ -156,4 +156,59 @@ mod tests {
             assert!(found(s).is_empty(), "{s}");
         }
     }
+
+    #[test]
+    fn every_separator_and_the_year_words() {
+        for sep in ["到", "至", "—", "－", "-", "~", "～"] {
+            let s = format!("9月{sep}9月");
+            assert_eq!(found(&s), [s]);
+        }
+        assert_eq!(found("9月份到9月"), ["9月份到9月"]);
+        assert_eq!(found("9月到今年9月"), ["9月到今年9月"]);
+        assert_eq!(found("去年9月到去年9月"), ["9月到去年9月"]);
+        assert_eq!(found("10月至10月底"), ["10月至10月"]);
+        assert_eq!(found("十二月至十二月"), ["十二月至十二月"]);
+        assert_eq!(found("9月到09月"), ["9月到09月"]);
+        assert_eq!(found("从九月到九月"), ["九月到九月"]);
+        assert_eq!(found("时间是2023年9月—2023年9月"), ["9月—2023年9月"]);
+        assert_eq!(found("9月到9月的全年"), ["9月到9月"]);
+        for s in [
+            "9月到2023年9月",
+            "23年9月到2023年9月",
+            "2023年9月到今年9月",
+            "去年9月到今年9月",
+            "今年9月到去年9月",
+            "9月到明年9月",
+            "9月、9月",
+            "9月到",
+            "9月到9",
+            "9月到123月",
+            "19月到9月",
+            "123月到3月",
+            "3个月到3个月",
+            "13月到13月",
+            "9月到9月1日",
+            "9日到9月",
+            "十九月到九月",
+            "一十二月到十二月",
+        ] {
+            assert_eq!(found(s), Vec::<String>::new(), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_finding_quotes_the_span_at_its_place() {
+        let f = crate::lint::findings("时间：今年9月至9月底。\n", "date.span");
+        let got: Vec<_> = f
+            .into_iter()
+            .map(|f| (f.diagnostic.column, f.diagnostic.message))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                6,
+                "“9月至9月”说的是同一个月里的一段时间，却写成了从一个月到一个月".to_owned()
+            )]
+        );
+    }
 }

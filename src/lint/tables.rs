@@ -234,6 +234,34 @@ mod tests {
             Some(("党的十九大".to_owned(), d("2017-10-18")))
         );
         assert_eq!(at("全年安全生产目标"), None);
+        assert_eq!(
+            at("党的100岁生日"),
+            Some(("党的100岁生日".to_owned(), d("2021-07-01")))
+        );
+        assert_eq!(
+            at("建党一百周年"),
+            Some(("建党一百周年".to_owned(), d("2021-07-01")))
+        );
+        assert_eq!(
+            at("北京奥运会开幕"),
+            Some(("北京奥运会".to_owned(), d("2008-08-08")))
+        );
+    }
+
+    #[test]
+    fn what_is_no_anniversary() {
+        let at = |s: &str| occasion_at(&s.chars().collect::<Vec<_>>());
+        for s in [
+            "建党周年",
+            "建党95年",
+            "建党95",
+            "建党123456789周年",
+            "建党12345678周年",
+            "党建95周年",
+            "在建党95周年",
+        ] {
+            assert_eq!(at(s), None, "{s}");
+        }
     }
 
     #[test]
