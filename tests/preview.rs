@@ -874,7 +874,18 @@ mod support {
     /// page's script may not have run yet, waits longer before giving up.
     pub fn dump_dom(chromium: &str, url: &str, ready: impl Fn(&str) -> bool) -> String {
         let mut dom = String::new();
-        for wait in ["--timeout=3000", "--timeout=8000", "--timeout=20000"] {
+        // Chromium dumps the DOM once the page has loaded, which can be
+        // before the page's scripts have heard back from the server (the
+        // event stream opens after the load): on a busy machine that race
+        // is lost now and then, so a dump that is not ready is taken again.
+        for wait in [
+            "--timeout=3000",
+            "--timeout=5000",
+            "--timeout=8000",
+            "--timeout=8000",
+            "--timeout=12000",
+            "--timeout=20000",
+        ] {
             dom = run_chromium(chromium, &[wait, "--dump-dom"], url);
             if ready(&dom) {
                 break;
