@@ -556,3 +556,27 @@ fn a_campaign_of_one_phase_hears_of_no_phases() {
         }
     }
 }
+
+/// A progress meeting seven weeks into a long first phase: the campaign is
+/// in its first phase but no longer just begun, for any type.
+#[test]
+fn a_progress_meeting_late_in_the_first_phase_hears_no_刚刚开局() {
+    for type_name in drafts::TYPES {
+        let text = CRACKDOWN_100_DAYS
+            .replace("  type: 专项整治\n", &format!("  type: {type_name}\n"))
+            .replace(
+                "    - { name: 排查摸底, from: 2023-06-01, to: 2023-06-30 }\n    - { name: 集中整治, from: 2023-07-01, to: 2023-08-20 }\n",
+                "    - { name: 集中整治, from: 2023-06-01, to: 2023-08-20 }\n",
+            );
+        let (_d, p) = profile(&text);
+        for md in drafts_of(&p, Doc::Progress) {
+            assert!(
+                md.contains("第一阶段"),
+                "{type_name}: the meeting is in the first phase\n{md}"
+            );
+            for early in ["刚刚开局", "刚刚打响", "刚刚起步"] {
+                assert!(!md.contains(early), "{type_name}: “{early}”\n{md}");
+            }
+        }
+    }
+}
