@@ -82,15 +82,6 @@ fn noun_end(chars: &[char], at: usize, max: usize) -> usize {
 /// to five points or three without miscounting anything.
 const NAMES: &[&str] = &["八项规定"];
 
-/// Whether a name of [`NAMES`] starts at `at`.
-fn in_name(chars: &[char], at: usize) -> bool {
-    NAMES.iter().any(|name| {
-        name.chars()
-            .enumerate()
-            .all(|(k, c)| chars.get(at + k) == Some(&c))
-    })
-}
-
 /// Every count in a line.
 pub fn claims(chars: &[char]) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -100,7 +91,7 @@ pub fn claims(chars: &[char]) -> Vec<Claim> {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         if !is_numeral(c)
             || prev.is_some_and(|p| is_numeral(p) || p == '第' || p == '.')
-            || in_name(chars, i)
+            || NAMES.iter().any(|name| starts(chars, i, name))
         {
             i += 1;
             continue;
