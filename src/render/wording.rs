@@ -603,9 +603,13 @@ impl<'a> Wording<'a> {
 
     fn item(&self, item: &Item) -> Option<Entry> {
         let lead = self.pick(item.lead.as_ref());
-        let text = self.pick(item.text.as_ref()).map(|t| match &lead {
-            Some(l) => rules::past_restated(l, &t).to_owned(),
-            None => t,
+        let text = self.pick(item.text.as_ref()).map(|mut t| {
+            if let Some(l) = &lead {
+                // What is kept is the tail of `t`: cut the head in place.
+                let cut = t.len() - rules::past_restated(l, &t).len();
+                t.drain(..cut);
+            }
+            t
         });
         // An item promised text and none of it fits: leave the item out.
         if item.text.is_some() && text.is_none() && item.block.is_none() {
