@@ -580,3 +580,84 @@ fn a_progress_meeting_late_in_the_first_phase_hears_no_刚刚开局() {
         }
     }
 }
+
+/// The 2019 主题教育's 总要求 as 党中央 worded it: a comma between the pairs.
+const OFFICIAL_2019: &str = "守初心、担使命，找差距、抓落实";
+
+/// Every draft of the documents that speak of the 总要求.
+fn requirement_drafts(p: &Profile) -> Vec<String> {
+    [Doc::Speech, Doc::Plan, Doc::Progress]
+        .into_iter()
+        .flat_map(|doc| drafts_of(p, doc))
+        .collect()
+}
+
+#[test]
+fn the_central_总要求_keeps_its_official_comma_however_the_profile_lists_it() {
+    for theme in [
+        "",
+        "  theme: [守初心, 担使命, 找差距, 抓落实]\n",
+        "  theme: [守初心、担使命、找差距、抓落实]\n",
+        "  theme: [守初心、担使命，找差距、抓落实]\n",
+    ] {
+        let text = ENTERPRISE_2019.replace("  goals:", &format!("{theme}  goals:"));
+        let (_d, p) = profile(&text);
+        let all = requirement_drafts(&p);
+        assert!(
+            all.iter().any(|md| md.contains(&format!("“{OFFICIAL_2019}”"))),
+            "{theme}: the official 总要求 is said somewhere\n{}",
+            all[0]
+        );
+        for md in &all {
+            assert!(!md.contains("守初心、担使命、找差距"), "{theme}: {md}");
+            for doubled in ["、，", "，，", "，、", "、、"] {
+                assert!(!md.contains(doubled), "{theme} {doubled}: {md}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_units_own_four_item_总要求_keeps_its_顿号() {
+    // Not the central campaign's: the unit's own 总要求 is the user's words,
+    // joined as a series.
+    let text = ENTERPRISE_2019
+        .replace("“不忘初心、牢记使命”主题教育", "“强根铸魂”主题教育")
+        .replace("  goals:", "  theme: [学理论, 强党性, 重实践, 抓落实]\n  goals:");
+    let (_d, p) = profile(&text);
+    let all = requirement_drafts(&p);
+    assert!(
+        all.iter().any(|md| md.contains("“学理论、强党性、重实践、抓落实”")),
+        "{}",
+        all[0]
+    );
+    for md in &all {
+        assert!(!md.contains(OFFICIAL_2019), "{md}");
+        for doubled in ["、，", "，，", "，、"] {
+            assert!(!md.contains(doubled), "{doubled}: {md}");
+        }
+    }
+    // The central campaign with other items: the user's, not the table's.
+    let text = ENTERPRISE_2019.replace("  goals:", "  theme: [守初心, 担使命, 抓落实]\n  goals:");
+    let (_d, p) = profile(&text);
+    for md in requirement_drafts(&p) {
+        assert!(!md.contains(OFFICIAL_2019), "{md}");
+    }
+}
+
+#[test]
+fn the_2023_主题教育_without_a_theme_names_its_总要求() {
+    let text = ENTERPRISE_2019
+        .replace(
+            "“不忘初心、牢记使命”主题教育",
+            "学习贯彻习近平新时代中国特色社会主义思想主题教育",
+        )
+        .replace("2019-", "2023-");
+    let (_d, p) = profile(&text);
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(plan.contains("“学思想、强党性、重实践、建新功”"), "{plan}");
+    // A campaign typed otherwise is not given the 总要求 as its theme.
+    let (_d, p) = profile(&text.replace("campaign:\n", "campaign:\n  type: 学习教育\n"));
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(!plan.contains("学思想、强党性"), "{plan}");
+}

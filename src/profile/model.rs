@@ -130,6 +130,8 @@ pub struct Campaign {
     pub name: String,
     pub full_name: String,
     pub goals: Vec<String>,
+    /// The theme or 总要求, item by item; a central campaign's official
+    /// 总要求 is one item in its own punctuation.
     pub theme: Vec<String>,
     pub standards: Vec<Standard>,
     pub milestones: Vec<Milestone>,

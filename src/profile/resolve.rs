@@ -247,6 +247,7 @@ impl<'a> Resolver<'a> {
         let name = name?;
         let (kind, kind_from) = self.campaign_type(raw.kind, &name)?;
         let (decided_by, decided_inferred) = self.decided_by(raw.decided_by, &name);
+        let theme = self.theme(raw.theme.map(texts).unwrap_or_default(), &name, &kind);
         Some(Campaign {
             full_name: raw
                 .full_name
@@ -254,7 +255,7 @@ impl<'a> Resolver<'a> {
                 .unwrap_or_else(|| name.clone()),
             name,
             goals: raw.goals.map(texts).unwrap_or_default(),
-            theme: raw.theme.map(texts).unwrap_or_default(),
+            theme,
             standards,
             milestones: self.milestones(raw.milestones),
             phases,

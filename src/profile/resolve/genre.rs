@@ -131,6 +131,27 @@ impl Resolver<'_> {
         }
     }
 
+    /// The 总要求 or theme: the profile's items, except that a central
+    /// campaign's official 总要求 keeps its own punctuation (守初心、担使命，
+    /// 找差距、抓落实, one item) when the items are its phrases, and stands
+    /// in when the profile gives none and the campaign keeps the table's type.
+    pub(super) fn theme(&self, items: Vec<String>, name: &str, kind: &CampaignType) -> Vec<String> {
+        let Ok(era) = self.genre.era() else {
+            return items;
+        };
+        let Some(central) = era.central(name) else {
+            return items;
+        };
+        let official = match central.requirement.as_deref() {
+            Some(r) if items.is_empty() && central.kind == kind.key => Some(r),
+            _ => central.requirement_in(&items),
+        };
+        match official {
+            Some(r) => vec![r.to_owned()],
+            None => items,
+        }
+    }
+
     /// The milestones with their dates: given, or worked out from the era
     /// table (建党N周年, 新中国成立N周年, 党的十八大).
     pub(super) fn milestones(
