@@ -604,7 +604,8 @@ fn the_central_总要求_keeps_its_official_comma_however_the_profile_lists_it()
         let (_d, p) = profile(&text);
         let all = requirement_drafts(&p);
         assert!(
-            all.iter().any(|md| md.contains(&format!("“{OFFICIAL_2019}”"))),
+            all.iter()
+                .any(|md| md.contains(&format!("“{OFFICIAL_2019}”"))),
             "{theme}: the official 总要求 is said somewhere\n{}",
             all[0]
         );
@@ -623,11 +624,15 @@ fn a_units_own_four_item_总要求_keeps_its_顿号() {
     // joined as a series.
     let text = ENTERPRISE_2019
         .replace("“不忘初心、牢记使命”主题教育", "“强根铸魂”主题教育")
-        .replace("  goals:", "  theme: [学理论, 强党性, 重实践, 抓落实]\n  goals:");
+        .replace(
+            "  goals:",
+            "  theme: [学理论, 强党性, 重实践, 抓落实]\n  goals:",
+        );
     let (_d, p) = profile(&text);
     let all = requirement_drafts(&p);
     assert!(
-        all.iter().any(|md| md.contains("“学理论、强党性、重实践、抓落实”")),
+        all.iter()
+            .any(|md| md.contains("“学理论、强党性、重实践、抓落实”")),
         "{}",
         all[0]
     );
@@ -660,4 +665,70 @@ fn the_2023_主题教育_without_a_theme_names_its_总要求() {
     let (_d, p) = profile(&text.replace("campaign:\n", "campaign:\n  type: 学习教育\n"));
     let plan = draft(&p, Doc::Plan, 1);
     assert!(!plan.contains("学思想、强党性"), "{plan}");
+}
+
+#[test]
+fn an_organisations_own_words_replace_its_sectors_in_every_draft() {
+    // A 社区 under the subdistrict sector, and a 社区卫生服务中心 under the
+    // hospital sector, each naming its own parts and scope (org.words).
+    let community = "\
+org:
+  name: 临江社区党委
+  kind: 社区
+  short: 全社区
+  party_org: 社区党委
+  units: 各网格党支部
+  staff: 全体社区工作者和党员
+  addressees: [各网格党支部, 各居民小组]
+  words:
+    middle: 楼栋长和居民小组长
+    branches: 各网格党支部
+campaign:
+  name: 党纪学习教育
+meeting:
+  date: 2024-04-15
+progress:
+  date: 2024-06-10
+";
+    let (_d, p) = profile(community);
+    let all: Vec<String> = [Doc::Speech, Doc::Progress, Doc::Plan]
+        .into_iter()
+        .flat_map(|doc| drafts_of(&p, doc))
+        .collect();
+    for md in &all {
+        for sector in [
+            "网格长和楼栋长",
+            "社区（网格）党组织",
+            "全街道",
+            "街道党工委",
+            "街道各",
+        ] {
+            let line = md.lines().find(|l| l.contains(sector));
+            assert!(line.is_none(), "{sector}: {line:?}");
+        }
+    }
+    assert!(all.iter().any(|md| md.contains("楼栋长和居民小组长")));
+
+    let centre = "\
+org:
+  name: 河西社区卫生服务中心
+  kind: hospital
+  short: 我中心
+  party_org: 中心党支部
+  staff: 全中心职工
+  words:
+    scope: 全中心
+    posts: 门诊、家庭医生团队和公共卫生岗位
+campaign:
+  name: 作风建设年
+  type: 作风建设
+meeting:
+  date: 2024-03-01
+";
+    let (_d, p) = profile(centre);
+    for md in drafts_of(&p, Doc::Speech) {
+        assert!(md.starts_with("# 在全中心"), "{md}");
+        assert!(!md.contains("全院"), "{md}");
+        assert!(!md.contains("门诊、病房和医技科室"), "{md}");
+    }
 }

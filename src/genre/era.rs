@@ -279,11 +279,26 @@ mod tests {
         c.requirement = Some("守初心、担使命，找差距、抓落实".into());
         let official = Some("守初心、担使命，找差距、抓落实");
         let items = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        assert_eq!(c.requirement_in(&items(&["守初心", "担使命", "找差距", "抓落实"])), official);
-        assert_eq!(c.requirement_in(&items(&["守初心、担使命、找差距、抓落实"])), official);
-        assert_eq!(c.requirement_in(&items(&["“守初心、担使命，找差距、抓落实”"])), official);
-        assert_eq!(c.requirement_in(&items(&["守初心", "担使命", "抓落实"])), None);
-        assert_eq!(c.requirement_in(&items(&["学理论", "强党性", "找差距", "抓落实"])), None);
+        assert_eq!(
+            c.requirement_in(&items(&["守初心", "担使命", "找差距", "抓落实"])),
+            official
+        );
+        assert_eq!(
+            c.requirement_in(&items(&["守初心、担使命、找差距、抓落实"])),
+            official
+        );
+        assert_eq!(
+            c.requirement_in(&items(&["“守初心、担使命，找差距、抓落实”"])),
+            official
+        );
+        assert_eq!(
+            c.requirement_in(&items(&["守初心", "担使命", "抓落实"])),
+            None
+        );
+        assert_eq!(
+            c.requirement_in(&items(&["学理论", "强党性", "找差距", "抓落实"])),
+            None
+        );
         assert_eq!(c.requirement_in(&[]), None);
         c.requirement = None;
         assert_eq!(c.requirement_in(&items(&["守初心"])), None);

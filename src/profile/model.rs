@@ -123,6 +123,9 @@ pub struct Org {
     pub addressees: Vec<String>,
     /// Whom the organisation serves: 患者, 辖区群众, 师生.
     pub served: String,
+    /// The organisation's own for its sector's words (org.words), by the
+    /// sector file's names: `("workers", "社区工作者")`.
+    pub words: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Clone)]

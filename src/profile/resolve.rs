@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike as _, NaiveDate};
 
+use self::genre::place_defaults;
 use super::model::*;
 use super::raw::*;
 use super::sources::Sources;
@@ -202,8 +203,10 @@ impl<'a> Resolver<'a> {
             None => (RawOrg::default(), self.section_pos("org", root)),
         };
         let name = self.required(raw.name, "org.name", pos);
+        let written_kind = raw.kind.as_ref().map(|k| k.value.trim().to_owned());
         let kind = self.sector(raw.kind)?;
-        let d = kind.defaults.clone();
+        let d = place_defaults(&kind, written_kind.as_deref(), name.as_deref());
+        let words = self.words(raw.words);
         let or = |v: Option<Text>, default: &str| {
             v.map(|t| t.value.trim().to_owned())
                 .filter(|s| !s.is_empty())
@@ -222,6 +225,7 @@ impl<'a> Resolver<'a> {
             },
             kind,
             name: name?,
+            words,
         })
     }
 
