@@ -732,3 +732,121 @@ meeting:
         assert!(!md.contains("门诊、病房和医技科室"), "{md}");
     }
 }
+
+/// Every draft of the speech, the progress speech and the plan a profile
+/// gives, over every wording.
+fn all_drafts(p: &Profile) -> Vec<String> {
+    [Doc::Speech, Doc::Progress, Doc::Plan]
+        .into_iter()
+        .flat_map(|doc| drafts_of(p, doc))
+        .collect()
+}
+
+fn assert_never(all: &[String], what: &str, never: &[&str]) {
+    for md in all {
+        for n in never {
+            let line = md.lines().find(|l| l.contains(n));
+            assert!(line.is_none(), "{what}: “{n}” in {line:?}");
+        }
+    }
+}
+
+#[test]
+fn a_study_campaign_before_2023_closes_without_the_2023_formula_and_greets_no_主线() {
+    // 以学铸魂、以学增智、以学正风、以学促干 is the 2023 主题教育's; a 2016
+    // study campaign greeting 建党95周年 does not run "以迎接……为主线".
+    let text = "\
+org:
+  name: 江城大学
+  kind: university
+campaign:
+  name: “两学一做”学习教育
+  milestones: [建党95周年]
+  phases:
+    - { name: 动员部署, from: 2016-04-20, to: 2016-05-15 }
+    - { name: 学习讨论, from: 2016-05-16, to: 2016-11-30 }
+    - { name: 总结提高, from: 2016-12-01, to: 2016-12-31 }
+meeting:
+  date: 2016-04-20
+progress:
+  date: 2016-09-22
+";
+    let (_d, p) = profile(text);
+    let all = all_drafts(&p);
+    assert_never(
+        &all,
+        "2016 study",
+        &["以学铸魂", "以学增智", "为主线", "这条主线"],
+    );
+    assert!(all.iter().any(|md| md.contains("迎接建党95周年")));
+}
+
+#[test]
+fn a_bureaus_crackdown_is_neither_weighed_in_全局_nor_put_off_to_a_quiet_time() {
+    // A bureau says 全局 for itself: "放在全局中检验" then reads as its own
+    // bureau. A crackdown by an enforcer is its front line's work, not
+    // something to fit "相对不忙的时候", and its problems are not the
+    // order of its own 派出所 and 窗口.
+    let police = CRACKDOWN_100_DAYS
+        .replace("清河县市场监督管理局", "清河县公安局")
+        .replace("kind: market", "kind: police")
+        .replace("campaign:\n", "campaign:\n  decided_by: 公安部\n");
+    for text in [CRACKDOWN_100_DAYS.to_owned(), police] {
+        let (_d, p) = profile(&text);
+        assert_never(
+            &all_drafts(&p),
+            "crackdown",
+            &[
+                "放在全局中检验",
+                "在全局中争",
+                "相对不忙的时候",
+                "现场秩序的迫切需要",
+                "执法办案场所秩序",
+                "长期存在于基层市场监管所",
+                "长期存在于派出所",
+            ],
+        );
+    }
+    for type_name in drafts::TYPES {
+        let (_d, p) = profile(&drafts::full("清河县公安局", "police", type_name));
+        assert_never(
+            &all_drafts(&p),
+            type_name,
+            &["放在全局中检验", "相对不忙的时候"],
+        );
+    }
+}
+
+#[test]
+fn a_plan_without_a_leading_group_hands_no_work_to_one() {
+    // The plan forms no 领导小组 when the profile gives none: its
+    // requirements leave the co-ordinating to the party organisation, and
+    // no speech says one "已经成立".
+    let text = CRACKDOWN_100_DAYS.replace(
+        "plan:\n  date: 2023-05-28\n  leading_group:\n    leader: { name: 李强, title: 局长 }\n    office: 局办公室\n",
+        "plan:\n  date: 2023-05-28\n",
+    );
+    assert_ne!(text, CRACKDOWN_100_DAYS);
+    let (_d, p) = profile(&text);
+    assert_never(&drafts_of(&p, Doc::Plan), "plan", &["领导小组"]);
+    for type_name in drafts::TYPES {
+        let t = text.replace("  type: 专项整治\n", &format!("  type: {type_name}\n"));
+        let (_d, p) = profile(&t);
+        assert_never(&drafts_of(&p, Doc::Speech), type_name, &["已经成立"]);
+    }
+}
+
+#[test]
+fn a_主题教育_in_phases_is_not_told_it_has_none() {
+    // The 2019 主题教育 was run without phases, but a unit that planned
+    // phases hears of them, never 不分阶段、不搞环节; and its customers'
+    // satisfaction is a standard, not the 根本标准 of a party campaign.
+    let (_d, p) = profile(ENTERPRISE_2019);
+    let all = all_drafts(&p);
+    assert_never(
+        &all,
+        "thematic",
+        &["不分阶段", "满意作为检验成效的根本标准"],
+    );
+    assert!(all.iter().any(|md| md.contains("第二阶段")));
+}
