@@ -370,6 +370,13 @@ fn a_township_or_a_district_named_as_such_speaks_of_itself() {
             "{name}"
         );
     }
+    // `org.words.we` is another way to write org.short.
+    let loaded = load_text(&format!(
+        "org:\n  name: 石门乡\n  kind: township\n  words: {{ we: 我乡, workers: 乡干部 }}\n{MEETING}"
+    ));
+    let o = loaded.profile.unwrap().org;
+    assert_eq!(o.short, "我乡");
+    assert_eq!(o.words, [("workers", "乡干部".to_owned())]);
     // What the profile says wins.
     let loaded = load_text(&format!(
         "org:\n  name: 中共石门乡委员会\n  kind: township\n  short: 我乡\n{MEETING}"

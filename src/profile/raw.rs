@@ -78,6 +78,8 @@ pub(crate) struct RawOrg {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawWords {
+    /// The {we} of the prose: the same as `org.short`, which wins.
+    pub we: Option<Text>,
     pub scope: Option<Text>,
     pub workers: Option<Text>,
     pub work: Option<Text>,
@@ -90,7 +92,7 @@ pub(crate) struct RawWords {
 }
 
 impl RawWords {
-    /// Each word given, by its name.
+    /// Each sector word given, by its name (`we` is `org.short`'s).
     pub fn given(self) -> impl Iterator<Item = (&'static str, Text)> {
         [
             ("scope", self.scope),
@@ -111,6 +113,7 @@ impl RawWords {
 impl Merge for RawWords {
     fn merge(self, base: Self) -> Self {
         RawWords {
+            we: self.we.or(base.we),
             scope: self.scope.or(base.scope),
             workers: self.workers.or(base.workers),
             work: self.work.or(base.work),

@@ -206,14 +206,17 @@ impl<'a> Resolver<'a> {
         let written_kind = raw.kind.as_ref().map(|k| k.value.trim().to_owned());
         let kind = self.sector(raw.kind)?;
         let d = place_defaults(&kind, written_kind.as_deref(), name.as_deref());
-        let words = self.words(raw.words);
+        // `org.words.we` is another way to write `org.short`.
+        let mut raw_words = raw.words;
+        let we = raw_words.as_mut().and_then(|w| w.value.we.take());
+        let words = self.words(raw_words);
         let or = |v: Option<Text>, default: &str| {
             v.map(|t| t.value.trim().to_owned())
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| default.to_owned())
         };
         Some(Org {
-            short: or(raw.short, &d.short),
+            short: or(raw.short.or(we), &d.short),
             party_org: or(raw.party_org, &d.party_org),
             superior: or(raw.superior, &d.superior),
             units: or(raw.units, &d.units),
