@@ -850,3 +850,34 @@ fn a_主题教育_in_phases_is_not_told_it_has_none() {
     );
     assert!(all.iter().any(|md| md.contains("第二阶段")));
 }
+
+#[test]
+fn a_township_and_a_district_named_as_such_are_never_called_镇_or_县() {
+    // 乡 and 区委 are names of the township and county sectors, whose
+    // defaults and words speak of 镇 and 县: the name says which it is.
+    for (name, kind, own, never) in [
+        (
+            "中共石门乡委员会",
+            "township",
+            "全乡",
+            &["全镇", "镇党委", "镇直"][..],
+        ),
+        (
+            "中共东城区委员会",
+            "区委",
+            "全区",
+            &["全县", "县委", "县直", "县域"][..],
+        ),
+    ] {
+        let text = format!(
+            "org:\n  name: {name}\n  kind: {kind}\ncampaign:\n  name: 党史学习教育\n  phases:\n    \
+             - {{ name: 学习教育, from: 2021-03-01, to: 2021-09-30 }}\n    \
+             - {{ name: 总结提升, from: 2021-10-01, to: 2021-12-31 }}\n\
+             meeting:\n  date: 2021-03-01\nprogress:\n  date: 2021-07-20\n"
+        );
+        let (_d, p) = profile(&text);
+        let all = all_drafts(&p);
+        assert_never(&all, name, never);
+        assert!(all.iter().all(|md| md.contains(own)), "{name}");
+    }
+}

@@ -205,11 +205,16 @@ impl<'a> Resolver<'a> {
         let name = self.required(raw.name, "org.name", pos);
         let written_kind = raw.kind.as_ref().map(|k| k.value.trim().to_owned());
         let kind = self.sector(raw.kind)?;
-        let d = place_defaults(&kind, written_kind.as_deref(), name.as_deref());
+        let (d, place_words) = place_defaults(&kind, written_kind.as_deref(), name.as_deref());
         // `org.words.we` is another way to write `org.short`.
         let mut raw_words = raw.words;
         let we = raw_words.as_mut().and_then(|w| w.value.we.take());
-        let words = self.words(raw_words);
+        let mut words = self.words(raw_words);
+        for (name, value) in place_words {
+            if !words.iter().any(|(n, _)| *n == name) {
+                words.push((name, value));
+            }
+        }
         let or = |v: Option<Text>, default: &str| {
             v.map(|t| t.value.trim().to_owned())
                 .filter(|s| !s.is_empty())

@@ -234,16 +234,38 @@ impl Resolver<'_> {
 /// 全县); a one-character place among the sector's names (乡 and 乡党委 in
 /// township, 区委 in county) that `org.kind` or the end of `org.name` says
 /// (中共石门乡委员会, 东城区委) takes its place: 全乡, 乡党委, 乡直各单位.
-pub(super) fn place_defaults(sector: &Sector, kind: Option<&str>, name: Option<&str>) -> Defaults {
+/// The sector's words that name the place follow, as the organisation's
+/// own words: 全县 → 全区, 县域 → 区域.
+pub(super) fn place_defaults(
+    sector: &Sector,
+    kind: Option<&str>,
+    name: Option<&str>,
+) -> (Defaults, Vec<(&'static str, String)>) {
     let d = &sector.defaults;
     let Some(own) = own_place(sector, kind, name) else {
-        return d.clone();
+        return (d.clone(), Vec::new());
     };
     let Some(place) = one_char(d.short.strip_prefix('全').unwrap_or("")) else {
-        return d.clone();
+        return (d.clone(), Vec::new());
     };
     let swap = |s: &str| swap_place(s, place, own);
-    Defaults {
+    let w = &sector.words;
+    let words = [
+        ("scope", &w.scope),
+        ("workers", &w.workers),
+        ("work", &w.work),
+        ("front", &w.front),
+        ("posts", &w.posts),
+        ("subunits", &w.subunits),
+        ("middle", &w.middle),
+        ("branches", &w.branches),
+        ("field", &w.field),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.contains(place))
+    .map(|(n, v)| (n, swap(v)))
+    .collect();
+    let defaults = Defaults {
         short: swap(&d.short),
         party_org: swap(&d.party_org),
         units: swap(&d.units),
@@ -251,7 +273,8 @@ pub(super) fn place_defaults(sector: &Sector, kind: Option<&str>, name: Option<&
         addressees: d.addressees.iter().map(|a| swap(a)).collect(),
         superior: d.superior.clone(),
         served: d.served.clone(),
-    }
+    };
+    (defaults, words)
 }
 
 /// The place the organisation is, when it is another of its sector's
