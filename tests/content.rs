@@ -881,3 +881,28 @@ fn a_township_and_a_district_named_as_such_are_never_called_镇_or_县() {
         assert!(all.iter().all(|md| md.contains(own)), "{name}");
     }
 }
+
+#[test]
+fn a_campaign_named_深入_is_never_深入开展_again() {
+    // 深入贯彻中央八项规定精神学习教育: the plan's title and opening say
+    // 开展 before a name that starts with 深入.
+    let text = "\
+org:
+  name: 国家税务总局安平县税务局
+  kind: tax
+campaign:
+  name: 深入贯彻中央八项规定精神学习教育
+  phases:
+    - { name: 学习教育, from: 2025-04-01, to: 2025-05-31 }
+    - { name: 查摆整治, from: 2025-06-01, to: 2025-07-31 }
+meeting:
+  date: 2025-04-01
+progress:
+  date: 2025-06-10
+";
+    let (_d, p) = profile(text);
+    let all = all_drafts(&p);
+    assert_never(&all, "八项规定", &["深入开展深入", "深入推进深入"]);
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(plan.starts_with("# 关于在全局开展深入贯彻"), "{plan}");
+}
