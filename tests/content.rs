@@ -785,8 +785,8 @@ progress:
 fn a_bureaus_crackdown_is_neither_weighed_in_全局_nor_put_off_to_a_quiet_time() {
     // A bureau says 全局 for itself: "放在全局中检验" then reads as its own
     // bureau. A crackdown by an enforcer is its front line's work, not
-    // something to fit "相对不忙的时候", and its problems are not the
-    // order of its own 派出所 and 窗口.
+    // something to fit "相对不忙的时候" or to balance against 业务 (两手抓),
+    // and its problems are not the order of its own 派出所 and 窗口.
     let police = CRACKDOWN_100_DAYS
         .replace("清河县市场监督管理局", "清河县公安局")
         .replace("kind: market", "kind: police")
@@ -797,6 +797,10 @@ fn a_bureaus_crackdown_is_neither_weighed_in_全局_nor_put_off_to_a_quiet_time(
             &all_drafts(&p),
             "crackdown",
             &[
+                "为业务赋能",
+                "又促进了业务",
+                "冷落行动",
+                "敷衍行动",
                 "放在全局中检验",
                 "在全局中争",
                 "相对不忙的时候",
