@@ -580,3 +580,333 @@ fn a_progress_meeting_late_in_the_first_phase_hears_no_刚刚开局() {
         }
     }
 }
+
+/// The 2019 主题教育's 总要求 as 党中央 worded it: a comma between the pairs.
+const OFFICIAL_2019: &str = "守初心、担使命，找差距、抓落实";
+
+/// Every draft of the documents that speak of the 总要求.
+fn requirement_drafts(p: &Profile) -> Vec<String> {
+    [Doc::Speech, Doc::Plan, Doc::Progress]
+        .into_iter()
+        .flat_map(|doc| drafts_of(p, doc))
+        .collect()
+}
+
+#[test]
+fn the_central_总要求_keeps_its_official_comma_however_the_profile_lists_it() {
+    for theme in [
+        "",
+        "  theme: [守初心, 担使命, 找差距, 抓落实]\n",
+        "  theme: [守初心、担使命、找差距、抓落实]\n",
+        "  theme: [守初心、担使命，找差距、抓落实]\n",
+    ] {
+        let text = ENTERPRISE_2019.replace("  goals:", &format!("{theme}  goals:"));
+        let (_d, p) = profile(&text);
+        let all = requirement_drafts(&p);
+        assert!(
+            all.iter()
+                .any(|md| md.contains(&format!("“{OFFICIAL_2019}”"))),
+            "{theme}: the official 总要求 is said somewhere\n{}",
+            all[0]
+        );
+        for md in &all {
+            assert!(!md.contains("守初心、担使命、找差距"), "{theme}: {md}");
+            for doubled in ["、，", "，，", "，、", "、、"] {
+                assert!(!md.contains(doubled), "{theme} {doubled}: {md}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_units_own_four_item_总要求_keeps_its_顿号() {
+    // Not the central campaign's: the unit's own 总要求 is the user's words,
+    // joined as a series.
+    let text = ENTERPRISE_2019
+        .replace("“不忘初心、牢记使命”主题教育", "“强根铸魂”主题教育")
+        .replace(
+            "  goals:",
+            "  theme: [学理论, 强党性, 重实践, 抓落实]\n  goals:",
+        );
+    let (_d, p) = profile(&text);
+    let all = requirement_drafts(&p);
+    assert!(
+        all.iter()
+            .any(|md| md.contains("“学理论、强党性、重实践、抓落实”")),
+        "{}",
+        all[0]
+    );
+    for md in &all {
+        assert!(!md.contains(OFFICIAL_2019), "{md}");
+        for doubled in ["、，", "，，", "，、"] {
+            assert!(!md.contains(doubled), "{doubled}: {md}");
+        }
+    }
+    // The central campaign with other items: the user's, not the table's.
+    let text = ENTERPRISE_2019.replace("  goals:", "  theme: [守初心, 担使命, 抓落实]\n  goals:");
+    let (_d, p) = profile(&text);
+    for md in requirement_drafts(&p) {
+        assert!(!md.contains(OFFICIAL_2019), "{md}");
+    }
+}
+
+#[test]
+fn the_2023_主题教育_without_a_theme_names_its_总要求() {
+    let text = ENTERPRISE_2019
+        .replace(
+            "“不忘初心、牢记使命”主题教育",
+            "学习贯彻习近平新时代中国特色社会主义思想主题教育",
+        )
+        .replace("2019-", "2023-");
+    let (_d, p) = profile(&text);
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(plan.contains("“学思想、强党性、重实践、建新功”"), "{plan}");
+    // A campaign typed otherwise is not given the 总要求 as its theme.
+    let (_d, p) = profile(&text.replace("campaign:\n", "campaign:\n  type: 学习教育\n"));
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(!plan.contains("学思想、强党性"), "{plan}");
+}
+
+#[test]
+fn an_organisations_own_words_replace_its_sectors_in_every_draft() {
+    // A 社区 under the subdistrict sector, and a 社区卫生服务中心 under the
+    // hospital sector, each naming its own parts and scope (org.words).
+    let community = "\
+org:
+  name: 临江社区党委
+  kind: 社区
+  short: 全社区
+  party_org: 社区党委
+  units: 各网格党支部
+  staff: 全体社区工作者和党员
+  addressees: [各网格党支部, 各居民小组]
+  words:
+    middle: 楼栋长和居民小组长
+    branches: 各网格党支部
+campaign:
+  name: 党纪学习教育
+meeting:
+  date: 2024-04-15
+progress:
+  date: 2024-06-10
+";
+    let (_d, p) = profile(community);
+    let all: Vec<String> = [Doc::Speech, Doc::Progress, Doc::Plan]
+        .into_iter()
+        .flat_map(|doc| drafts_of(&p, doc))
+        .collect();
+    for md in &all {
+        for sector in [
+            "网格长和楼栋长",
+            "社区（网格）党组织",
+            "全街道",
+            "街道党工委",
+            "街道各",
+        ] {
+            let line = md.lines().find(|l| l.contains(sector));
+            assert!(line.is_none(), "{sector}: {line:?}");
+        }
+    }
+    assert!(all.iter().any(|md| md.contains("楼栋长和居民小组长")));
+
+    let centre = "\
+org:
+  name: 河西社区卫生服务中心
+  kind: hospital
+  short: 我中心
+  party_org: 中心党支部
+  staff: 全中心职工
+  words:
+    scope: 全中心
+    posts: 门诊、家庭医生团队和公共卫生岗位
+campaign:
+  name: 作风建设年
+  type: 作风建设
+meeting:
+  date: 2024-03-01
+";
+    let (_d, p) = profile(centre);
+    for md in drafts_of(&p, Doc::Speech) {
+        assert!(md.starts_with("# 在全中心"), "{md}");
+        assert!(!md.contains("全院"), "{md}");
+        assert!(!md.contains("门诊、病房和医技科室"), "{md}");
+    }
+}
+
+/// Every draft of the speech, the progress speech and the plan a profile
+/// gives, over every wording.
+fn all_drafts(p: &Profile) -> Vec<String> {
+    [Doc::Speech, Doc::Progress, Doc::Plan]
+        .into_iter()
+        .flat_map(|doc| drafts_of(p, doc))
+        .collect()
+}
+
+fn assert_never(all: &[String], what: &str, never: &[&str]) {
+    for md in all {
+        for n in never {
+            let line = md.lines().find(|l| l.contains(n));
+            assert!(line.is_none(), "{what}: “{n}” in {line:?}");
+        }
+    }
+}
+
+#[test]
+fn a_study_campaign_before_2023_closes_without_the_2023_formula_and_greets_no_主线() {
+    // 以学铸魂、以学增智、以学正风、以学促干 is the 2023 主题教育's; a 2016
+    // study campaign greeting 建党95周年 does not run "以迎接……为主线".
+    let text = "\
+org:
+  name: 江城大学
+  kind: university
+campaign:
+  name: “两学一做”学习教育
+  milestones: [建党95周年]
+  phases:
+    - { name: 动员部署, from: 2016-04-20, to: 2016-05-15 }
+    - { name: 学习讨论, from: 2016-05-16, to: 2016-11-30 }
+    - { name: 总结提高, from: 2016-12-01, to: 2016-12-31 }
+meeting:
+  date: 2016-04-20
+progress:
+  date: 2016-09-22
+";
+    let (_d, p) = profile(text);
+    let all = all_drafts(&p);
+    assert_never(
+        &all,
+        "2016 study",
+        &["以学铸魂", "以学增智", "为主线", "这条主线"],
+    );
+    assert!(all.iter().any(|md| md.contains("迎接建党95周年")));
+}
+
+#[test]
+fn a_bureaus_crackdown_is_neither_weighed_in_全局_nor_put_off_to_a_quiet_time() {
+    // A bureau says 全局 for itself: "放在全局中检验" then reads as its own
+    // bureau. A crackdown by an enforcer is its front line's work, not
+    // something to fit "相对不忙的时候" or to balance against 业务 (两手抓),
+    // and its problems are not the order of its own 派出所 and 窗口.
+    let police = CRACKDOWN_100_DAYS
+        .replace("清河县市场监督管理局", "清河县公安局")
+        .replace("kind: market", "kind: police")
+        .replace("campaign:\n", "campaign:\n  decided_by: 公安部\n");
+    for text in [CRACKDOWN_100_DAYS.to_owned(), police] {
+        let (_d, p) = profile(&text);
+        assert_never(
+            &all_drafts(&p),
+            "crackdown",
+            &[
+                "为业务赋能",
+                "又促进了业务",
+                "冷落行动",
+                "敷衍行动",
+                "放在全局中检验",
+                "在全局中争",
+                "相对不忙的时候",
+                "现场秩序的迫切需要",
+                "执法办案场所秩序",
+                "长期存在于基层市场监管所",
+                "长期存在于派出所",
+            ],
+        );
+    }
+    for type_name in drafts::TYPES {
+        let (_d, p) = profile(&drafts::full("清河县公安局", "police", type_name));
+        assert_never(
+            &all_drafts(&p),
+            type_name,
+            &["放在全局中检验", "相对不忙的时候"],
+        );
+    }
+}
+
+#[test]
+fn a_plan_without_a_leading_group_hands_no_work_to_one() {
+    // The plan forms no 领导小组 when the profile gives none: its
+    // requirements leave the co-ordinating to the party organisation, and
+    // no speech says one "已经成立".
+    let text = CRACKDOWN_100_DAYS.replace(
+        "plan:\n  date: 2023-05-28\n  leading_group:\n    leader: { name: 李强, title: 局长 }\n    office: 局办公室\n",
+        "plan:\n  date: 2023-05-28\n",
+    );
+    assert_ne!(text, CRACKDOWN_100_DAYS);
+    let (_d, p) = profile(&text);
+    assert_never(&drafts_of(&p, Doc::Plan), "plan", &["领导小组"]);
+    for type_name in drafts::TYPES {
+        let t = text.replace("  type: 专项整治\n", &format!("  type: {type_name}\n"));
+        let (_d, p) = profile(&t);
+        assert_never(&drafts_of(&p, Doc::Speech), type_name, &["已经成立"]);
+    }
+}
+
+#[test]
+fn a_主题教育_in_phases_is_not_told_it_has_none() {
+    // The 2019 主题教育 was run without phases, but a unit that planned
+    // phases hears of them, never 不分阶段、不搞环节; and its customers'
+    // satisfaction is a standard, not the 根本标准 of a party campaign.
+    let (_d, p) = profile(ENTERPRISE_2019);
+    let all = all_drafts(&p);
+    assert_never(
+        &all,
+        "thematic",
+        &["不分阶段", "满意作为检验成效的根本标准"],
+    );
+    assert!(all.iter().any(|md| md.contains("第二阶段")));
+}
+
+#[test]
+fn a_township_and_a_district_named_as_such_are_never_called_镇_or_县() {
+    // 乡 and 区委 are names of the township and county sectors, whose
+    // defaults and words speak of 镇 and 县: the name says which it is.
+    for (name, kind, own, never) in [
+        (
+            "中共石门乡委员会",
+            "township",
+            "全乡",
+            &["全镇", "镇党委", "镇直"][..],
+        ),
+        (
+            "中共东城区委员会",
+            "区委",
+            "全区",
+            &["全县", "县委", "县直", "县域"][..],
+        ),
+    ] {
+        let text = format!(
+            "org:\n  name: {name}\n  kind: {kind}\ncampaign:\n  name: 党史学习教育\n  phases:\n    \
+             - {{ name: 学习教育, from: 2021-03-01, to: 2021-09-30 }}\n    \
+             - {{ name: 总结提升, from: 2021-10-01, to: 2021-12-31 }}\n\
+             meeting:\n  date: 2021-03-01\nprogress:\n  date: 2021-07-20\n"
+        );
+        let (_d, p) = profile(&text);
+        let all = all_drafts(&p);
+        assert_never(&all, name, never);
+        assert!(all.iter().all(|md| md.contains(own)), "{name}");
+    }
+}
+
+#[test]
+fn a_campaign_named_深入_is_never_深入开展_again() {
+    // 深入贯彻中央八项规定精神学习教育: the plan's title and opening say
+    // 开展 before a name that starts with 深入.
+    let text = "\
+org:
+  name: 国家税务总局安平县税务局
+  kind: tax
+campaign:
+  name: 深入贯彻中央八项规定精神学习教育
+  phases:
+    - { name: 学习教育, from: 2025-04-01, to: 2025-05-31 }
+    - { name: 查摆整治, from: 2025-06-01, to: 2025-07-31 }
+meeting:
+  date: 2025-04-01
+progress:
+  date: 2025-06-10
+";
+    let (_d, p) = profile(text);
+    let all = all_drafts(&p);
+    assert_never(&all, "八项规定", &["深入开展深入", "深入推进深入"]);
+    let plan = draft(&p, Doc::Plan, 1);
+    assert!(plan.starts_with("# 关于在全局开展深入贯彻"), "{plan}");
+}

@@ -369,7 +369,7 @@ meeting: { date: 2019-09-12 }
     }
     let plan = draft(&p, Doc::Plan, 1);
     assert!(
-        plan.contains("党中央明确的总要求是“守初心、担使命、找差距、抓落实”"),
+        plan.contains("党中央明确的总要求是“守初心、担使命，找差距、抓落实”"),
         "{plan}"
     );
 }

@@ -277,3 +277,110 @@ fn diagnostics_come_in_line_order() {
     let lines: Vec<u32> = loaded.diagnostics.iter().map(|d| d.line).collect();
     assert_eq!(lines, [2, 7], "{:#?}", loaded.diagnostics);
 }
+
+fn load_text(text: &str) -> profile::Loaded {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "单位.yaml", text);
+    profile::load(&path).unwrap()
+}
+
+const MEETING: &str = "campaign:\n  name: 党史学习教育\nmeeting:\n  date: 2021-03-12\n";
+
+#[test]
+fn org_words_override_the_sectors_words_by_their_names() {
+    let loaded = load_text(&format!(
+        "org:\n  name: 临江社区党委\n  kind: subdistrict\n  words:\n    posts: 网格和楼栋\n    subunits: 各网格\n{MEETING}"
+    ));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let p = loaded.profile.unwrap();
+    assert_eq!(
+        p.org.words,
+        [
+            ("posts", "网格和楼栋".to_owned()),
+            ("subunits", "各网格".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_or_blank_org_word_is_a_located_error_with_the_nearest_name() {
+    let loaded = load_text(&format!(
+        "org:\n  name: 石门乡\n  kind: township\n  words:\n    worker: 乡干部\n{MEETING}"
+    ));
+    assert!(loaded.profile.is_none());
+    let d = &loaded.diagnostics[0];
+    assert_eq!(d.line, 5, "{d}");
+    assert!(d.message.contains("worker"), "{d}");
+    assert!(d.hint.as_deref().unwrap_or("").contains("workers"), "{d}");
+
+    let loaded = load_text(&format!(
+        "org:\n  name: 石门乡\n  kind: township\n  words:\n    workers: ''\n{MEETING}"
+    ));
+    assert!(loaded.profile.is_none());
+    let d = &loaded.diagnostics[0];
+    assert_eq!(d.line, 5, "{d}");
+    assert!(d.message.contains("org.words.workers"), "{d}");
+}
+
+#[test]
+fn a_township_or_a_district_named_as_such_speaks_of_itself() {
+    for (name, kind, short, party_org, units) in [
+        (
+            "中共石门乡委员会",
+            "township",
+            "全乡",
+            "乡党委",
+            "各村（社区）、乡直各单位",
+        ),
+        (
+            "石门乡人民政府",
+            "乡镇",
+            "全乡",
+            "乡党委",
+            "各村（社区）、乡直各单位",
+        ),
+        (
+            "中共石桥镇委员会",
+            "township",
+            "全镇",
+            "镇党委",
+            "各村（社区）、镇直各单位",
+        ),
+        (
+            "某某党委",
+            "乡",
+            "全乡",
+            "乡党委",
+            "各村（社区）、乡直各单位",
+        ),
+        ("中共东城区委员会", "county", "全区", "区委", "各级党组织"),
+        ("中共清河县委员会", "county", "全县", "县委", "各级党组织"),
+    ] {
+        let loaded = load_text(&format!("org:\n  name: {name}\n  kind: {kind}\n{MEETING}"));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let o = loaded.profile.unwrap().org;
+        assert_eq!(
+            (o.short.as_str(), o.party_org.as_str()),
+            (short, party_org),
+            "{name}"
+        );
+        assert_eq!(o.units, units, "{name}");
+        assert!(
+            !o.staff.contains(if short == "全乡" { '镇' } else { '_' }),
+            "{name}"
+        );
+    }
+    // `org.words.we` is another way to write org.short.
+    let loaded = load_text(&format!(
+        "org:\n  name: 石门乡\n  kind: township\n  words: {{ we: 我乡, workers: 乡干部 }}\n{MEETING}"
+    ));
+    let o = loaded.profile.unwrap().org;
+    assert_eq!(o.short, "我乡");
+    assert_eq!(o.words, [("workers", "乡干部".to_owned())]);
+    // What the profile says wins.
+    let loaded = load_text(&format!(
+        "org:\n  name: 中共石门乡委员会\n  kind: township\n  short: 我乡\n{MEETING}"
+    ));
+    let o = loaded.profile.unwrap().org;
+    assert_eq!((o.short.as_str(), o.party_org.as_str()), ("我乡", "乡党委"));
+}

@@ -770,6 +770,7 @@ impl<'a> Checker<'a> {
                     names: self.texts(c.names, "names"),
                     decided_by: c.decided_by.value.trim().to_owned(),
                     kind: c.kind.value.trim().to_owned(),
+                    requirement: c.requirement.map(|r| r.value.trim().to_owned()),
                 })
             })
             .collect()

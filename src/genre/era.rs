@@ -45,6 +45,26 @@ pub struct Central {
     pub kind: String,
     pub from: NaiveDate,
     pub to: Option<NaiveDate>,
+    /// The official 总要求, punctuation and all: 守初心、担使命，找差距、抓落实.
+    pub requirement: Option<String>,
+}
+
+impl Central {
+    /// The official 总要求 when `items` are its phrases, however the
+    /// profile split or punctuated them (四项、一项，顿号或逗号).
+    pub fn requirement_in(&self, items: &[String]) -> Option<&str> {
+        let official = self.requirement.as_deref()?;
+        let given: Vec<&str> = items.iter().flat_map(|i| phrases(i)).collect();
+        (given == phrases(official)).then_some(official)
+    }
+}
+
+/// The phrases of a 总要求, whatever joins them.
+fn phrases(text: &str) -> Vec<&str> {
+    text.split(['、', '，', ',', '；', ';', ' ', '　'])
+        .map(|p| p.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '。')))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// An anniversary counted from a day: 建党 from 1921-07-01.
@@ -207,6 +227,7 @@ mod tests {
                 kind: "study".into(),
                 from: d("2016-02-01"),
                 to: None,
+                requirement: None,
             }],
             anniversaries: vec![Anniversary {
                 names: vec!["建党".into(), "中国共产党成立".into()],
@@ -250,6 +271,37 @@ mod tests {
         );
         assert_eq!(e.milestone_date("党的十八大"), Some(d("2012-11-08")));
         assert_eq!(e.milestone_date("北京奥运会"), None);
+    }
+
+    #[test]
+    fn the_official_requirement_is_known_however_the_items_are_split() {
+        let mut c = era().campaigns[0].clone();
+        c.requirement = Some("守初心、担使命，找差距、抓落实".into());
+        let official = Some("守初心、担使命，找差距、抓落实");
+        let items = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            c.requirement_in(&items(&["守初心", "担使命", "找差距", "抓落实"])),
+            official
+        );
+        assert_eq!(
+            c.requirement_in(&items(&["守初心、担使命、找差距、抓落实"])),
+            official
+        );
+        assert_eq!(
+            c.requirement_in(&items(&["“守初心、担使命，找差距、抓落实”"])),
+            official
+        );
+        assert_eq!(
+            c.requirement_in(&items(&["守初心", "担使命", "抓落实"])),
+            None
+        );
+        assert_eq!(
+            c.requirement_in(&items(&["学理论", "强党性", "找差距", "抓落实"])),
+            None
+        );
+        assert_eq!(c.requirement_in(&[]), None);
+        c.requirement = None;
+        assert_eq!(c.requirement_in(&items(&["守初心"])), None);
     }
 
     #[test]

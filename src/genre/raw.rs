@@ -346,6 +346,8 @@ pub(crate) struct RawCentral {
     pub kind: Text,
     pub from: Text,
     pub to: Option<Text>,
+    /// The 总要求 as 党中央 worded it, punctuation and all.
+    pub requirement: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -123,6 +123,9 @@ pub struct Org {
     pub addressees: Vec<String>,
     /// Whom the organisation serves: 患者, 辖区群众, 师生.
     pub served: String,
+    /// The organisation's own for its sector's words (org.words), by the
+    /// sector file's names: `("workers", "社区工作者")`.
+    pub words: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +133,8 @@ pub struct Campaign {
     pub name: String,
     pub full_name: String,
     pub goals: Vec<String>,
+    /// The theme or 总要求, item by item; a central campaign's official
+    /// 总要求 is one item in its own punctuation.
     pub theme: Vec<String>,
     pub standards: Vec<Standard>,
     pub milestones: Vec<Milestone>,

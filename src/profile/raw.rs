@@ -70,6 +70,61 @@ pub(crate) struct RawOrg {
     pub staff: Option<Text>,
     pub addressees: Option<TextList>,
     pub served: Option<Text>,
+    pub words: Option<Located<RawWords>>,
+}
+
+/// `org.words`: the organisation's own for a sector's words, under the
+/// sector file's names (genre/sectors/*.yaml `words`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWords {
+    /// The {we} of the prose: the same as `org.short`, which wins.
+    pub we: Option<Text>,
+    pub scope: Option<Text>,
+    pub workers: Option<Text>,
+    pub work: Option<Text>,
+    pub front: Option<Text>,
+    pub posts: Option<Text>,
+    pub subunits: Option<Text>,
+    pub middle: Option<Text>,
+    pub branches: Option<Text>,
+    pub field: Option<Text>,
+}
+
+impl RawWords {
+    /// Each sector word given, by its name (`we` is `org.short`'s).
+    pub fn given(self) -> impl Iterator<Item = (&'static str, Text)> {
+        [
+            ("scope", self.scope),
+            ("workers", self.workers),
+            ("work", self.work),
+            ("front", self.front),
+            ("posts", self.posts),
+            ("subunits", self.subunits),
+            ("middle", self.middle),
+            ("branches", self.branches),
+            ("field", self.field),
+        ]
+        .into_iter()
+        .filter_map(|(name, t)| Some((name, t?)))
+    }
+}
+
+impl Merge for RawWords {
+    fn merge(self, base: Self) -> Self {
+        RawWords {
+            we: self.we.or(base.we),
+            scope: self.scope.or(base.scope),
+            workers: self.workers.or(base.workers),
+            work: self.work.or(base.work),
+            front: self.front.or(base.front),
+            posts: self.posts.or(base.posts),
+            subunits: self.subunits.or(base.subunits),
+            middle: self.middle.or(base.middle),
+            branches: self.branches.or(base.branches),
+            field: self.field.or(base.field),
+        }
+    }
 }
 
 impl Merge for RawOrg {
@@ -84,6 +139,7 @@ impl Merge for RawOrg {
             staff: self.staff.or(base.staff),
             addressees: self.addressees.or(base.addressees),
             served: self.served.or(base.served),
+            words: map(self.words, base.words),
         }
     }
 }

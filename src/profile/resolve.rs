@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike as _, NaiveDate};
 
+use self::genre::place_defaults;
 use super::model::*;
 use super::raw::*;
 use super::sources::Sources;
@@ -202,15 +203,25 @@ impl<'a> Resolver<'a> {
             None => (RawOrg::default(), self.section_pos("org", root)),
         };
         let name = self.required(raw.name, "org.name", pos);
+        let written_kind = raw.kind.as_ref().map(|k| k.value.trim().to_owned());
         let kind = self.sector(raw.kind)?;
-        let d = kind.defaults.clone();
+        let (d, place_words) = place_defaults(&kind, written_kind.as_deref(), name.as_deref());
+        // `org.words.we` is another way to write `org.short`.
+        let mut raw_words = raw.words;
+        let we = raw_words.as_mut().and_then(|w| w.value.we.take());
+        let mut words = self.words(raw_words);
+        for (name, value) in place_words {
+            if !words.iter().any(|(n, _)| *n == name) {
+                words.push((name, value));
+            }
+        }
         let or = |v: Option<Text>, default: &str| {
             v.map(|t| t.value.trim().to_owned())
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| default.to_owned())
         };
         Some(Org {
-            short: or(raw.short, &d.short),
+            short: or(raw.short.or(we), &d.short),
             party_org: or(raw.party_org, &d.party_org),
             superior: or(raw.superior, &d.superior),
             units: or(raw.units, &d.units),
@@ -222,6 +233,7 @@ impl<'a> Resolver<'a> {
             },
             kind,
             name: name?,
+            words,
         })
     }
 
@@ -247,6 +259,7 @@ impl<'a> Resolver<'a> {
         let name = name?;
         let (kind, kind_from) = self.campaign_type(raw.kind, &name)?;
         let (decided_by, decided_inferred) = self.decided_by(raw.decided_by, &name);
+        let theme = self.theme(raw.theme.map(texts).unwrap_or_default(), &name, &kind);
         Some(Campaign {
             full_name: raw
                 .full_name
@@ -254,7 +267,7 @@ impl<'a> Resolver<'a> {
                 .unwrap_or_else(|| name.clone()),
             name,
             goals: raw.goals.map(texts).unwrap_or_default(),
-            theme: raw.theme.map(texts).unwrap_or_default(),
+            theme,
             standards,
             milestones: self.milestones(raw.milestones),
             phases,

@@ -206,7 +206,8 @@ pub fn build(
     } else if p.org.short.starts_with('全') {
         esc(&p.org.short)
     } else {
-        w.sector.words.scope.clone()
+        // The sector's, or the organisation's own (org.words).
+        w.get("scope").unwrap_or_default().to_owned()
     };
     let points = match (doc, &p.progress) {
         (Doc::Speech | Doc::Briefing, _) => w.points(&w.kind.speech.points, &p.points),

@@ -231,6 +231,10 @@ impl<'a> Wording<'a> {
         ] {
             self.set(name, Some(value.clone()));
         }
+        // The organisation's own words (org.words) over its sector's.
+        for (name, value) in &o.words {
+            self.set_text(name, value);
+        }
     }
 
     /// The campaign's names, lists and dates.

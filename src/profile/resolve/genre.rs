@@ -6,10 +6,10 @@
 use std::sync::Arc;
 
 use super::super::model::*;
-use super::super::raw::{RawMilestone, Text};
+use super::super::raw::{RawMilestone, RawWords, Text};
 use super::Resolver;
 use crate::calendar::parse_date;
-use crate::genre::{self, CampaignType, Sector};
+use crate::genre::{self, CampaignType, Defaults, Sector};
 use crate::yaml::Located;
 
 impl Resolver<'_> {
@@ -38,6 +38,28 @@ impl Resolver<'_> {
                 None
             }
         }
+    }
+
+    /// `org.words`: each word given, blank ones reported. Which names exist
+    /// the schema says (an unknown one is an error with the nearest name).
+    pub(super) fn words(&mut self, raw: Option<Located<RawWords>>) -> Vec<(&'static str, String)> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, text) in raw.value.given() {
+            let value = text.value.trim();
+            if value.is_empty() {
+                self.error(
+                    text.pos,
+                    format!("“org.words.{name}”不能为空"),
+                    "写上本单位的说法，或删掉这一行，用行业的说法",
+                );
+            } else {
+                out.push((name, value.to_owned()));
+            }
+        }
+        out
     }
 
     fn kind_hint(&self, written: &str) -> String {
@@ -131,6 +153,27 @@ impl Resolver<'_> {
         }
     }
 
+    /// The 总要求 or theme: the profile's items, except that a central
+    /// campaign's official 总要求 keeps its own punctuation (守初心、担使命，
+    /// 找差距、抓落实, one item) when the items are its phrases, and stands
+    /// in when the profile gives none and the campaign keeps the table's type.
+    pub(super) fn theme(&self, items: Vec<String>, name: &str, kind: &CampaignType) -> Vec<String> {
+        let Ok(era) = self.genre.era() else {
+            return items;
+        };
+        let Some(central) = era.central(name) else {
+            return items;
+        };
+        let official = match central.requirement.as_deref() {
+            Some(r) if items.is_empty() && central.kind == kind.key => Some(r),
+            _ => central.requirement_in(&items),
+        };
+        match official {
+            Some(r) => vec![r.to_owned()],
+            None => items,
+        }
+    }
+
     /// The milestones with their dates: given, or worked out from the era
     /// table (建党N周年, 新中国成立N周年, 党的十八大).
     pub(super) fn milestones(
@@ -184,4 +227,98 @@ impl Resolver<'_> {
             );
         }
     }
+}
+
+/// The sector's defaults, spoken of the organisation's own kind of place.
+/// A sector's defaults name its place by one character after 全 (全镇,
+/// 全县); a one-character place among the sector's names (乡 and 乡党委 in
+/// township, 区委 in county) that `org.kind` or the end of `org.name` says
+/// (中共石门乡委员会, 东城区委) takes its place: 全乡, 乡党委, 乡直各单位.
+/// The sector's words that name the place follow, as the organisation's
+/// own words: 全县 → 全区, 县域 → 区域.
+pub(super) fn place_defaults(
+    sector: &Sector,
+    kind: Option<&str>,
+    name: Option<&str>,
+) -> (Defaults, Vec<(&'static str, String)>) {
+    let d = &sector.defaults;
+    let Some(own) = own_place(sector, kind, name) else {
+        return (d.clone(), Vec::new());
+    };
+    let Some(place) = one_char(d.short.strip_prefix('全').unwrap_or("")) else {
+        return (d.clone(), Vec::new());
+    };
+    let swap = |s: &str| swap_place(s, place, own);
+    let w = &sector.words;
+    let words = [
+        ("scope", &w.scope),
+        ("workers", &w.workers),
+        ("work", &w.work),
+        ("front", &w.front),
+        ("posts", &w.posts),
+        ("subunits", &w.subunits),
+        ("middle", &w.middle),
+        ("branches", &w.branches),
+        ("field", &w.field),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.contains(place))
+    .map(|(n, v)| (n, swap(v)))
+    .collect();
+    let defaults = Defaults {
+        short: swap(&d.short),
+        party_org: swap(&d.party_org),
+        units: swap(&d.units),
+        staff: swap(&d.staff),
+        addressees: d.addressees.iter().map(|a| swap(a)).collect(),
+        superior: d.superior.clone(),
+        served: d.served.clone(),
+    };
+    (defaults, words)
+}
+
+/// The place the organisation is, when it is another of its sector's
+/// one-character places than the defaults speak of.
+fn own_place(sector: &Sector, kind: Option<&str>, name: Option<&str>) -> Option<char> {
+    let place = one_char(sector.defaults.short.strip_prefix('全')?)?;
+    let places: Vec<char> = sector
+        .names
+        .iter()
+        .filter_map(|n| one_char(without_body(n)))
+        .filter(|c| *c != place)
+        .collect();
+    let said = |text: &str| one_char(without_body(text)).filter(|c| places.contains(c));
+    if let Some(c) = kind.and_then(said) {
+        return Some(c);
+    }
+    let name = without_body(name?.trim());
+    name.chars().last().filter(|c| places.contains(c))
+}
+
+/// A place's name without the body that follows it: 石门乡委员会 → 石门乡.
+fn without_body(name: &str) -> &str {
+    ["委员会", "人民政府", "党委", "政府", "委"]
+        .iter()
+        .find_map(|tail| name.strip_suffix(tail))
+        .unwrap_or(name)
+}
+
+fn one_char(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
+}
+
+/// `place` turned into `own` wherever it stands alone: 镇直 → 乡直, but
+/// the 镇 of 乡镇 stays.
+fn swap_place(s: &str, place: char, own: char) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let beside_own = (i > 0 && chars[i - 1] == own) || chars.get(i + 1) == Some(&own);
+            if c == place && !beside_own { own } else { c }
+        })
+        .collect()
 }
