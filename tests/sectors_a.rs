@@ -312,63 +312,41 @@ fn each_campaign_takes_the_passages_written_for_its_mode() {
     }
 }
 
-/// Names of organisations for the sameness measure: three of each sector,
-/// this branch's four and the hospital and county they are compared with.
 /// An organisation as the sameness measure names it: name, short, party_org.
 type Named = (&'static str, &'static str, &'static str);
 
-const SAMENESS_ORGS: [(&str, [Named; 3]); 6] = [
-    (
-        "school",
-        [
-            ("青山县实验中学", "我校", "学校党总支"),
-            ("白水县第二小学", "我校", "学校党支部"),
-            ("河东区育才中学", "我校", "学校党委"),
-        ],
-    ),
-    (
-        "university",
-        [
-            ("东江大学", "我校", "校党委"),
-            ("北川理工学院", "我校", "院党委"),
-            ("南岭师范学院", "我校", "院党委"),
-        ],
-    ),
-    (
-        "township",
-        [
-            ("青山县柳河镇", "全镇", "镇党委"),
-            ("白水县石门乡", "全乡", "乡党委"),
-            ("平川县青石镇", "全镇", "镇党委"),
-        ],
-    ),
-    (
-        "subdistrict",
-        [
-            ("河西区东门街道", "全街道", "街道党工委"),
-            ("城南区枫林街道", "全街道", "街道党工委"),
-            ("梧桐区青枫街道", "全街道", "街道党工委"),
-        ],
-    ),
-    (
-        "hospital",
-        [
-            ("朝阳市第二医院", "我院", "院党委"),
-            ("青山县人民医院", "我院", "院党委"),
-            ("白水县中医院", "我院", "院党委"),
-        ],
-    ),
-    (
-        "county",
-        [
-            ("中共青山县委", "全县", "县委"),
-            ("中共白水县委", "全县", "县委"),
-            ("中共平川县委", "全县", "县委"),
-        ],
-    ),
+/// The sectors whose speeches the sector-passage measure compares (of
+/// [`BARE_ORGS`]): this branch's four and the hospital and county they are
+/// compared with.
+const COMPARED: [&str; 6] = [
+    "school",
+    "university",
+    "township",
+    "subdistrict",
+    "hospital",
+    "county",
 ];
 
 const MINE: [&str; 4] = ["school", "university", "township", "subdistrict"];
+
+/// A bare profile, as a user who knows little yet writes it: the
+/// organisation's names, the campaign's name and type and two phases, the
+/// mobilisation in the first and the progress meeting well into the second
+/// (the section needs nothing but its date).
+fn bare_profile((name, short, party_org): Named, kind: &str, type_name: &str) -> String {
+    format!(
+        "org: {{ name: {name}, short: {short}, party_org: {party_org}, kind: {kind} }}
+campaign:
+  name: 某项工作
+  type: {type_name}
+  phases:
+    - {{ name: 动员部署, from: 2023-03-01, to: 2023-03-31 }}
+    - {{ name: 整改提高, from: 2023-04-01, to: 2023-10-31 }}
+meeting: {{ date: 2023-03-05 }}
+progress: {{ date: 2023-06-20 }}
+"
+    )
+}
 
 /// The speeches of one campaign type: for each sector, each of its three
 /// organisations' sentences (names replaced) and those of the same
@@ -382,22 +360,13 @@ struct Speeches {
 fn speeches(dir: &Path, type_name: &str) -> Speeches {
     let mut sentences = Vec::new();
     let mut generic = Vec::new();
-    for (sector, orgs) in SAMENESS_ORGS {
+    for (sector, orgs) in BARE_ORGS.iter().filter(|(s, _)| COMPARED.contains(s)) {
+        let sector = *sector;
         let mut own = Vec::new();
         let mut plain = Vec::new();
-        for (name, short, party_org) in orgs {
+        for &(name, short, party_org) in orgs {
             for (kind, into) in [(sector, &mut own), ("generic", &mut plain)] {
-                let yaml = format!(
-                    "org: {{ name: {name}, short: {short}, party_org: {party_org}, kind: {kind} }}
-campaign:
-  name: 某项工作
-  type: {type_name}
-  phases:
-    - {{ name: 动员部署, from: 2023-03-01, to: 2023-03-31 }}
-    - {{ name: 整改提高, from: 2023-04-01, to: 2023-10-31 }}
-meeting: {{ date: 2023-03-05 }}
-"
-                );
+                let yaml = bare_profile((name, short, party_org), kind, type_name);
                 let p = load(&write(dir, "same.yaml", &yaml));
                 into.push(sameness::sentences(
                     &draft(&p, Doc::Speech, 1),
@@ -680,10 +649,8 @@ const BARE_ORGS: [(&str, [Named; 3]); 15] = [
 /// progress speech.
 const BARE_DOCS: [Doc; 2] = [Doc::Speech, Doc::Progress];
 
-/// Every organisation of [`BARE_ORGS`] with a bare profile: the campaign's
-/// name and type and two phases, the mobilisation in the first and the
-/// progress meeting well into the second, nothing else. Each draft is
-/// rendered once; its sentences (names replaced) are kept as numbers.
+/// Every organisation of [`BARE_ORGS`] with a [`bare_profile`]. Each draft
+/// is rendered once; its sentences (names replaced) are kept as numbers.
 struct Bare {
     /// (sector, organisation's index in its sector, sentences per document).
     drafts: Vec<(&'static str, usize, Vec<sameness::Numbered>)>,
@@ -695,18 +662,7 @@ fn bare(dir: &Path, type_name: &str) -> Bare {
     let mut drafts = Vec::new();
     for (sector, orgs) in BARE_ORGS {
         for (i, (name, short, party_org)) in orgs.into_iter().enumerate() {
-            let yaml = format!(
-                "org: {{ name: {name}, short: {short}, party_org: {party_org}, kind: {sector} }}
-campaign:
-  name: 某项工作
-  type: {type_name}
-  phases:
-    - {{ name: 动员部署, from: 2023-03-01, to: 2023-03-31 }}
-    - {{ name: 整改提高, from: 2023-04-01, to: 2023-10-31 }}
-meeting: {{ date: 2023-03-05 }}
-progress: {{ date: 2023-06-20 }}
-"
-            );
+            let yaml = bare_profile((name, short, party_org), sector, type_name);
             let p = load(&write(dir, "bare.yaml", &yaml));
             let docs = BARE_DOCS
                 .iter()

@@ -56,17 +56,6 @@ fn speech(path: &Path) -> String {
 }
 
 /// The speech of a profile given as YAML text, written into `dir`.
-/// The paragraph that opens with `ordinal` (第一阶段，……), in whichever of
-/// the genre's wordings of a phase the organisation takes
-/// (templates/parts.md): each names the phase and its span.
-fn phase_paragraph<'a>(md: &'a str, ordinal: &str) -> &'a str {
-    let head = format!("{ordinal}，");
-    md.split("\n\n")
-        .map(str::trim)
-        .find(|b| b.starts_with(&head))
-        .unwrap_or_else(|| panic!("no paragraph opening with {head} in\n{md}"))
-}
-
 fn speech_of(dir: &Path, name: &str, yaml: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, yaml).unwrap();
@@ -298,11 +287,11 @@ fn the_hospital_speech_weaves_in_its_facts() {
     ] {
         assert!(md.contains(fact), "医院讲话里没有“{fact}”：\n{md}");
     }
-    let first = phase_paragraph(&md, "第一阶段");
+    let first = support::phase_paragraph(&md, "第一阶段");
     for fact in ["广泛发动、安排部署", "从现在起到6月底", "三项", "：一是"] {
         assert!(first.contains(fact), "第一阶段没有“{fact}”：{first}");
     }
-    let second = phase_paragraph(&md, "第二阶段");
+    let second = support::phase_paragraph(&md, "第二阶段");
     assert!(second.contains("从今年7月到明年7月"), "{second}");
 }
 
@@ -313,22 +302,22 @@ fn the_hospital_speech_weaves_in_its_facts() {
 fn moving_a_phase_changes_how_its_span_is_spoken() {
     let (dir, path, text) = example_copy("traffic.yaml");
     let before = speech(&root().join("profiles/traffic.yaml"));
-    let first = phase_paragraph(&before, "第一阶段");
+    let first = support::phase_paragraph(&before, "第一阶段");
     assert!(first.contains("宣传发动") && first.contains("从现在起到5月中旬。"));
-    assert!(phase_paragraph(&before, "第二阶段").contains("从今年5月中旬到9月底"));
+    assert!(support::phase_paragraph(&before, "第二阶段").contains("从今年5月中旬到9月底"));
     let edited = text
         .replace("to: 2008-05-15", "to: 2008-05-31")
         .replace("from: 2008-05-16", "from: 2008-06-01");
     assert_ne!(edited, text, "示例配置的日期变了，请更新本测试");
     std::fs::write(&path, edited).unwrap();
     let after = speech(&path);
-    let first = phase_paragraph(&after, "第一阶段");
+    let first = support::phase_paragraph(&after, "第一阶段");
     assert!(
         first.contains("宣传发动") && first.contains("从现在起到5月底"),
         "{after}"
     );
     assert!(
-        phase_paragraph(&after, "第二阶段").contains("从今年6月到9月"),
+        support::phase_paragraph(&after, "第二阶段").contains("从今年6月到9月"),
         "{after}"
     );
     assert_genre(&after, "改了日期的交通局配置");
@@ -446,7 +435,7 @@ meeting: { date: 2012-03-15, speaker: { title: 县委书记 } }
     let md = speech_of(dir.path(), "county.yaml", yaml);
     assert_genre(&md, "两个阶段的配置");
     assert!(md.contains("分两个阶段"), "{md}");
-    let first = phase_paragraph(&md, "第一阶段");
+    let first = support::phase_paragraph(&md, "第一阶段");
     assert!(
         first.contains("两项") && first.contains("：一是召开动员大会；二是制定实施方案。"),
         "{md}"

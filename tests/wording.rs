@@ -86,17 +86,6 @@ fn draft(all: &[(Doc, String)], doc: Doc) -> &str {
     &all.iter().find(|(d, _)| *d == doc).unwrap().1
 }
 
-/// The paragraph that opens with `ordinal` (第一阶段，……), in whichever of
-/// the genre's wordings of a phase the organisation takes
-/// (templates/parts.md): each names the phase and its span.
-fn phase_paragraph<'a>(md: &'a str, ordinal: &str) -> &'a str {
-    let head = format!("{ordinal}，");
-    md.split("\n\n")
-        .map(str::trim)
-        .find(|b| b.starts_with(&head))
-        .unwrap_or_else(|| panic!("no paragraph opening with {head} in\n{md}"))
-}
-
 /// "9月到9月", "9月至9月", "9—9月": one month named as a range.
 fn month_named_twice(text: &str) -> Option<String> {
     (1..=12).find_map(|m| {
@@ -117,7 +106,7 @@ fn a_phase_of_one_whole_month_is_its_month() {
         assert_eq!(month_named_twice(text), None, "{doc:?}:\n{text}");
     }
     let speech = draft(&all, Doc::Speech);
-    let third = phase_paragraph(speech, "第三阶段");
+    let third = support::phase_paragraph(speech, "第三阶段");
     assert!(
         third.contains("巩固提升") && third.contains("今年9月份"),
         "{speech}"
@@ -135,7 +124,9 @@ fn a_phase_of_part_of_a_month_is_its_days() {
     for (doc, text) in &all {
         assert_eq!(month_named_twice(text), None, "{doc:?}:\n{text}");
     }
-    assert!(phase_paragraph(draft(&all, Doc::Speech), "第三阶段").contains("今年9月1日至15日"));
+    assert!(
+        support::phase_paragraph(draft(&all, Doc::Speech), "第三阶段").contains("今年9月1日至15日")
+    );
     assert!(draft(&all, Doc::Plan).contains("巩固提升阶段（2023年9月1—15日）"));
     assert!(draft(&all, Doc::Progress).contains("今年9月1日至15日是第三阶段"));
 
