@@ -47,6 +47,53 @@ pub fn shared(a: &[String], b: &[String]) -> f64 {
     one_way(a, b).max(one_way(b, a))
 }
 
+/// Sentences written as numbers, so that many pairs of drafts are
+/// compared quickly: every sentence a [`Book`] has seen once has one
+/// number.
+#[derive(Default)]
+pub struct Book {
+    numbers: std::collections::HashMap<String, u32>,
+}
+
+/// A draft's sentences as a [`Book`] numbers them: all of them in order,
+/// and the distinct ones sorted, to look a sentence up in.
+pub struct Numbered {
+    all: Vec<u32>,
+    distinct: Vec<u32>,
+}
+
+impl Book {
+    pub fn number(&mut self, sentences: Vec<String>) -> Numbered {
+        let all: Vec<u32> = sentences
+            .into_iter()
+            .map(|s| {
+                let next = self.numbers.len() as u32;
+                *self.numbers.entry(s).or_insert(next)
+            })
+            .collect();
+        let mut distinct = all.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        Numbered { all, distinct }
+    }
+}
+
+/// [`shared`] for numbered sentences: the same figure, found faster.
+pub fn shared_numbered(a: &Numbered, b: &Numbered) -> f64 {
+    let one_way = |x: &Numbered, y: &Numbered| {
+        if x.all.is_empty() {
+            return 0.0;
+        }
+        let common = x
+            .all
+            .iter()
+            .filter(|s| y.distinct.binary_search(s).is_ok())
+            .count();
+        common as f64 / x.all.len() as f64
+    };
+    one_way(a, b).max(one_way(b, a))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +112,19 @@ mod tests {
         assert_eq!(shared(&a, &b), 1.0);
         let c = sentences("完全不同的一句话放在这里。", &[]);
         assert_eq!(shared(&a, &c), 0.0);
+    }
+
+    #[test]
+    fn numbered_sentences_measure_the_same() {
+        let a = sentences(
+            "第一句话写在这里面。第二句话写在这里面。第一句话写在这里面。",
+            &[],
+        );
+        let b = sentences("第一句话写在这里面。第三句话写在这里面。", &[]);
+        let mut book = Book::default();
+        let (x, y) = (book.number(a.clone()), book.number(b.clone()));
+        assert_eq!(shared_numbered(&x, &y), shared(&a, &b));
+        assert_eq!(shared_numbered(&y, &x), shared(&a, &b));
+        assert!((shared(&a, &b) - 2.0 / 3.0).abs() < 1e-9);
     }
 }
