@@ -1018,6 +1018,30 @@ fn bare_next_steps_are_led_into_and_mixed_lists_read_alike() {
 }
 
 #[test]
+fn a_plain_task_among_headed_ones_is_headed_by_its_first_clause() {
+    let text = "\
+org:
+  name: 清河县公安局
+  kind: police
+campaign:
+  name: 2023年夏季治安打击整治行动
+  decided_by: 公安部
+  tasks:
+    - { lead: 严打多发性犯罪, text: 严打涉黑涉恶、电信网络诈骗和盗抢骗等犯罪 }
+    - 整治重点地区，解决突出治安问题
+  phases:
+    - { name: 集中攻坚, from: 2023-06-10, to: 2023-09-30 }
+meeting:
+  date: 2023-06-10
+";
+    let (_d, p) = profile(text);
+    for md in drafts_of(&p, Doc::Speech) {
+        assert!(!md.contains("整治重点地区，解决突出治安问题*"), "{md}");
+        assert!(md.contains("整治重点地区*。解决突出治安问题。"), "{md}");
+    }
+}
+
+#[test]
 fn without_a_leading_group_no_draft_hands_work_to_one() {
     // The profile forms no 领导小组: its work is the party organisation's
     // in every speech, as in the plan, for every sector and type.

@@ -641,18 +641,20 @@ impl<'a> Wording<'a> {
         })
     }
 
-    /// Facts with leads as items of their own.
+    /// Facts with leads as items of their own; a fact without one is
+    /// headed by its first clause, so every item reads alike.
     pub fn fact_items(&self, facts: &[Fact]) -> Vec<Entry> {
         facts
             .iter()
             .map(|f| {
                 let (lead, text) = match &f.lead {
-                    Some(lead) => (
-                        lead.as_str(),
-                        Some(f.text.as_str()).filter(|t| !t.is_empty()),
-                    ),
-                    None => (f.text.as_str(), None),
+                    Some(lead) => (lead.as_str(), f.text.as_str()),
+                    None => {
+                        let (head, _, rest) = crate::zh::run_in(&f.text);
+                        (head, rest)
+                    }
                 };
+                let text = Some(text).filter(|t| !t.is_empty());
                 Entry::item(phrase(lead), text.map(sentence))
             })
             .collect()
