@@ -294,9 +294,65 @@ pub fn bare(s: &str) -> &str {
         .trim_end()
 }
 
+/// A sentence cut after its first clause, for a list whose other items
+/// have a heading: the clause as a run-in heading, the separator that
+/// followed it (，；or 。) and the rest (empty when it is one clause).
+/// 个别派出所警力不足，夜间巡逻存在空白时段 → (个别派出所警力不足, ，,
+/// 夜间巡逻存在空白时段).
+pub fn run_in(s: &str) -> (&str, &str, &str) {
+    let s = bare(s);
+    match s
+        .char_indices()
+        .find(|(_, c)| matches!(c, '，' | '；' | '。'))
+    {
+        Some((at, c)) => {
+            let rest = bare(&s[at + c.len_utf8()..]);
+            if rest.is_empty() {
+                (&s[..at], "", "")
+            } else {
+                (&s[..at], &s[at..at + c.len_utf8()], rest)
+            }
+        }
+        None => (s, "", ""),
+    }
+}
+
+/// An organisation's name as the place a title names: a party committee
+/// is said by its place (中共石门乡委员会 → 石门乡, 中共青山县委 → 青山县);
+/// any other name stands as written.
+pub fn place_name(name: &str) -> &str {
+    let name = name.trim();
+    let Some(rest) = name.strip_prefix("中共") else {
+        return name;
+    };
+    ["委员会", "党委", "党工委", "委"]
+        .iter()
+        .filter_map(|tail| rest.strip_suffix(tail))
+        .map(|p| p.strip_suffix("工作").unwrap_or(p))
+        .find(|p| !p.is_empty())
+        .unwrap_or(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_runs_in_by_its_first_clause() {
+        assert_eq!(run_in("甲乙，丙丁。"), ("甲乙", "，", "丙丁"));
+        assert_eq!(run_in("甲乙。丙丁；戊"), ("甲乙", "。", "丙丁；戊"));
+        assert_eq!(run_in("甲乙"), ("甲乙", "", ""));
+        assert_eq!(run_in("甲乙，"), ("甲乙", "", ""));
+    }
+
+    #[test]
+    fn a_party_committee_is_named_by_its_place() {
+        assert_eq!(place_name("中共石门乡委员会"), "石门乡");
+        assert_eq!(place_name("中共青山县委"), "青山县");
+        assert_eq!(place_name("中共滨河街道工作委员会"), "滨河街道");
+        assert_eq!(place_name("临江区滨河街道"), "临江区滨河街道");
+        assert_eq!(place_name("中共"), "中共");
+    }
     use proptest::prelude::*;
 
     #[test]

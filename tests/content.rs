@@ -910,3 +910,312 @@ progress:
     let plan = draft(&p, Doc::Plan, 1);
     assert!(plan.starts_with("# 关于在全局开展深入贯彻"), "{plan}");
 }
+
+/// Every built-in sector, by key.
+const SECTORS: [&str; 15] = [
+    "hospital",
+    "school",
+    "university",
+    "county",
+    "township",
+    "subdistrict",
+    "police",
+    "police_station",
+    "traffic",
+    "tax",
+    "market",
+    "market_station",
+    "enterprise",
+    "bank",
+    "generic",
+];
+
+/// A county bureau's summer crackdown at its progress meeting, with the
+/// problems and next steps of `progress` (the rest of the section).
+fn crackdown_progress(progress: &str) -> String {
+    format!(
+        "org:
+  name: 清河县公安局
+  kind: police
+campaign:
+  name: 2023年夏季治安打击整治行动
+  decided_by: 公安部
+  phases:
+    - {{ name: 部署启动, from: 2023-06-10, to: 2023-06-20 }}
+    - {{ name: 集中攻坚, from: 2023-06-21, to: 2023-08-31 }}
+    - {{ name: 巩固提升, from: 2023-09-01, to: 2023-09-30 }}
+meeting:
+  date: 2023-06-10
+progress:
+  date: 2023-08-02
+{progress}"
+    )
+}
+
+#[test]
+fn bare_next_steps_are_led_into_and_mixed_lists_read_alike() {
+    // Next steps given as plain phrases are one sentence after a lead-in,
+    // never a lone “一是……；二是……。” paragraph.
+    let bare = crackdown_progress(
+        "  problems:
+    - 电信网络诈骗案件仍然高发，劝阻拦截不够及时
+    - 个别派出所警力不足，夜间巡逻存在空白时段
+  next_steps:
+    - 集中力量打击电信网络诈骗，提升预警劝阻效率
+    - 统筹调配警力，消除夜间巡逻空白时段
+",
+    );
+    let (_d, p) = profile(&bare);
+    for type_name in drafts::TYPES {
+        let t = bare.replace("  decided_by: 公安部\n", &format!("  type: {type_name}\n"));
+        let (_d, p) = profile(&t);
+        for md in drafts_of(&p, Doc::Progress) {
+            let line = md
+                .lines()
+                .find(|l| l.contains("一是集中力量打击电信网络诈骗"));
+            let line = line.unwrap_or_else(|| panic!("{type_name}: no steps in {md}"));
+            assert!(!line.starts_with("一是"), "{type_name}: {line}");
+            assert!(line.contains("：一是集中力量"), "{type_name}: {line}");
+        }
+    }
+    // One bare step is led into alike.
+    let one = bare.replace("    - 统筹调配警力，消除夜间巡逻空白时段\n", "");
+    let (_d, p1) = profile(&one);
+    for md in drafts_of(&p1, Doc::Progress) {
+        assert!(
+            md.contains("：集中力量打击电信网络诈骗，提升预警劝阻效率。"),
+            "{md}"
+        );
+    }
+    drop(p);
+    // Mixed with {lead, text}: every step and every problem is headed the
+    // same way, a bare one by its first clause.
+    let mixed = crackdown_progress(
+        "  achievements:
+    - { lead: 打击战果明显, text: 共破获刑事案件二百一十七起 }
+    - 夜间巡防加强，每晚投入警力一百二十人次
+  problems:
+    - { lead: 电诈高发, text: 电信网络诈骗案件仍然高发，劝阻拦截不够及时 }
+    - 个别派出所警力不足，夜间巡逻存在空白时段
+  next_steps:
+    - { lead: 集中力量打击电信网络诈骗, text: 提升预警劝阻效率 }
+    - 统筹调配警力，消除夜间巡逻空白时段
+",
+    );
+    let (_d, p) = profile(&mixed);
+    for md in drafts_of(&p, Doc::Progress) {
+        for never in ["\n第二，", "\n一是统筹", "\n统筹调配警力"] {
+            assert!(!md.contains(never), "{never:?}: {md}");
+        }
+        for must in [
+            "**第二，夜间巡防加强**，每晚投入警力一百二十人次。",
+            "**第二，个别派出所警力不足**，夜间巡逻存在空白时段。",
+            "统筹调配警力*。消除夜间巡逻空白时段。",
+        ] {
+            assert!(md.contains(must), "{must}: {md}");
+        }
+    }
+}
+
+#[test]
+fn a_plain_task_among_headed_ones_is_headed_by_its_first_clause() {
+    let text = "\
+org:
+  name: 清河县公安局
+  kind: police
+campaign:
+  name: 2023年夏季治安打击整治行动
+  decided_by: 公安部
+  tasks:
+    - { lead: 严打多发性犯罪, text: 严打涉黑涉恶、电信网络诈骗和盗抢骗等犯罪 }
+    - 整治重点地区，解决突出治安问题
+  phases:
+    - { name: 集中攻坚, from: 2023-06-10, to: 2023-09-30 }
+meeting:
+  date: 2023-06-10
+";
+    let (_d, p) = profile(text);
+    for md in drafts_of(&p, Doc::Speech) {
+        assert!(!md.contains("整治重点地区，解决突出治安问题*"), "{md}");
+        assert!(md.contains("整治重点地区*。解决突出治安问题。"), "{md}");
+    }
+}
+
+#[test]
+fn without_a_leading_group_no_draft_hands_work_to_one() {
+    // The profile forms no 领导小组: its work is the party organisation's
+    // in every speech, as in the plan, for every sector and type.
+    for kind in SECTORS {
+        for type_name in drafts::TYPES {
+            let full = drafts::full("青山某单位", kind, type_name);
+            let text = full.replace(
+                "  leading_group:\n    leader: { name: 王明, title: 主要负责同志 }\n    members: [各部门负责同志]\n    office: 办公室\n",
+                "",
+            );
+            assert_ne!(text, full);
+            let (_d, p) = profile(&text);
+            for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
+                let md = draft(&p, doc, 1 + (kind.len() % 8) as u32);
+                assert!(!md.contains("领导小组"), "{kind} {type_name}: {md}");
+            }
+        }
+    }
+    // With one, the speeches name it.
+    let (_d, p) = profile(&drafts::full("青山某单位", "county", "专项整治"));
+    assert!(draft(&p, Doc::Speech, 1).contains("专项行动领导小组"));
+}
+
+#[test]
+fn a_district_committee_hears_no_county_words() {
+    // 县级领导, 县一级 and 县直 are a county's; a 区委 (or a city's
+    // committee) is spoken of through its own words.
+    for type_name in drafts::TYPES {
+        for name in ["中共东城区委员会", "中共青山县委"] {
+            let (_d, p) = profile(&drafts::full(name, "county", type_name));
+            assert_never(
+                &all_drafts(&p),
+                type_name,
+                &["县级领导", "县一级", "县直有关部门"],
+            );
+        }
+    }
+}
+
+#[test]
+fn every_title_names_the_organisation() {
+    // A short form that names no place (街道, 本单位) and a label that
+    // starts with 全国 leave the title to the organisation's name.
+    for (name, kind, short, label, place) in [
+        (
+            "临江区滨河街道",
+            "subdistrict",
+            "街道",
+            "全国文明城市创建",
+            "临江区滨河街道",
+        ),
+        (
+            "青山某单位",
+            "generic",
+            "本单位",
+            "作风建设年",
+            "青山某单位",
+        ),
+        (
+            "中共青山县委",
+            "county",
+            "全县",
+            "全国文明城市创建",
+            "青山县",
+        ),
+    ] {
+        let text = format!(
+            "org:\n  name: {name}\n  kind: {kind}\n  short: {short}\ncampaign:\n  name: {label}\n  phases:\n    \
+             - {{ name: 集中攻坚, from: 2024-03-01, to: 2024-09-30 }}\n\
+             meeting:\n  date: 2024-03-01\n  place: 会议室\n  attendees: [全体干部]\n\
+             plan:\n  date: 2024-02-27\nprogress:\n  date: 2024-06-01\n"
+        );
+        let (_d, p) = profile(&text);
+        for doc in [Doc::Speech, Doc::Progress, Doc::Plan, Doc::Notice] {
+            let md = draft(&p, doc, 1);
+            let title = md.lines().find(|l| l.starts_with("# ")).unwrap_or_default();
+            assert!(title.contains(place), "{name} {doc:?}: {title}");
+            assert!(!title.starts_with("# 在全国"), "{title}");
+        }
+    }
+}
+
+/// The reasons (第一，…… items) of a speech's first point.
+fn first_point_leads(md: &str) -> Vec<String> {
+    let first = md.split("\n## ").nth(1).unwrap_or_default();
+    items(first).into_iter().map(|(lead, _)| lead).collect()
+}
+
+#[test]
+fn a_safety_or_discipline_campaign_takes_reasons_about_its_topic() {
+    // A 平安 drive in a school is not about teaching quality; a study of
+    // 八项规定 is about conduct and discipline: in every sector, the
+    // reasons speak of the topic, and the sector's general reasons stand
+    // aside.
+    const SAFETY: &[&str] = &[
+        "守住安全底线",
+        "高度负责的实际行动",
+        "隐患消除在萌芽状态",
+        "安全管理责任体系",
+        "全员安全素养",
+        "安全工作常态长效",
+    ];
+    const DISCIPLINE: &[&str] = &[
+        "严明纪律规矩",
+        "持续改进作风",
+        "从严管理监督队伍",
+        "联系的现实需要",
+        "树立队伍良好形象",
+        "提供作风保障",
+    ];
+    for kind in SECTORS {
+        for (name, type_name, topic) in [
+            ("平安单位创建", "创建", SAFETY),
+            ("安全生产提升年", "一般工作", SAFETY),
+            ("深入贯彻中央八项规定精神学习教育", "学习教育", DISCIPLINE),
+            ("纪律作风教育月", "主题教育", DISCIPLINE),
+            ("廉洁机关创建", "创建", DISCIPLINE),
+        ] {
+            let (_d, p) = profile(&drafts::complete("青山某单位", kind, type_name, name, None));
+            for md in drafts_of(&p, Doc::Speech) {
+                let leads = first_point_leads(&md);
+                for never in ["教育教学质量", "诊疗服务质量", "学科建设"] {
+                    assert!(
+                        !leads.iter().any(|l| l.contains(never)),
+                        "{kind} {name}: {leads:?}"
+                    );
+                }
+                let topical = leads
+                    .iter()
+                    .filter(|l| topic.iter().any(|t| l.contains(t)))
+                    .count();
+                assert!(topical >= 2, "{kind} {name}: {leads:?}");
+            }
+        }
+    }
+    // A campaign on another topic keeps the sector's reasons.
+    let (_d, p) = profile(&drafts::complete(
+        "青山某中学",
+        "school",
+        "创建",
+        "文明校园创建",
+        None,
+    ));
+    let leads: Vec<String> = drafts_of(&p, Doc::Speech)
+        .iter()
+        .flat_map(|md| first_point_leads(md))
+        .collect();
+    assert!(!leads.iter().any(|l| l.contains("安全底线")), "{leads:?}");
+}
+
+#[test]
+fn check_warns_at_a_文明委_deciding_a_civilised_city_drive_after_2023() {
+    let dir = tempfile::tempdir().unwrap();
+    for (year, warned) in [("2024", true), ("2019", false)] {
+        let path = write(
+            dir.path(),
+            &format!("街道{year}.yaml"),
+            &format!(
+                "org:\n  name: 临江区滨河街道\n  kind: subdistrict\ncampaign:\n  name: 全国文明城市创建\n  \
+                 decided_by: 全国文明委\n  phases:\n    - {{ name: 集中攻坚, from: {year}-03-01, to: {year}-09-30 }}\n\
+                 meeting:\n  date: {year}-03-01\n"
+            ),
+        );
+        let out = Command::new(BIN).arg("check").arg(&path).output().unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{said}");
+        assert_eq!(
+            said.contains("中央宣传思想文化工作领导小组"),
+            warned,
+            "{year}: {said}"
+        );
+        if warned {
+            assert!(said.contains("市委、市政府"), "{said}");
+        }
+    }
+}

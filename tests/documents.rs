@@ -461,7 +461,7 @@ fn counts_agree_with_what_is_listed() {
     let q = load(&write(dir.path(), "b.yaml", &short));
     let summary = draft(&q, Doc::Summary);
     assert!(
-        summary.starts_with("# 在某项工作活动总结大会上的讲话"),
+        summary.starts_with("# 在青山某单位某项工作活动总结大会上的讲话"),
         "{summary}"
     );
     assert!(summary.contains("我讲两点意见"), "{summary}");

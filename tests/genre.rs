@@ -461,7 +461,8 @@ meeting: { date: 2019-09-12 }
     assert!(plan.contains("\n### 总要求\n"), "{plan}");
     let parts = &plan[plan.find("目标任务").unwrap()..plan.find("组织领导").unwrap()];
     assert!(!parts.contains("（一）"), "{plan}");
-    // 12: a label that starts with 全 takes no scope in the title.
+    // 12: a label that starts with 全 takes no 全… scope in the title: the
+    // organisation's name says where the meeting is.
     let yaml = "
 org: { name: 滨河街道, short: 全街道 }
 campaign: { name: 全国文明城市创建 }
@@ -471,7 +472,7 @@ progress: { date: 2024-06-05 }
     let p = load(&write(dir.path(), "c.yaml", yaml));
     for doc in [Doc::Speech, Doc::Progress] {
         let md = draft(&p, doc, 1);
-        assert!(md.starts_with("# 在全国文明城市创建活动"), "{md}");
+        assert!(md.starts_with("# 在滨河街道全国文明城市创建活动"), "{md}");
         assert!(!md.contains("全街道全国"), "{md}");
     }
 }
@@ -535,7 +536,13 @@ fn facts_with_headings_stand_apart_and_one_line_facts_run_on() {
             .any(|l| l.starts_with("**第一，部署到位**。各单位都制定了具体方案。")),
         "{md}"
     );
-    assert!(md.lines().any(|l| l.starts_with("第二，集中整改")), "{md}");
+    // A fact without a heading among headed ones is headed by its
+    // first clause.
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("**第二，集中整改问题四十余项**。")),
+        "{md}"
+    );
     assert!(
         lint_findings(&md).is_empty(),
         "{:?}\n{md}",

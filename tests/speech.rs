@@ -621,7 +621,7 @@ meeting: { date: 2011-03-10 }
     assert_genre(&md, "目标与纪念日并存的配置");
     assert!(!md.contains("行动活动"), "{md}");
     assert!(
-        md.contains("# 在食品安全百日攻坚行动动员大会上的讲话"),
+        md.contains("# 在青山区市场监管局食品安全百日攻坚行动动员大会上的讲话"),
         "{md}"
     );
     // The occasion is greeted and the target secured, in the closing.

@@ -51,7 +51,29 @@ pub const CONDS: &[(&str, &str)] = &[
     ("commended", "总结大会表彰了先进（summary.commended）"),
     ("ended", "文稿的日期在活动最后一天之后"),
     ("speaker", "文稿所说的会议，讲话人已知（配置写了 speaker）"),
+    (
+        "safety",
+        "活动以平安、安全为题（名称或全称里有平安、安全、消防、隐患）",
+    ),
+    (
+        "discipline",
+        "活动以作风、纪律为题（名称或全称里有八项规定、作风、纪律、廉洁、廉政、四风）",
+    ),
 ];
+
+/// Words of a campaign's name that make it about safety: the `safety`
+/// condition.
+pub const SAFETY_WORDS: &[&str] = &["平安", "安全", "消防", "隐患"];
+
+/// Words of a campaign's name that make it about conduct and discipline:
+/// the `discipline` condition.
+pub const DISCIPLINE_WORDS: &[&str] = &["八项规定", "作风", "纪律", "廉洁", "廉政", "四风"];
+
+/// Whether a campaign named `names` (its name, its full name) is about
+/// the topic `words` name.
+pub fn about(names: &[&str], words: &[&str]) -> bool {
+    names.iter().any(|n| words.iter().any(|w| n.contains(w)))
+}
 
 /// A condition, by its index in [`CONDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -103,6 +125,17 @@ mod tests {
     #[test]
     fn conditions_fit_in_the_bits() {
         assert!(CONDS.len() <= 64);
+    }
+
+    #[test]
+    fn a_campaigns_topic_is_read_from_its_names() {
+        assert!(about(&["平安校园创建"], SAFETY_WORDS));
+        assert!(about(
+            &["某项工作", "深入贯彻中央八项规定精神学习教育"],
+            DISCIPLINE_WORDS
+        ));
+        assert!(!about(&["党史学习教育"], SAFETY_WORDS));
+        assert!(!about(&["党史学习教育"], DISCIPLINE_WORDS));
     }
 
     #[test]

@@ -142,12 +142,20 @@ impl<'a> Resolver<'a> {
         let progress_pos = raw.progress.as_ref().map(|p| p.pos);
         let notice_given = raw.notice.is_some();
         let org = self.org(raw.org, root);
+        let decided_at = raw
+            .campaign
+            .as_ref()
+            .and_then(|c| c.value.decided_by.as_ref())
+            .map(|t| t.pos);
         let campaign = self.campaign(raw.campaign, root);
         let meeting = self.meeting(raw.meeting, root);
         let (org, campaign, (meeting, meeting_at)) = (org?, campaign?, meeting?);
         let points = self.points(raw.points, "points", || campaign.kind.speech.points.len());
         self.meeting_against_phases(&meeting, meeting_at, &campaign);
         self.era_check(&meeting);
+        if let Some(at) = decided_at {
+            self.decider_check(&campaign, &meeting, at);
+        }
         let plan = self.plan(raw.plan, &org, &meeting);
         let progress = self.progress(raw.progress, &meeting, &campaign);
         let notice = match &plan {

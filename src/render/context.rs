@@ -209,6 +209,13 @@ pub fn build(
         // The sector's, or the organisation's own (org.words).
         w.get("scope").unwrap_or_default().to_owned()
     };
+    // A title names where its meeting is: with no 全院 to say (a 全国…
+    // label, a short form such as 街道 or 本单位), the organisation's name.
+    let scope = if scope.is_empty() {
+        esc(crate::zh::place_name(&p.org.name))
+    } else {
+        scope
+    };
     let points = match (doc, &p.progress) {
         (Doc::Speech | Doc::Briefing, _) => w.points(&w.kind.speech.points, &p.points),
         (Doc::Progress | Doc::ProgressBriefing, Some(pr)) => {

@@ -30,7 +30,17 @@ macro_rules! filters {
 }
 
 filters!(
-    cn_num, marker, cn_date, phase_span, bare, series, and_list, quoted, titled,
+    cn_num,
+    marker,
+    cn_date,
+    phase_span,
+    bare,
+    series,
+    and_list,
+    quoted,
+    titled,
+    clause,
+    after_clause,
 );
 
 /// `{{ points | length | cn_num }}` → 三; with `measure=true`, a count
@@ -111,6 +121,19 @@ pub fn bare(s: &str, _: Kwargs, _: &State) -> String {
     escape::bare(s).to_owned()
 }
 
+/// `{{ fact | clause }}`: a sentence's first clause, to head it where
+/// the other items of its list have headings: 甲乙，丙丁 → 甲乙.
+pub fn clause(s: &str, _: Kwargs, _: &State) -> String {
+    zh::run_in(s).0.to_owned()
+}
+
+/// `{{ fact | after_clause }}`: what follows the first clause, with the
+/// mark between them: 甲乙，丙丁 → ，丙丁; empty for one clause.
+pub fn after_clause(s: &str, _: Kwargs, _: &State) -> String {
+    let (_, mark, rest) = zh::run_in(s);
+    format!("{mark}{rest}")
+}
+
 /// `{{ ["甲", "乙", "丙"] | series }}` → 甲、乙、丙: an enumeration. Items
 /// that hold a 顿号 themselves are joined with ；, so 讲政治、有信念 stays
 /// one item. `quoted=true` writes “甲”“乙”“丙”.
@@ -168,6 +191,8 @@ mod tests {
         tera.register_filter("and_list", and_list);
         tera.register_filter("quoted", quoted);
         tera.register_filter("titled", titled);
+        tera.register_filter("clause", clause);
+        tera.register_filter("after_clause", after_clause);
         let mut context = tera::Context::new();
         let phase: BTreeMap<&str, Option<&str>> = phase.iter().copied().collect();
         context.insert("phase", &phase);
@@ -287,6 +312,12 @@ mod tests {
     #[test]
     fn punctuation_of_running_text() {
         assert_eq!(ok("{{ \"召开动员大会。\" | bare }}"), "召开动员大会");
+        assert_eq!(ok("{{ \"警力不足，有空白。\" | clause }}"), "警力不足");
+        assert_eq!(
+            ok("{{ \"警力不足，有空白。\" | after_clause }}"),
+            "，有空白"
+        );
+        assert_eq!(ok("{{ \"警力不足\" | after_clause }}"), "");
         assert_eq!(
             ok("{{ [\"讲政治。\", \"有信念\"] | series }}"),
             "讲政治、有信念"

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::escape;
-use crate::genre::cond::Facts;
+use crate::genre::cond::{self, Facts};
 use crate::genre::era::Era;
 use crate::genre::text::{VARS, Var};
 use crate::genre::{Alts, Block, CampaignType, Common, Item, Point, Sector, Style, rules};
@@ -378,13 +378,19 @@ impl<'a> Wording<'a> {
             (Some(l), Some(n)) => Some(rules::group_label(l, n).to_owned()),
             _ => None,
         };
-        let group = self.kind.group.render(|v| {
-            if Some(v) == label {
-                short.as_deref()
-            } else {
-                self.vocab[v.0 as usize].as_deref()
-            }
-        });
+        // No group formed (plan.leading_group): its work is the party
+        // organisation's, as the plan's no_group says.
+        let group = if self.profile.plan.leading_group.is_some() {
+            self.kind.group.render(|v| {
+                if Some(v) == label {
+                    short.as_deref()
+                } else {
+                    self.vocab[v.0 as usize].as_deref()
+                }
+            })
+        } else {
+            self.get("party_org").map(str::to_owned)
+        };
         self.set("group", group);
         let s = self.sector;
         for (name, alts) in [
@@ -451,6 +457,9 @@ impl<'a> Wording<'a> {
         f.set("against", self.kind.mode == crate::genre::Mode::Against);
         f.set("learning", self.kind.learning);
         f.set("enforces", self.sector.enforces);
+        let names = [c.name.as_str(), c.full_name.as_str()];
+        f.set("safety", cond::about(&names, cond::SAFETY_WORDS));
+        f.set("discipline", cond::about(&names, cond::DISCIPLINE_WORDS));
         f.set("political", self.get("political").is_some());
         if let Some(pr) = &p.progress {
             f.set("achievements", !pr.achievements.is_empty());
@@ -592,7 +601,7 @@ impl<'a> Wording<'a> {
                 Some(Block::Tasks) if self.profile.campaign.tasks.is_empty() => {}
                 Some(Block::Standards) if self.profile.campaign.standards.is_empty() => {}
                 Some(Block::Phases) if self.profile.campaign.phases.is_empty() => {}
-                Some(Block::NextSteps) => out.extend(self.steps()),
+                Some(Block::NextSteps) => out.extend(self.steps(item)),
                 Some(Block::Remedies) => out.extend(self.remedies()),
                 _ => out.extend(self.item(item)),
             }
@@ -632,69 +641,69 @@ impl<'a> Wording<'a> {
         })
     }
 
-    /// Facts with leads as items of their own.
+    /// Facts with leads as items of their own; a fact without one is
+    /// headed by its first clause, so every item reads alike.
     pub fn fact_items(&self, facts: &[Fact]) -> Vec<Entry> {
         facts
             .iter()
             .map(|f| {
                 let (lead, text) = match &f.lead {
-                    Some(lead) => (
-                        lead.as_str(),
-                        Some(f.text.as_str()).filter(|t| !t.is_empty()),
-                    ),
-                    None => (f.text.as_str(), None),
+                    Some(lead) => (lead.as_str(), f.text.as_str()),
+                    None => {
+                        let (head, _, rest) = crate::zh::run_in(&f.text);
+                        (head, rest)
+                    }
                 };
+                let text = Some(text).filter(|t| !t.is_empty());
                 Entry::item(phrase(lead), text.map(sentence))
             })
             .collect()
     }
 
     /// The progress meeting's next steps, each an item; one that answers a
-    /// listed problem says which.
-    fn steps(&self) -> Vec<Entry> {
+    /// listed problem says which. `item`'s text leads into steps given as
+    /// bare phrases.
+    fn steps(&self, item: &Item) -> Vec<Entry> {
         let Some(pr) = &self.profile.progress else {
             return Vec::new();
         };
         let progress = &self.kind.progress;
         let shared = &self.common.progress;
-        // A step given as a bare phrase, answering nothing, has no paragraph
-        // to head: such steps are said together as one sentence (一是……；
-        // 二是……。), where the first of them stood, never as headings alone.
-        let bare = |s: &&profile::Step| s.lead.is_none() && s.answers.is_none();
-        let plain: Vec<String> = pr
-            .next_steps
-            .iter()
-            .filter(bare)
-            .map(|s| phrase(&s.text))
-            .collect();
-        let first_plain = pr.next_steps.iter().position(|s| bare(&s));
-        let run_on = match plain.as_slice() {
-            [] => None,
-            [one] => Some(format!("{one}。")),
-            many => Some(
-                many.iter()
-                    .enumerate()
-                    .map(|(i, s)| format!("{}{s}", Marker::Yishi.render(i as u64 + 1)))
-                    .collect::<Vec<_>>()
-                    .join("；")
-                    + "。",
-            ),
-        };
-        let mut run_on = run_on.map(Entry::para);
+        // Steps that are all bare phrases, answering nothing, have no
+        // paragraph to head: they are said together as one sentence after
+        // a lead-in (重点抓好以下工作：一是……；二是……。), never as headings
+        // alone.
+        let bare = |s: &profile::Step| s.lead.is_none() && s.answers.is_none();
+        if pr.next_steps.iter().all(bare) {
+            let run_on = match pr.next_steps.as_slice() {
+                [] => return Vec::new(),
+                [one] => format!("{}。", phrase(&one.text)),
+                many => {
+                    many.iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            format!("{}{}", Marker::Yishi.render(i as u64 + 1), phrase(&s.text))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("；")
+                        + "。"
+                }
+            };
+            let intro = self.pick(item.text.as_ref()).unwrap_or_default();
+            return vec![Entry::para(format!("{intro}{run_on}"))];
+        }
+        // Among steps with headings, a bare one is headed by its first
+        // clause, so every step reads alike.
         pr.next_steps
             .iter()
             .enumerate()
-            .filter_map(|(i, s)| {
-                if bare(&s) {
-                    return if Some(i) == first_plain {
-                        run_on.take()
-                    } else {
-                        None
-                    };
-                }
+            .map(|(i, s)| {
                 let (lead, text) = match &s.lead {
                     Some(lead) => (lead.as_str(), s.text.as_str()),
-                    None => (s.text.as_str(), ""),
+                    None => {
+                        let (head, _, rest) = crate::zh::run_in(&s.text);
+                        (head, rest)
+                    }
                 };
                 let answer = s.answers.and_then(|k| pr.problems.get(k)).and_then(|p| {
                     let name = problem_name(p);
@@ -707,7 +716,7 @@ impl<'a> Wording<'a> {
                     (Some(a), None) => Some(a),
                     (None, b) => b,
                 };
-                Some(Entry::item(phrase(lead), text))
+                Entry::item(phrase(lead), text)
             })
             .collect()
     }

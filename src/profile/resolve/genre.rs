@@ -8,9 +8,12 @@ use std::sync::Arc;
 use super::super::model::*;
 use super::super::raw::{RawMilestone, RawWords, Text};
 use super::Resolver;
+use crate::calendar::cn_date;
 use crate::calendar::parse_date;
 use crate::genre::{self, CampaignType, Defaults, Sector};
 use crate::yaml::Located;
+use crate::yaml::Pos;
+use chrono::NaiveDate;
 
 impl Resolver<'_> {
     /// The sector `org.kind` names (a key or a Chinese name), checked
@@ -224,6 +227,38 @@ impl Resolver<'_> {
                     meeting.date, era.until
                 ),
                 "指导思想等表述按时代表最后一行写出，请核对是否仍然适用；可在 --templates 文件夹的 genre/era.yaml 里补充新的一行",
+            );
+        }
+    }
+}
+
+/// The day the 2023 reform of party and state institutions was published
+/// (《党和国家机构改革方案》, 2023-03-16): from it, 中央文明委's functions
+/// are 中央宣传思想文化工作领导小组's (docs/genre.md).
+const CIVILISATION_REFORM: (i32, u32, u32) = (2023, 3, 16);
+
+impl Resolver<'_> {
+    /// A 全国文明城市 drive said to be decided by a 文明委 after the 2023
+    /// reform names a body that no longer names the cities: `check` says
+    /// what to write instead.
+    pub(super) fn decider_check(&mut self, c: &Campaign, meeting: &Meeting, at: Pos) {
+        let Some(decider) = c.decided_by.as_deref() else {
+            return;
+        };
+        let (y, m, d) = CIVILISATION_REFORM;
+        let reformed = NaiveDate::from_ymd_opt(y, m, d).is_some_and(|r| meeting.date >= r);
+        let city = [&c.name, &c.full_name]
+            .iter()
+            .any(|n| n.contains("文明城市"));
+        let committee = ["文明委", "文明办"].iter().any(|w| decider.contains(w));
+        if reformed && city && committee {
+            self.warn(
+                at,
+                format!(
+                    "campaign.decided_by 写的是“{decider}”：2023年党和国家机构改革后，中央文明委的职能划入中央宣传思想文化工作领导小组，{}的会议不宜再说由“{decider}”决策",
+                    cn_date(meeting.date)
+                ),
+                "写决定创建的本市党委、政府，如 decided_by: 某某市委、市政府（docs/genre.md 说明了全国文明城市由谁命名）",
             );
         }
     }
