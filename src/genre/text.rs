@@ -8,6 +8,7 @@
 //! needs a value the profile does not give is left out: rendering gives
 //! `None`, and the caller picks another alternative or says nothing.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -145,22 +146,79 @@ pub enum Wrap {
     Titled,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum Seg {
-    Lit(String),
-    /// `{a}` or `{a+b}` (the values joined with 和, see [`and_list`]);
-    /// `optional` (`{a?}`) lets it be empty without losing the sentence.
-    Var {
-        vars: Vec<Var>,
-        wrap: Wrap,
-        optional: bool,
-    },
+/// A placeholder as parsed: `{a}` or `{a+b}` (the values joined with 和,
+/// see [`marks::and_list`]); `optional` (`{a?}`) lets it be empty without
+/// losing the sentence.
+struct Placeholder<'t> {
+    /// The [`Var`]s, one char each (see [`Text`]).
+    vars: &'t str,
+    wrap: Wrap,
+    optional: bool,
 }
 
+impl Placeholder<'_> {
+    fn vars(&self) -> impl Iterator<Item = Var> + '_ {
+        self.vars
+            .chars()
+            .map(|c| Var(u16::try_from(u32::from(c)).unwrap_or(u16::MAX)))
+    }
+
+    /// The values it joins: those of its vars that are given and not empty.
+    fn found<'v>(&self, value: &impl Fn(Var) -> Option<&'v str>) -> impl Iterator<Item = &'v str> {
+        self.vars().filter_map(value).filter(|s| !s.is_empty())
+    }
+
+    /// Whether it has what it needs: `{a+b}` one of them, `{a}` a.
+    fn filled<'v>(&self, value: &impl Fn(Var) -> Option<&'v str>) -> bool {
+        self.optional || self.found(value).next().is_some()
+    }
+}
+
+/// One piece of a [`Text`]: a run of literal text or a placeholder.
+enum Piece<'t> {
+    Lit(&'t str),
+    Var(Placeholder<'t>),
+}
+
+/// Starts a placeholder in a text's code; literal text never holds it
+/// ([`Text::parse`] refuses it).
+const MARK: char = '\0';
+
+const WRAPS: [Wrap; 3] = [Wrap::None, Wrap::Quoted, Wrap::Titled];
+
 /// One sentence (or paragraph) of genre data, parsed.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+///
+/// Kept as one string, its literal runs as written and each placeholder
+/// as [`MARK`], a char for its wrap and optionality, a char for the count
+/// of its vars and a char for each var's index. So the compiled data is
+/// decoded by borrowing the string from the binary: no allocation, no
+/// copy, for the hundreds of alternatives a draft chooses from.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct Text {
-    segs: Vec<Seg>,
+    code: Cow<'static, str>,
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.source(), f)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code)
+    }
+}
+
+/// Only from data that lives as long as the program (the compiled genre
+/// data in the binary), which the text borrows.
+impl<'de: 'static> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = <&'de str>::deserialize(d)?;
+        Ok(Text {
+            code: Cow::Borrowed(code),
+        })
+    }
 }
 
 /// Why a text could not be parsed: what, where (in characters from the
@@ -177,8 +235,7 @@ impl Text {
     /// refer to the sector passages.
     pub fn parse(s: &str, in_passage: bool) -> Result<Text, TextError> {
         let chars: Vec<char> = s.chars().collect();
-        let mut segs = Vec::new();
-        let mut lit = String::new();
+        let mut code = String::with_capacity(s.len());
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
@@ -189,8 +246,15 @@ impl Text {
                     hint: "占位符写成 {served} 这样，成对使用花括号".to_owned(),
                 });
             }
+            if c == MARK {
+                return Err(TextError {
+                    offset: i,
+                    message: "文字里有一个空字符（\\0）".to_owned(),
+                    hint: "删掉它".to_owned(),
+                });
+            }
             if c != '{' {
-                lit.push(c);
+                code.push(c);
                 i += 1;
                 continue;
             }
@@ -202,19 +266,17 @@ impl Text {
                 });
             };
             let inner: String = chars[i + 1..i + 1 + len].iter().collect();
-            let seg = placeholder(&inner, in_passage).map_err(|(message, hint)| TextError {
-                offset: i,
-                message,
-                hint,
-            })?;
+            let (vars, wrap, optional) =
+                placeholder(&inner, in_passage).map_err(|(message, hint)| TextError {
+                    offset: i,
+                    message,
+                    hint,
+                })?;
             // A placeholder wrapped by hand in “” or 《》 would not nest
             // the marks inside it correctly.
             let before = i.checked_sub(1).map(|j| chars[j]);
             let after = chars.get(i + len + 2).copied();
-            if let Seg::Var {
-                wrap: Wrap::None, ..
-            } = &seg
-            {
+            if wrap == Wrap::None {
                 let fix = match (before, after) {
                     (Some('“'), Some('”')) => Some("quoted"),
                     (Some('《'), Some('》')) => Some("titled"),
@@ -230,65 +292,109 @@ impl Text {
                     });
                 }
             }
-            if !lit.is_empty() {
-                segs.push(Seg::Lit(std::mem::take(&mut lit)));
-            }
-            segs.push(seg);
+            let Some(count) = u32::try_from(vars.len()).ok().and_then(char::from_u32) else {
+                return Err(TextError {
+                    offset: i,
+                    message: "占位符里的名字太多".to_owned(),
+                    hint: "一个占位符只写几个名字".to_owned(),
+                });
+            };
+            let flags =
+                WRAPS.iter().position(|w| *w == wrap).unwrap_or(0) + 3 * usize::from(optional);
+            code.push(MARK);
+            code.push(char::from(b'0' + flags as u8));
+            code.push(count);
+            code.extend(vars.iter().filter_map(|v| char::from_u32(u32::from(v.0))));
             i += len + 2;
         }
-        if !lit.is_empty() {
-            segs.push(Seg::Lit(lit));
-        }
-        Ok(Text { segs })
+        Ok(Text {
+            code: Cow::Owned(code),
+        })
+    }
+
+    /// The literal runs and placeholders, in order.
+    fn pieces(&self) -> impl Iterator<Item = Piece<'_>> {
+        let mut rest: &str = &self.code;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            let Some(tail) = rest.strip_prefix(MARK) else {
+                let end = rest.find(MARK).unwrap_or(rest.len());
+                let (lit, tail) = rest.split_at(end);
+                rest = tail;
+                return Some(Piece::Lit(lit));
+            };
+            // Only Text::parse writes the code; a short one ends the text.
+            let mut chars = tail.chars();
+            let flags = u32::from(chars.next()?).checked_sub(u32::from('0'))? as usize;
+            let count = u32::from(chars.next()?) as usize;
+            let vars = chars.as_str();
+            let end = vars
+                .char_indices()
+                .nth(count)
+                .map_or(vars.len(), |(at, _)| at);
+            rest = &vars[end..];
+            Some(Piece::Var(Placeholder {
+                vars: &vars[..end],
+                wrap: WRAPS.get(flags % 3).copied().unwrap_or(Wrap::None),
+                optional: flags >= 3,
+            }))
+        })
     }
 
     /// The placeholders the text uses.
     pub fn vars(&self) -> impl Iterator<Item = Var> + '_ {
-        self.segs
-            .iter()
-            .flat_map(|s| match s {
-                Seg::Var { vars, .. } => vars.as_slice(),
-                Seg::Lit(_) => &[],
+        self.pieces()
+            .filter_map(|p| match p {
+                Piece::Var(v) => Some(v.vars().collect::<Vec<_>>()),
+                Piece::Lit(_) => None,
             })
-            .copied()
+            .flatten()
+    }
+
+    /// Whether [`Text::render`] would give a text with these values,
+    /// without building it.
+    pub fn fits<'v>(&self, value: impl Fn(Var) -> Option<&'v str>) -> bool {
+        self.pieces().all(|p| match p {
+            Piece::Lit(_) => true,
+            Piece::Var(v) => v.filled(&value),
+        })
     }
 
     /// The text with every placeholder filled from `value`; `None` when a
     /// placeholder the sentence needs has no value.
     pub fn render<'v>(&self, value: impl Fn(Var) -> Option<&'v str>) -> Option<String> {
-        let mut out = String::new();
-        for seg in &self.segs {
-            match seg {
-                Seg::Lit(s) => out.push_str(s),
-                Seg::Var {
-                    vars,
-                    wrap,
-                    optional,
-                } => {
-                    let found: Vec<&str> = vars
-                        .iter()
-                        .filter_map(|&v| value(v))
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    // `{a+b}` needs one of them; `{a}` needs a.
-                    if found.is_empty() || (vars.len() == 1 && found.len() != 1) {
-                        if *optional {
-                            continue;
-                        }
-                        return None;
-                    }
-                    // A value alone stands as it is: a passage keeps its
-                    // final 。, which `and_list` drops from the phrases it joins.
-                    let joined = match found.as_slice() {
-                        [one] => (*one).to_owned(),
-                        several => marks::and_list(several, false),
-                    };
-                    match wrap {
-                        Wrap::None => out.push_str(&joined),
-                        Wrap::Quoted => out.push_str(&marks::quoted(&joined)),
-                        Wrap::Titled => out.push_str(&marks::titled(&joined)),
-                    }
+        let mut out = String::with_capacity(self.code.len());
+        for piece in self.pieces() {
+            let v = match piece {
+                Piece::Lit(s) => {
+                    out.push_str(s);
+                    continue;
                 }
+                Piece::Var(v) => v,
+            };
+            let mut found = v.found(&value);
+            let Some(first) = found.next() else {
+                if v.optional {
+                    continue;
+                }
+                return None;
+            };
+            // A value alone stands as it is: a passage keeps its final 。,
+            // which `and_list` drops from the phrases it joins.
+            let joined: Cow<'_, str> = match found.next() {
+                None => Cow::Borrowed(first),
+                Some(second) => {
+                    let mut all = vec![first, second];
+                    all.extend(found);
+                    Cow::Owned(marks::and_list(&all, false))
+                }
+            };
+            match v.wrap {
+                Wrap::None => out.push_str(&joined),
+                Wrap::Quoted => out.push_str(&marks::quoted(&joined)),
+                Wrap::Titled => out.push_str(&marks::titled(&joined)),
             }
         }
         Some(out)
@@ -297,34 +403,32 @@ impl Text {
     /// The text as written, for messages and tests.
     pub fn source(&self) -> String {
         let mut out = String::new();
-        for seg in &self.segs {
-            match seg {
-                Seg::Lit(s) => out.push_str(s),
-                Seg::Var {
-                    vars,
-                    wrap,
-                    optional,
-                } => {
-                    let names: Vec<&str> = vars.iter().map(|v| v.name()).collect();
-                    let _ = write!(out, "{{{}", names.join("+"));
-                    if *optional {
-                        out.push('?');
-                    }
-                    match wrap {
-                        Wrap::None => {}
-                        Wrap::Quoted => out.push_str("|quoted"),
-                        Wrap::Titled => out.push_str("|titled"),
-                    }
-                    out.push('}');
+        for piece in self.pieces() {
+            let v = match piece {
+                Piece::Lit(s) => {
+                    out.push_str(s);
+                    continue;
                 }
+                Piece::Var(v) => v,
+            };
+            let names: Vec<&str> = v.vars().map(Var::name).collect();
+            let _ = write!(out, "{{{}", names.join("+"));
+            if v.optional {
+                out.push('?');
             }
+            match v.wrap {
+                Wrap::None => {}
+                Wrap::Quoted => out.push_str("|quoted"),
+                Wrap::Titled => out.push_str("|titled"),
+            }
+            out.push('}');
         }
         out
     }
 }
 
 /// One placeholder's inside: `a`, `a+b`, `a?`, `a|quoted`.
-fn placeholder(inner: &str, in_passage: bool) -> Result<Seg, (String, String)> {
+fn placeholder(inner: &str, in_passage: bool) -> Result<(Vec<Var>, Wrap, bool), (String, String)> {
     let (names, wrap) = match inner.split_once('|') {
         None => (inner, Wrap::None),
         Some((names, "quoted")) => (names, Wrap::Quoted),
@@ -359,11 +463,7 @@ fn placeholder(inner: &str, in_passage: bool) -> Result<Seg, (String, String)> {
         }
         vars.push(var);
     }
-    Ok(Seg::Var {
-        vars,
-        wrap,
-        optional,
-    })
+    Ok((vars, wrap, optional))
 }
 
 #[cfg(test)]
