@@ -150,17 +150,15 @@ pub enum Wrap {
 /// see [`marks::and_list`]); `optional` (`{a?}`) lets it be empty without
 /// losing the sentence.
 struct Placeholder<'t> {
-    /// The [`Var`]s, one char each (see [`Text`]).
-    vars: &'t str,
+    /// The [`Var`]s, a byte each.
+    vars: &'t [u8],
     wrap: Wrap,
     optional: bool,
 }
 
 impl Placeholder<'_> {
     fn vars(&self) -> impl Iterator<Item = Var> + '_ {
-        self.vars
-            .chars()
-            .map(|c| Var(u16::try_from(u32::from(c)).unwrap_or(u16::MAX)))
+        self.vars.iter().map(|&b| Var(u16::from(b)))
     }
 
     /// The values it joins: those of its vars that are given and not empty.
@@ -176,26 +174,30 @@ impl Placeholder<'_> {
 
 /// One piece of a [`Text`]: a run of literal text or a placeholder.
 enum Piece<'t> {
-    Lit(&'t str),
+    Lit(Cow<'t, str>),
     Var(Placeholder<'t>),
 }
 
-/// Starts a placeholder in a text's code; literal text never holds it
-/// ([`Text::parse`] refuses it).
-const MARK: char = '\0';
+/// Where a placeholder stands in a text's body; literal text never holds
+/// it ([`Text::parse`] refuses it, and no byte of a longer UTF-8 character
+/// is 0).
+const MARK: u8 = 0;
 
 const WRAPS: [Wrap; 3] = [Wrap::None, Wrap::Quoted, Wrap::Titled];
 
 /// One sentence (or paragraph) of genre data, parsed.
 ///
-/// Kept as one string, its literal runs as written and each placeholder
-/// as [`MARK`], a char for its wrap and optionality, a char for the count
-/// of its vars and a char for each var's index. So the compiled data is
-/// decoded by borrowing the string from the binary: no allocation, no
-/// copy, for the hundreds of alternatives a draft chooses from.
+/// Kept as one run of bytes: the number of placeholders; for each, a byte
+/// for its wrap and optionality, the number of its vars and a byte for
+/// each var's index; then the body, the literal text as written (UTF-8)
+/// with [`MARK`] where each placeholder stands. So the compiled data is
+/// decoded by borrowing the bytes from the binary (no allocation, no copy,
+/// no check of hundreds of alternatives a draft mostly does not use),
+/// whether an alternative fits is read from the few bytes at its head,
+/// and only the text a draft takes is read as UTF-8.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Text {
-    code: Cow<'static, str>,
+    code: Cow<'static, [u8]>,
 }
 
 impl std::fmt::Debug for Text {
@@ -206,7 +208,7 @@ impl std::fmt::Debug for Text {
 
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.code)
+        s.serialize_bytes(&self.code)
     }
 }
 
@@ -214,9 +216,35 @@ impl Serialize for Text {
 /// data in the binary), which the text borrows.
 impl<'de: 'static> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let code = <&'de str>::deserialize(d)?;
+        let code = <&'de [u8]>::deserialize(d)?;
         Ok(Text {
             code: Cow::Borrowed(code),
+        })
+    }
+}
+
+/// The placeholders at the head of a text's code, in order.
+struct Placeholders<'t> {
+    rest: &'t [u8],
+    left: u8,
+}
+
+impl<'t> Iterator for Placeholders<'t> {
+    type Item = Placeholder<'t>;
+
+    fn next(&mut self) -> Option<Placeholder<'t>> {
+        self.left = self.left.checked_sub(1)?;
+        // Only Text::parse writes the code; a short one ends the text.
+        let [flags, count, rest @ ..] = self.rest else {
+            self.left = 0;
+            return None;
+        };
+        let (vars, rest) = rest.split_at((*count as usize).min(rest.len()));
+        self.rest = rest;
+        Some(Placeholder {
+            vars,
+            wrap: WRAPS[*flags as usize % 3],
+            optional: *flags >= 3,
         })
     }
 }
@@ -235,7 +263,8 @@ impl Text {
     /// refer to the sector passages.
     pub fn parse(s: &str, in_passage: bool) -> Result<Text, TextError> {
         let chars: Vec<char> = s.chars().collect();
-        let mut code = String::with_capacity(s.len());
+        let mut head = vec![0_u8];
+        let mut body = String::with_capacity(s.len());
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
@@ -246,7 +275,7 @@ impl Text {
                     hint: "占位符写成 {served} 这样，成对使用花括号".to_owned(),
                 });
             }
-            if c == MARK {
+            if c == char::from(MARK) {
                 return Err(TextError {
                     offset: i,
                     message: "文字里有一个空字符（\\0）".to_owned(),
@@ -254,7 +283,7 @@ impl Text {
                 });
             }
             if c != '{' {
-                code.push(c);
+                body.push(c);
                 i += 1;
                 continue;
             }
@@ -292,74 +321,71 @@ impl Text {
                     });
                 }
             }
-            let Some(count) = u32::try_from(vars.len()).ok().and_then(char::from_u32) else {
+            let indices: Option<Vec<u8>> = vars.iter().map(|v| u8::try_from(v.0).ok()).collect();
+            let (Some(count), Some(indices), Some(n)) = (
+                u8::try_from(vars.len()).ok(),
+                indices,
+                head[0].checked_add(1),
+            ) else {
                 return Err(TextError {
                     offset: i,
-                    message: "占位符里的名字太多".to_owned(),
-                    hint: "一个占位符只写几个名字".to_owned(),
+                    message: "占位符太多".to_owned(),
+                    hint: "把这段话分成几段".to_owned(),
                 });
             };
-            let flags =
-                WRAPS.iter().position(|w| *w == wrap).unwrap_or(0) + 3 * usize::from(optional);
-            code.push(MARK);
-            code.push(char::from(b'0' + flags as u8));
-            code.push(count);
-            code.extend(vars.iter().filter_map(|v| char::from_u32(u32::from(v.0))));
+            head[0] = n;
+            let wrap_at = WRAPS.iter().position(|w| *w == wrap).unwrap_or(0) as u8;
+            head.push(wrap_at + 3 * u8::from(optional));
+            head.push(count);
+            head.extend(indices);
+            body.push(char::from(MARK));
             i += len + 2;
         }
+        head.extend(body.into_bytes());
         Ok(Text {
-            code: Cow::Owned(code),
+            code: Cow::Owned(head),
         })
+    }
+
+    /// The placeholders, and the body after them.
+    fn parts(&self) -> (Placeholders<'_>, &[u8]) {
+        let mut skip = self.placeholders();
+        while skip.next().is_some() {}
+        (self.placeholders(), skip.rest)
+    }
+
+    /// The placeholders, without finding the body.
+    fn placeholders(&self) -> Placeholders<'_> {
+        match &*self.code {
+            [n, rest @ ..] => Placeholders { rest, left: *n },
+            [] => Placeholders { rest: &[], left: 0 },
+        }
     }
 
     /// The literal runs and placeholders, in order.
     fn pieces(&self) -> impl Iterator<Item = Piece<'_>> {
-        let mut rest: &str = &self.code;
-        std::iter::from_fn(move || {
-            if rest.is_empty() {
-                return None;
-            }
-            let Some(tail) = rest.strip_prefix(MARK) else {
-                let end = rest.find(MARK).unwrap_or(rest.len());
-                let (lit, tail) = rest.split_at(end);
-                rest = tail;
-                return Some(Piece::Lit(lit));
-            };
-            // Only Text::parse writes the code; a short one ends the text.
-            let mut chars = tail.chars();
-            let flags = u32::from(chars.next()?).checked_sub(u32::from('0'))? as usize;
-            let count = u32::from(chars.next()?) as usize;
-            let vars = chars.as_str();
-            let end = vars
-                .char_indices()
-                .nth(count)
-                .map_or(vars.len(), |(at, _)| at);
-            rest = &vars[end..];
-            Some(Piece::Var(Placeholder {
-                vars: &vars[..end],
-                wrap: WRAPS.get(flags % 3).copied().unwrap_or(Wrap::None),
-                optional: flags >= 3,
-            }))
-        })
+        let (mut placeholders, body) = self.parts();
+        body.split(|&b| b == MARK)
+            .enumerate()
+            .flat_map(move |(i, lit)| {
+                let var = if i == 0 { None } else { placeholders.next() };
+                // Valid UTF-8 as Text::parse wrote it; read so that damaged
+                // data could never make a draft fail.
+                let lit = (!lit.is_empty()).then(|| Piece::Lit(String::from_utf8_lossy(lit)));
+                var.map(Piece::Var).into_iter().chain(lit)
+            })
     }
 
     /// The placeholders the text uses.
     pub fn vars(&self) -> impl Iterator<Item = Var> + '_ {
-        self.pieces()
-            .filter_map(|p| match p {
-                Piece::Var(v) => Some(v.vars().collect::<Vec<_>>()),
-                Piece::Lit(_) => None,
-            })
-            .flatten()
+        self.placeholders()
+            .flat_map(|p| p.vars.iter().map(|&b| Var(u16::from(b))))
     }
 
     /// Whether [`Text::render`] would give a text with these values,
     /// without building it.
     pub fn fits<'v>(&self, value: impl Fn(Var) -> Option<&'v str>) -> bool {
-        self.pieces().all(|p| match p {
-            Piece::Lit(_) => true,
-            Piece::Var(v) => v.filled(&value),
-        })
+        self.placeholders().all(|p| p.filled(&value))
     }
 
     /// The text with every placeholder filled from `value`; `None` when a
@@ -369,7 +395,7 @@ impl Text {
         for piece in self.pieces() {
             let v = match piece {
                 Piece::Lit(s) => {
-                    out.push_str(s);
+                    out.push_str(&s);
                     continue;
                 }
                 Piece::Var(v) => v,
@@ -406,7 +432,7 @@ impl Text {
         for piece in self.pieces() {
             let v = match piece {
                 Piece::Lit(s) => {
-                    out.push_str(s);
+                    out.push_str(&s);
                     continue;
                 }
                 Piece::Var(v) => v,
@@ -570,6 +596,47 @@ mod tests {
     fn a_passage_may_not_use_passages() {
         assert!(Text::parse("{mission}", true).is_err());
         assert!(Text::parse("{mission}", false).is_ok());
+    }
+
+    #[test]
+    fn every_var_fits_in_a_byte() {
+        assert!(VARS.len() <= 256);
+    }
+
+    #[test]
+    fn fits_says_what_render_does() {
+        let values: [&[(&str, &str)]; 4] = [
+            &[],
+            &[("we", "我院")],
+            &[("we", ""), ("served", "患者")],
+            &[("we", "我院"), ("served", "患者"), ("units", "各支部")],
+        ];
+        for text in [
+            "甲{we}乙",
+            "{units+staff}",
+            "{we}为{served|quoted}{salute?}",
+            "没有占位符",
+            "",
+            "{served?}{we}",
+        ] {
+            let t = Text::parse(text, false).unwrap();
+            for pairs in values {
+                let value = |v: Var| pairs.iter().find(|(n, _)| *n == v.name()).map(|(_, s)| *s);
+                assert_eq!(t.fits(value), t.render(value).is_some(), "{text} {pairs:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn compiled_texts_read_as_parsed() {
+        for s in ["甲{we}乙{units+staff|quoted}丙", "{salute?}", "", "无"] {
+            let t = Text::parse(s, false).unwrap();
+            let bytes = postcard::to_allocvec(&t).unwrap();
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            let back: Text = postcard::from_bytes(bytes).unwrap();
+            assert_eq!(back, t);
+            assert_eq!(back.source(), s);
+        }
     }
 
     #[test]
