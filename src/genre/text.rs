@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -174,31 +175,67 @@ impl Placeholder<'_> {
 
 /// One piece of a [`Text`]: a run of literal text or a placeholder.
 enum Piece<'t> {
-    Lit(Cow<'t, str>),
+    Lit(&'t str),
     Var(Placeholder<'t>),
 }
 
 /// Where a placeholder stands in a text's body; literal text never holds
-/// it ([`Text::parse`] refuses it, and no byte of a longer UTF-8 character
-/// is 0).
-const MARK: u8 = 0;
+/// it ([`Text::parse`] refuses it).
+const MARK: char = '\0';
 
 const WRAPS: [Wrap; 3] = [Wrap::None, Wrap::Quoted, Wrap::Titled];
 
 /// One sentence (or paragraph) of genre data, parsed.
 ///
-/// Kept as one run of bytes: the number of placeholders; for each, a byte
-/// for its wrap and optionality, the number of its vars and a byte for
-/// each var's index; then the body, the literal text as written (UTF-8)
+/// Kept as two runs of bytes. The head: the number of placeholders and,
+/// for each, a byte for its wrap and optionality, the number of its vars
+/// and a byte for each var's index. The body: the literal text as written
 /// with [`MARK`] where each placeholder stands. So the compiled data is
-/// decoded by borrowing the bytes from the binary (no allocation, no copy,
-/// no check of hundreds of alternatives a draft mostly does not use),
-/// whether an alternative fits is read from the few bytes at its head,
-/// and only the text a draft takes is read as UTF-8.
-#[derive(Clone, PartialEq, Eq, Default)]
+/// decoded by borrowing both from the binary (no allocation, no copy),
+/// whether an alternative fits is read from the few bytes of its head,
+/// and a body is read as UTF-8 once, the first time a draft takes it.
+#[derive(Clone, Default)]
 pub struct Text {
-    code: Cow<'static, [u8]>,
+    head: Cow<'static, [u8]>,
+    body: Body,
 }
+
+#[derive(Clone)]
+enum Body {
+    Ready(Cow<'static, str>),
+    /// As build.rs compiled it, checked as UTF-8 on first use.
+    Compiled {
+        bytes: &'static [u8],
+        read: OnceLock<&'static str>,
+    },
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::Ready(Cow::Borrowed(""))
+    }
+}
+
+impl Body {
+    fn text(&self) -> &str {
+        match self {
+            Body::Ready(s) => s,
+            // Text::parse wrote UTF-8, and a test decodes every built-in
+            // file; damaged data would read as no text, never fail a draft.
+            Body::Compiled { bytes, read } => {
+                read.get_or_init(|| std::str::from_utf8(bytes).unwrap_or_default())
+            }
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.head == other.head && self.body.text() == other.body.text()
+    }
+}
+
+impl Eq for Text {}
 
 impl std::fmt::Debug for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -208,7 +245,21 @@ impl std::fmt::Debug for Text {
 
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&self.code)
+        use serde::ser::SerializeTuple as _;
+        let mut t = s.serialize_tuple(2)?;
+        t.serialize_element(&AsBytes(&self.head))?;
+        t.serialize_element(&AsBytes(self.body.text().as_bytes()))?;
+        t.end()
+    }
+}
+
+/// Bytes serialized as bytes (read back borrowed), not as a sequence of
+/// numbers.
+struct AsBytes<'b>(&'b [u8]);
+
+impl Serialize for AsBytes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(self.0)
     }
 }
 
@@ -216,14 +267,18 @@ impl Serialize for Text {
 /// data in the binary), which the text borrows.
 impl<'de: 'static> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let code = <&'de [u8]>::deserialize(d)?;
+        let (head, bytes) = <(&'de [u8], &'de [u8])>::deserialize(d)?;
         Ok(Text {
-            code: Cow::Borrowed(code),
+            head: Cow::Borrowed(head),
+            body: Body::Compiled {
+                bytes,
+                read: OnceLock::new(),
+            },
         })
     }
 }
 
-/// The placeholders at the head of a text's code, in order.
+/// The placeholders in a text's head, in order.
 struct Placeholders<'t> {
     rest: &'t [u8],
     left: u8,
@@ -234,7 +289,7 @@ impl<'t> Iterator for Placeholders<'t> {
 
     fn next(&mut self) -> Option<Placeholder<'t>> {
         self.left = self.left.checked_sub(1)?;
-        // Only Text::parse writes the code; a short one ends the text.
+        // Only Text::parse writes the head; a short one ends the text.
         let [flags, count, rest @ ..] = self.rest else {
             self.left = 0;
             return None;
@@ -275,7 +330,7 @@ impl Text {
                     hint: "占位符写成 {served} 这样，成对使用花括号".to_owned(),
                 });
             }
-            if c == char::from(MARK) {
+            if c == MARK {
                 return Err(TextError {
                     offset: i,
                     message: "文字里有一个空字符（\\0）".to_owned(),
@@ -338,42 +393,39 @@ impl Text {
             head.push(wrap_at + 3 * u8::from(optional));
             head.push(count);
             head.extend(indices);
-            body.push(char::from(MARK));
+            body.push(MARK);
             i += len + 2;
         }
-        head.extend(body.into_bytes());
         Ok(Text {
-            code: Cow::Owned(head),
+            head: Cow::Owned(head),
+            body: Body::Ready(Cow::Owned(body)),
         })
     }
 
-    /// The placeholders, and the body after them.
-    fn parts(&self) -> (Placeholders<'_>, &[u8]) {
-        let mut skip = self.placeholders();
-        while skip.next().is_some() {}
-        (self.placeholders(), skip.rest)
-    }
-
-    /// The placeholders, without finding the body.
+    /// The placeholders, in order.
     fn placeholders(&self) -> Placeholders<'_> {
-        match &*self.code {
+        match &*self.head {
             [n, rest @ ..] => Placeholders { rest, left: *n },
             [] => Placeholders { rest: &[], left: 0 },
         }
     }
 
-    /// The literal runs and placeholders, in order.
-    fn pieces(&self) -> impl Iterator<Item = Piece<'_>> {
-        let (mut placeholders, body) = self.parts();
-        body.split(|&b| b == MARK)
-            .enumerate()
-            .flat_map(move |(i, lit)| {
-                let var = if i == 0 { None } else { placeholders.next() };
-                // Valid UTF-8 as Text::parse wrote it; read so that damaged
-                // data could never make a draft fail.
-                let lit = (!lit.is_empty()).then(|| Piece::Lit(String::from_utf8_lossy(lit)));
-                var.map(Piece::Var).into_iter().chain(lit)
-            })
+    /// Calls `f` with each literal run and placeholder in order, until it
+    /// says no; whether it never did.
+    fn each(&self, mut f: impl FnMut(Piece<'_>) -> bool) -> bool {
+        let mut placeholders = self.placeholders();
+        for (i, lit) in self.body.text().split(MARK).enumerate() {
+            if i > 0
+                && let Some(v) = placeholders.next()
+                && !f(Piece::Var(v))
+            {
+                return false;
+            }
+            if !lit.is_empty() && !f(Piece::Lit(lit)) {
+                return false;
+            }
+        }
+        true
     }
 
     /// The placeholders the text uses.
@@ -391,21 +443,18 @@ impl Text {
     /// The text with every placeholder filled from `value`; `None` when a
     /// placeholder the sentence needs has no value.
     pub fn render<'v>(&self, value: impl Fn(Var) -> Option<&'v str>) -> Option<String> {
-        let mut out = String::with_capacity(self.code.len());
-        for piece in self.pieces() {
+        let mut out = String::with_capacity(self.body.text().len() + 32);
+        let whole = self.each(|piece| {
             let v = match piece {
                 Piece::Lit(s) => {
-                    out.push_str(&s);
-                    continue;
+                    out.push_str(s);
+                    return true;
                 }
                 Piece::Var(v) => v,
             };
             let mut found = v.found(&value);
             let Some(first) = found.next() else {
-                if v.optional {
-                    continue;
-                }
-                return None;
+                return v.optional;
             };
             // A value alone stands as it is: a passage keeps its final 。,
             // which `and_list` drops from the phrases it joins.
@@ -422,18 +471,19 @@ impl Text {
                 Wrap::Quoted => out.push_str(&marks::quoted(&joined)),
                 Wrap::Titled => out.push_str(&marks::titled(&joined)),
             }
-        }
-        Some(out)
+            true
+        });
+        whole.then_some(out)
     }
 
     /// The text as written, for messages and tests.
     pub fn source(&self) -> String {
         let mut out = String::new();
-        for piece in self.pieces() {
+        self.each(|piece| {
             let v = match piece {
                 Piece::Lit(s) => {
-                    out.push_str(&s);
-                    continue;
+                    out.push_str(s);
+                    return true;
                 }
                 Piece::Var(v) => v,
             };
@@ -448,7 +498,8 @@ impl Text {
                 Wrap::Titled => out.push_str("|titled"),
             }
             out.push('}');
-        }
+            true
+        });
         out
     }
 }
