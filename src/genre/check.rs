@@ -162,7 +162,7 @@ impl<'a> Checker<'a> {
             return None;
         }
         Some(Alts {
-            slot: format!("{}.{slot}", self.key),
+            slot: format!("{}.{slot}", self.key).into(),
             alts,
         })
     }
@@ -211,7 +211,7 @@ impl<'a> Checker<'a> {
         let seed = format!("{}.{slot}", self.key);
         let paired = |a: Option<Alts>| {
             a.map(|mut a| {
-                a.slot.clone_from(&seed);
+                a.slot = seed.clone().into();
                 a
             })
         };

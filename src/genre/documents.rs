@@ -35,6 +35,7 @@ macro_rules! section {
 
         $(#[$meta])*
         #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+        #[serde(bound(deserialize = "'de: 'static"))]
         pub struct $model {
             $(pub $slot: Option<Alts>,)*
             $(

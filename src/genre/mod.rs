@@ -330,7 +330,7 @@ fn parsed<R, T>(
 ) -> Loaded<T>
 where
     R: serde::de::DeserializeOwned,
-    T: serde::de::DeserializeOwned,
+    T: serde::Deserialize<'static>,
 {
     e.cell
         .get_or_init(|| {

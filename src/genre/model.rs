@@ -2,6 +2,7 @@
 //! block known. What a sector, a campaign type and the shared passages say,
 //! ready to be chosen from for one organisation.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -15,76 +16,74 @@ use super::text::Text;
 /// One document's part of a genre file (a campaign type's speech, its
 /// plan…), decoded the first time it is read: a render of one speech does
 /// not decode the plan's and the progress speech's passages. Built-in
-/// files are compiled by build.rs, each part as bytes of its own; a user's
-/// file is read as YAML and its parts are ready from the start.
+/// files are compiled by build.rs, each part as bytes of its own that its
+/// texts borrow; a user's file is read as YAML and its parts are ready
+/// from the start.
 pub struct Part<T> {
     value: OnceLock<T>,
-    bytes: Vec<u8>,
+    bytes: &'static [u8],
 }
 
 impl<T> Part<T> {
     pub fn new(value: T) -> Self {
         Part {
             value: OnceLock::from(value),
-            bytes: Vec::new(),
+            bytes: &[],
         }
     }
 }
 
-impl<T: Default + serde::de::DeserializeOwned> std::ops::Deref for Part<T> {
+impl<T: Default + Deserialize<'static>> std::ops::Deref for Part<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
         // The bytes are build.rs's, checked by a test to decode; empty
         // text is what a part that did not would read as.
         self.value
-            .get_or_init(|| postcard::from_bytes(&self.bytes).unwrap_or_default())
+            .get_or_init(|| postcard::from_bytes(self.bytes).unwrap_or_default())
     }
 }
 
-impl<T: Default + Clone + serde::de::DeserializeOwned> Clone for Part<T> {
+impl<T: Default + Clone + Deserialize<'static>> Clone for Part<T> {
     fn clone(&self) -> Self {
         Part::new((**self).clone())
     }
 }
 
-impl<T: Default + std::fmt::Debug + serde::de::DeserializeOwned> std::fmt::Debug for Part<T> {
+impl<T: Default + std::fmt::Debug + Deserialize<'static>> std::fmt::Debug for Part<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         (**self).fmt(f)
     }
 }
 
-impl<T: Default + Serialize + serde::de::DeserializeOwned> Serialize for Part<T> {
+impl<T: Default + Serialize + Deserialize<'static>> Serialize for Part<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let bytes = postcard::to_allocvec(&**self).map_err(serde::ser::Error::custom)?;
         s.serialize_bytes(&bytes)
     }
 }
 
-impl<'de, T> Deserialize<'de> for Part<T> {
+/// Only from the compiled data in the binary, which the part's texts
+/// borrow when it is decoded.
+impl<'de: 'static, T> Deserialize<'de> for Part<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Bytes;
-        impl serde::de::Visitor<'_> for Bytes {
-            type Value = Vec<u8>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_bytes<E>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-                Ok(v.to_vec())
-            }
-            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-                Ok(v)
-            }
-        }
         Ok(Part {
             value: OnceLock::new(),
-            bytes: d.deserialize_bytes(Bytes)?,
+            bytes: <&'de [u8]>::deserialize(d)?,
         })
     }
 }
 
+/// A name in compiled data, borrowed from the binary.
+fn borrowed<'de: 'static, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Cow<'static, str>, D::Error> {
+    <&'de str>::deserialize(d).map(Cow::Borrowed)
+}
+
 /// One way of saying a passage, and when it is true.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Alt {
     pub text: Text,
     pub when: Vec<Cond>,
@@ -95,8 +94,10 @@ pub struct Alt {
 /// (hospital.passages.focus): with the organisation's name it decides which
 /// alternative a draft takes.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Alts {
-    pub slot: String,
+    #[serde(deserialize_with = "borrowed")]
+    pub slot: Cow<'static, str>,
     pub alts: Vec<Alt>,
 }
 
@@ -136,6 +137,7 @@ impl Block {
 
 /// One item of a point.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Item {
     pub lead: Option<Alts>,
     pub text: Option<Alts>,
@@ -159,6 +161,7 @@ pub enum Style {
 
 /// One point of a speech: its heading, a first paragraph, and items.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Point {
     pub title: Alts,
     pub intro: Option<Alts>,
@@ -168,6 +171,7 @@ pub struct Point {
 
 /// The mobilisation speech's passages.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct SpeechText {
     pub opening: Option<Alts>,
     pub lead_in: Option<Alts>,
@@ -177,6 +181,7 @@ pub struct SpeechText {
 
 /// The progress speech's passages.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct ProgressText {
     pub opening: Option<Alts>,
     pub review: Option<Alts>,
@@ -197,6 +202,7 @@ pub struct ProgressText {
 
 /// The plan's passages.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct PlanText {
     pub purpose: Option<Alts>,
     pub decision: Option<Alts>,
@@ -250,6 +256,7 @@ pub struct Words {
 
 /// A sector's own passages.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Passages {
     pub mission: Alts,
     pub reasons: Vec<Item>,
@@ -265,6 +272,7 @@ pub struct Passages {
 
 /// One sector (genre/sectors/KEY.yaml).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Sector {
     pub key: String,
     /// The Chinese names `org.kind` accepts: 医院, 卫生院.
@@ -323,6 +331,7 @@ pub enum Mode {
 
 /// One campaign type (genre/types/KEY.yaml).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct CampaignType {
     pub key: String,
     /// The Chinese names `campaign.type` accepts; the first is shown.
@@ -357,6 +366,7 @@ impl CampaignType {
 
 /// How to answer what was said before the speaker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Response {
     pub words: Vec<String>,
     pub say: Alts,
@@ -366,6 +376,7 @@ pub struct Response {
 /// answers to a previous speaker, the closing salutes, shared items, and
 /// the passages a campaign type does not write itself.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Common {
     pub responses: Vec<Response>,
     pub greet: Alts,

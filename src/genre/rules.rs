@@ -141,14 +141,23 @@ pub fn group_label<'a>(label: &'a str, noun: &'a str) -> &'a str {
 /// short heading (用好示范点 is not 示范点的作用在于探路), in any order from
 /// six characters on (先进的经验要及时推广).
 pub fn restates(lead: &str, sentence: &str) -> bool {
-    let words = |s: &str| -> Vec<char> {
+    fn words(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
-            .filter(|&c| crate::zh::is_han(c) && !"要把让的将".contains(c))
-            .collect()
-    };
-    let (lead, said) = (words(lead), words(sentence));
-    if lead.len() < 3 || said.len() > lead.len() + 4 {
+            .filter(|&c| crate::zh::is_han(c) && !matches!(c, '要' | '把' | '让' | '的' | '将'))
+    }
+    let lead: Vec<char> = words(lead).collect();
+    if lead.len() < 3 {
         return false;
+    }
+    // Most first sentences are far longer than a heading: stop counting
+    // once this one is too long to restate it.
+    let most = lead.len() + 4;
+    let mut said = Vec::with_capacity(most + 1);
+    for c in words(sentence) {
+        if said.len() == most {
+            return false;
+        }
+        said.push(c);
     }
     let shared = if lead.len() >= 6 {
         let mut rest = said;

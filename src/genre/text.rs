@@ -8,7 +8,9 @@
 //! needs a value the profile does not give is left out: rendering gives
 //! `None`, and the caller picks another alternative or says nothing.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -145,22 +147,161 @@ pub enum Wrap {
     Titled,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum Seg {
-    Lit(String),
-    /// `{a}` or `{a+b}` (the values joined with 和, see [`and_list`]);
-    /// `optional` (`{a?}`) lets it be empty without losing the sentence.
-    Var {
-        vars: Vec<Var>,
-        wrap: Wrap,
-        optional: bool,
+/// A placeholder as parsed: `{a}` or `{a+b}` (the values joined with 和,
+/// see [`marks::and_list`]); `optional` (`{a?}`) lets it be empty without
+/// losing the sentence.
+struct Placeholder<'t> {
+    /// The [`Var`]s, a byte each.
+    vars: &'t [u8],
+    wrap: Wrap,
+    optional: bool,
+}
+
+impl Placeholder<'_> {
+    fn vars(&self) -> impl Iterator<Item = Var> + '_ {
+        self.vars.iter().map(|&b| Var(u16::from(b)))
+    }
+
+    /// The values it joins: those of its vars that are given and not empty.
+    fn found<'v>(&self, value: &impl Fn(Var) -> Option<&'v str>) -> impl Iterator<Item = &'v str> {
+        self.vars().filter_map(value).filter(|s| !s.is_empty())
+    }
+
+    /// Whether it has what it needs: `{a+b}` one of them, `{a}` a.
+    fn filled<'v>(&self, value: &impl Fn(Var) -> Option<&'v str>) -> bool {
+        self.optional || self.found(value).next().is_some()
+    }
+}
+
+/// One piece of a [`Text`]: a run of literal text or a placeholder.
+enum Piece<'t> {
+    Lit(&'t str),
+    Var(Placeholder<'t>),
+}
+
+/// Where a placeholder stands in a text's body; literal text never holds
+/// it ([`Text::parse`] refuses it).
+const MARK: char = '\0';
+
+const WRAPS: [Wrap; 3] = [Wrap::None, Wrap::Quoted, Wrap::Titled];
+
+/// One sentence (or paragraph) of genre data, parsed.
+///
+/// Kept as two runs of bytes. The head: the number of placeholders and,
+/// for each, a byte for its wrap and optionality, the number of its vars
+/// and a byte for each var's index. The body: the literal text as written
+/// with [`MARK`] where each placeholder stands. So the compiled data is
+/// decoded by borrowing both from the binary (no allocation, no copy),
+/// whether an alternative fits is read from the few bytes of its head,
+/// and a body is read as UTF-8 once, the first time a draft takes it.
+#[derive(Clone, Default)]
+pub struct Text {
+    head: Cow<'static, [u8]>,
+    body: Body,
+}
+
+#[derive(Clone)]
+enum Body {
+    Ready(Cow<'static, str>),
+    /// As build.rs compiled it, checked as UTF-8 on first use.
+    Compiled {
+        bytes: &'static [u8],
+        read: OnceLock<&'static str>,
     },
 }
 
-/// One sentence (or paragraph) of genre data, parsed.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Text {
-    segs: Vec<Seg>,
+impl Default for Body {
+    fn default() -> Self {
+        Body::Ready(Cow::Borrowed(""))
+    }
+}
+
+impl Body {
+    fn text(&self) -> &str {
+        match self {
+            Body::Ready(s) => s,
+            // Text::parse wrote UTF-8, and a test decodes every built-in
+            // file; damaged data would read as no text, never fail a draft.
+            Body::Compiled { bytes, read } => {
+                read.get_or_init(|| std::str::from_utf8(bytes).unwrap_or_default())
+            }
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.head == other.head && self.body.text() == other.body.text()
+    }
+}
+
+impl Eq for Text {}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.source(), f)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple as _;
+        let mut t = s.serialize_tuple(2)?;
+        t.serialize_element(&AsBytes(&self.head))?;
+        t.serialize_element(&AsBytes(self.body.text().as_bytes()))?;
+        t.end()
+    }
+}
+
+/// Bytes serialized as bytes (read back borrowed), not as a sequence of
+/// numbers.
+struct AsBytes<'b>(&'b [u8]);
+
+impl Serialize for AsBytes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(self.0)
+    }
+}
+
+/// Only from data that lives as long as the program (the compiled genre
+/// data in the binary), which the text borrows.
+impl<'de: 'static> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (head, bytes) = <(&'de [u8], &'de [u8])>::deserialize(d)?;
+        Ok(Text {
+            head: Cow::Borrowed(head),
+            body: Body::Compiled {
+                bytes,
+                read: OnceLock::new(),
+            },
+        })
+    }
+}
+
+/// The placeholders in a text's head, in order.
+struct Placeholders<'t> {
+    rest: &'t [u8],
+    left: u8,
+}
+
+impl<'t> Iterator for Placeholders<'t> {
+    type Item = Placeholder<'t>;
+
+    fn next(&mut self) -> Option<Placeholder<'t>> {
+        self.left = self.left.checked_sub(1)?;
+        // Only Text::parse writes the head; a short one ends the text.
+        let [flags, count, rest @ ..] = self.rest else {
+            self.left = 0;
+            return None;
+        };
+        let (vars, rest) = rest.split_at((*count as usize).min(rest.len()));
+        self.rest = rest;
+        Some(Placeholder {
+            vars,
+            wrap: WRAPS[*flags as usize % 3],
+            optional: *flags >= 3,
+        })
+    }
 }
 
 /// Why a text could not be parsed: what, where (in characters from the
@@ -177,8 +318,8 @@ impl Text {
     /// refer to the sector passages.
     pub fn parse(s: &str, in_passage: bool) -> Result<Text, TextError> {
         let chars: Vec<char> = s.chars().collect();
-        let mut segs = Vec::new();
-        let mut lit = String::new();
+        let mut head = vec![0_u8];
+        let mut body = String::with_capacity(s.len());
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
@@ -189,8 +330,15 @@ impl Text {
                     hint: "占位符写成 {served} 这样，成对使用花括号".to_owned(),
                 });
             }
+            if c == MARK {
+                return Err(TextError {
+                    offset: i,
+                    message: "文字里有一个空字符（\\0）".to_owned(),
+                    hint: "删掉它".to_owned(),
+                });
+            }
             if c != '{' {
-                lit.push(c);
+                body.push(c);
                 i += 1;
                 continue;
             }
@@ -202,19 +350,17 @@ impl Text {
                 });
             };
             let inner: String = chars[i + 1..i + 1 + len].iter().collect();
-            let seg = placeholder(&inner, in_passage).map_err(|(message, hint)| TextError {
-                offset: i,
-                message,
-                hint,
-            })?;
+            let (vars, wrap, optional) =
+                placeholder(&inner, in_passage).map_err(|(message, hint)| TextError {
+                    offset: i,
+                    message,
+                    hint,
+                })?;
             // A placeholder wrapped by hand in “” or 《》 would not nest
             // the marks inside it correctly.
             let before = i.checked_sub(1).map(|j| chars[j]);
             let after = chars.get(i + len + 2).copied();
-            if let Seg::Var {
-                wrap: Wrap::None, ..
-            } = &seg
-            {
+            if wrap == Wrap::None {
                 let fix = match (before, after) {
                     (Some('“'), Some('”')) => Some("quoted"),
                     (Some('《'), Some('》')) => Some("titled"),
@@ -230,101 +376,136 @@ impl Text {
                     });
                 }
             }
-            if !lit.is_empty() {
-                segs.push(Seg::Lit(std::mem::take(&mut lit)));
-            }
-            segs.push(seg);
+            let indices: Option<Vec<u8>> = vars.iter().map(|v| u8::try_from(v.0).ok()).collect();
+            let (Some(count), Some(indices), Some(n)) = (
+                u8::try_from(vars.len()).ok(),
+                indices,
+                head[0].checked_add(1),
+            ) else {
+                return Err(TextError {
+                    offset: i,
+                    message: "占位符太多".to_owned(),
+                    hint: "把这段话分成几段".to_owned(),
+                });
+            };
+            head[0] = n;
+            let wrap_at = WRAPS.iter().position(|w| *w == wrap).unwrap_or(0) as u8;
+            head.push(wrap_at + 3 * u8::from(optional));
+            head.push(count);
+            head.extend(indices);
+            body.push(MARK);
             i += len + 2;
         }
-        if !lit.is_empty() {
-            segs.push(Seg::Lit(lit));
+        Ok(Text {
+            head: Cow::Owned(head),
+            body: Body::Ready(Cow::Owned(body)),
+        })
+    }
+
+    /// The placeholders, in order.
+    fn placeholders(&self) -> Placeholders<'_> {
+        match &*self.head {
+            [n, rest @ ..] => Placeholders { rest, left: *n },
+            [] => Placeholders { rest: &[], left: 0 },
         }
-        Ok(Text { segs })
+    }
+
+    /// Calls `f` with each literal run and placeholder in order, until it
+    /// says no; whether it never did.
+    fn each(&self, mut f: impl FnMut(Piece<'_>) -> bool) -> bool {
+        let mut placeholders = self.placeholders();
+        for (i, lit) in self.body.text().split(MARK).enumerate() {
+            if i > 0
+                && let Some(v) = placeholders.next()
+                && !f(Piece::Var(v))
+            {
+                return false;
+            }
+            if !lit.is_empty() && !f(Piece::Lit(lit)) {
+                return false;
+            }
+        }
+        true
     }
 
     /// The placeholders the text uses.
     pub fn vars(&self) -> impl Iterator<Item = Var> + '_ {
-        self.segs
-            .iter()
-            .flat_map(|s| match s {
-                Seg::Var { vars, .. } => vars.as_slice(),
-                Seg::Lit(_) => &[],
-            })
-            .copied()
+        self.placeholders()
+            .flat_map(|p| p.vars.iter().map(|&b| Var(u16::from(b))))
+    }
+
+    /// Whether [`Text::render`] would give a text with these values,
+    /// without building it.
+    pub fn fits<'v>(&self, value: impl Fn(Var) -> Option<&'v str>) -> bool {
+        self.placeholders().all(|p| p.filled(&value))
     }
 
     /// The text with every placeholder filled from `value`; `None` when a
     /// placeholder the sentence needs has no value.
     pub fn render<'v>(&self, value: impl Fn(Var) -> Option<&'v str>) -> Option<String> {
-        let mut out = String::new();
-        for seg in &self.segs {
-            match seg {
-                Seg::Lit(s) => out.push_str(s),
-                Seg::Var {
-                    vars,
-                    wrap,
-                    optional,
-                } => {
-                    let found: Vec<&str> = vars
-                        .iter()
-                        .filter_map(|&v| value(v))
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    // `{a+b}` needs one of them; `{a}` needs a.
-                    if found.is_empty() || (vars.len() == 1 && found.len() != 1) {
-                        if *optional {
-                            continue;
-                        }
-                        return None;
-                    }
-                    // A value alone stands as it is: a passage keeps its
-                    // final 。, which `and_list` drops from the phrases it joins.
-                    let joined = match found.as_slice() {
-                        [one] => (*one).to_owned(),
-                        several => marks::and_list(several, false),
-                    };
-                    match wrap {
-                        Wrap::None => out.push_str(&joined),
-                        Wrap::Quoted => out.push_str(&marks::quoted(&joined)),
-                        Wrap::Titled => out.push_str(&marks::titled(&joined)),
-                    }
+        let mut out = String::with_capacity(self.body.text().len() + 32);
+        let whole = self.each(|piece| {
+            let v = match piece {
+                Piece::Lit(s) => {
+                    out.push_str(s);
+                    return true;
                 }
+                Piece::Var(v) => v,
+            };
+            let mut found = v.found(&value);
+            let Some(first) = found.next() else {
+                return v.optional;
+            };
+            // A value alone stands as it is: a passage keeps its final 。,
+            // which `and_list` drops from the phrases it joins.
+            let joined: Cow<'_, str> = match found.next() {
+                None => Cow::Borrowed(first),
+                Some(second) => {
+                    let mut all = vec![first, second];
+                    all.extend(found);
+                    Cow::Owned(marks::and_list(&all, false))
+                }
+            };
+            match v.wrap {
+                Wrap::None => out.push_str(&joined),
+                Wrap::Quoted => out.push_str(&marks::quoted(&joined)),
+                Wrap::Titled => out.push_str(&marks::titled(&joined)),
             }
-        }
-        Some(out)
+            true
+        });
+        whole.then_some(out)
     }
 
     /// The text as written, for messages and tests.
     pub fn source(&self) -> String {
         let mut out = String::new();
-        for seg in &self.segs {
-            match seg {
-                Seg::Lit(s) => out.push_str(s),
-                Seg::Var {
-                    vars,
-                    wrap,
-                    optional,
-                } => {
-                    let names: Vec<&str> = vars.iter().map(|v| v.name()).collect();
-                    let _ = write!(out, "{{{}", names.join("+"));
-                    if *optional {
-                        out.push('?');
-                    }
-                    match wrap {
-                        Wrap::None => {}
-                        Wrap::Quoted => out.push_str("|quoted"),
-                        Wrap::Titled => out.push_str("|titled"),
-                    }
-                    out.push('}');
+        self.each(|piece| {
+            let v = match piece {
+                Piece::Lit(s) => {
+                    out.push_str(s);
+                    return true;
                 }
+                Piece::Var(v) => v,
+            };
+            let names: Vec<&str> = v.vars().map(Var::name).collect();
+            let _ = write!(out, "{{{}", names.join("+"));
+            if v.optional {
+                out.push('?');
             }
-        }
+            match v.wrap {
+                Wrap::None => {}
+                Wrap::Quoted => out.push_str("|quoted"),
+                Wrap::Titled => out.push_str("|titled"),
+            }
+            out.push('}');
+            true
+        });
         out
     }
 }
 
 /// One placeholder's inside: `a`, `a+b`, `a?`, `a|quoted`.
-fn placeholder(inner: &str, in_passage: bool) -> Result<Seg, (String, String)> {
+fn placeholder(inner: &str, in_passage: bool) -> Result<(Vec<Var>, Wrap, bool), (String, String)> {
     let (names, wrap) = match inner.split_once('|') {
         None => (inner, Wrap::None),
         Some((names, "quoted")) => (names, Wrap::Quoted),
@@ -359,11 +540,7 @@ fn placeholder(inner: &str, in_passage: bool) -> Result<Seg, (String, String)> {
         }
         vars.push(var);
     }
-    Ok(Seg::Var {
-        vars,
-        wrap,
-        optional,
-    })
+    Ok((vars, wrap, optional))
 }
 
 #[cfg(test)]
@@ -470,6 +647,47 @@ mod tests {
     fn a_passage_may_not_use_passages() {
         assert!(Text::parse("{mission}", true).is_err());
         assert!(Text::parse("{mission}", false).is_ok());
+    }
+
+    #[test]
+    fn every_var_fits_in_a_byte() {
+        assert!(VARS.len() <= 256);
+    }
+
+    #[test]
+    fn fits_says_what_render_does() {
+        let values: [&[(&str, &str)]; 4] = [
+            &[],
+            &[("we", "我院")],
+            &[("we", ""), ("served", "患者")],
+            &[("we", "我院"), ("served", "患者"), ("units", "各支部")],
+        ];
+        for text in [
+            "甲{we}乙",
+            "{units+staff}",
+            "{we}为{served|quoted}{salute?}",
+            "没有占位符",
+            "",
+            "{served?}{we}",
+        ] {
+            let t = Text::parse(text, false).unwrap();
+            for pairs in values {
+                let value = |v: Var| pairs.iter().find(|(n, _)| *n == v.name()).map(|(_, s)| *s);
+                assert_eq!(t.fits(value), t.render(value).is_some(), "{text} {pairs:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn compiled_texts_read_as_parsed() {
+        for s in ["甲{we}乙{units+staff|quoted}丙", "{salute?}", "", "无"] {
+            let t = Text::parse(s, false).unwrap();
+            let bytes = postcard::to_allocvec(&t).unwrap();
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            let back: Text = postcard::from_bytes(bytes).unwrap();
+            assert_eq!(back, t);
+            assert_eq!(back.source(), s);
+        }
     }
 
     #[test]

@@ -21,6 +21,10 @@ const BARE_TAIL: [char; 8] = ['。', '；', '，', '、', '！', '.', ';', ','];
 /// `text` with a backslash before each character Markdown would read as
 /// markup; everything else as it is.
 pub fn text(s: &str) -> Cow<'_, str> {
+    // Most values hold no character `needs_escape` may escape.
+    if !s.bytes().any(markup) {
+        return Cow::Borrowed(s);
+    }
     let chars: Vec<char> = s.chars().collect();
     let escaped: Vec<usize> = (0..chars.len())
         .filter(|&i| needs_escape(&chars, i))
@@ -38,6 +42,28 @@ pub fn text(s: &str) -> Cow<'_, str> {
         out.push(c);
     }
     Cow::Owned(out)
+}
+
+/// The characters [`needs_escape`] may escape, all ASCII.
+fn markup(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\'
+            | b'*'
+            | b'_'
+            | b'`'
+            | b'['
+            | b'<'
+            | b'&'
+            | b'}'
+            | b'#'
+            | b'>'
+            | b'-'
+            | b'+'
+            | b'~'
+            | b'.'
+            | b')'
+    )
 }
 
 /// Whether `chars[i]` would be read as markup somewhere a value can stand.
@@ -165,6 +191,27 @@ mod tests {
     use super::*;
     use crate::output::blocks;
     use proptest::prelude::*;
+
+    #[test]
+    fn only_the_markup_characters_are_ever_escaped() {
+        let others = (0_u8..0x80)
+            .filter(|&b| !markup(b))
+            .map(char::from)
+            .chain(['。', '中', '（', '）', '＃']);
+        for c in others {
+            for context in ["", "1", "\n", " ", "a", "##", "1.", "\\"] {
+                for s in [
+                    format!("{context}{c}"),
+                    format!("{context}{c} 甲"),
+                    format!("{c}{c}{c}"),
+                ] {
+                    let chars: Vec<char> = s.chars().collect();
+                    let at = chars.iter().rposition(|&x| x == c).unwrap_or(0);
+                    assert!(!needs_escape(&chars, at), "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn escapes_what_markdown_reads() {

@@ -15,7 +15,7 @@ use super::escape;
 use crate::genre::cond::{self, Facts};
 use crate::genre::era::Era;
 use crate::genre::text::{VARS, Var};
-use crate::genre::{Alts, Block, CampaignType, Common, Item, Point, Sector, Style, rules};
+use crate::genre::{Alt, Alts, Block, CampaignType, Common, Item, Point, Sector, Style, rules};
 use crate::profile::{self, Fact, Profile};
 use crate::zh::Marker;
 
@@ -508,19 +508,17 @@ impl<'a> Wording<'a> {
                 .map(|(_, s)| *s)
                 .or_else(|| self.vocab[v.0 as usize].as_deref())
         };
-        let fitting: Vec<String> = alts
-            .alts
-            .iter()
-            .filter(|a| self.facts.allow(&a.when, &a.unless))
-            .filter_map(|a| a.text.render(value))
-            .collect();
-        if fitting.is_empty() {
+        // Which alternatives fit is decided without building any text; only
+        // the one chosen among them is filled.
+        let fits = |a: &&Alt| self.facts.allow(&a.when, &a.unless) && a.text.fits(value);
+        let count = alts.alts.iter().filter(fits).count();
+        if count == 0 {
             return None;
         }
         let seed = mix(fnv1a(&[self.seed, &alts.slot]));
         let shift = u64::from(self.variant - 1) + nth as u64;
-        let at = (seed.wrapping_add(shift) % fitting.len() as u64) as usize;
-        fitting.into_iter().nth(at)
+        let at = (seed.wrapping_add(shift) % count as u64) as usize;
+        alts.alts.iter().filter(fits).nth(at)?.text.render(value)
     }
 
     /// The campaign type's passage, or the shared one when the type has
