@@ -510,15 +510,57 @@ impl<'a> Wording<'a> {
         };
         // Which alternatives fit is decided without building any text; only
         // the one chosen among them is filled.
-        let fits = |a: &&Alt| self.facts.allow(&a.when, &a.unless) && a.text.fits(value);
-        let count = alts.alts.iter().filter(fits).count();
+        let at = self.choose(&alts.slot, alts.alts.len(), nth, |i| {
+            self.fits(&alts.alts[i], value)
+        })?;
+        alts.alts[at].text.render(value)
+    }
+
+    fn fits<'v>(&self, a: &Alt, value: impl Fn(Var) -> Option<&'v str>) -> bool {
+        self.facts.allow(&a.when, &a.unless) && a.text.fits(value)
+    }
+
+    /// The index of the alternative chosen among the `len` of a passage
+    /// that `fit`, by the organisation's seed for the passage (`slot`), the
+    /// variant and the use (`nth`).
+    fn choose(
+        &self,
+        slot: &str,
+        len: usize,
+        nth: usize,
+        fit: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let count = (0..len).filter(|&i| fit(i)).count();
         if count == 0 {
             return None;
         }
-        let seed = mix(fnv1a(&[self.seed, &alts.slot]));
+        let seed = mix(fnv1a(&[self.seed, slot]));
         let shift = u64::from(self.variant - 1) + nth as u64;
         let at = (seed.wrapping_add(shift) % count as u64) as usize;
-        alts.alts.iter().filter(fits).nth(at)?.text.render(value)
+        (0..len).filter(|&i| fit(i)).nth(at)
+    }
+
+    /// An item's lead and text. Written as pairs (as many leads as texts,
+    /// the second lead heading the second text), they are chosen together
+    /// among the pairs whose lead and text both fit: a condition on one
+    /// side alone would otherwise shift the other side's choice, and a
+    /// heading would stand over another heading's passage.
+    fn lead_and_text(&self, item: &Item) -> (Option<String>, Option<String>) {
+        match (&item.lead, &item.text) {
+            (Some(lead), Some(text)) if lead.alts.len() == text.alts.len() => {
+                let value = |v: Var| self.vocab[v.0 as usize].as_deref();
+                let both =
+                    |i: usize| self.fits(&lead.alts[i], value) && self.fits(&text.alts[i], value);
+                match self.choose(&lead.slot, lead.alts.len(), 0, both) {
+                    Some(i) => (
+                        lead.alts[i].text.render(value),
+                        text.alts[i].text.render(value),
+                    ),
+                    None => (None, None),
+                }
+            }
+            (lead, text) => (self.pick(lead.as_ref()), self.pick(text.as_ref())),
+        }
     }
 
     /// The campaign type's passage, or the shared one when the type has
@@ -613,8 +655,8 @@ impl<'a> Wording<'a> {
     }
 
     fn item(&self, item: &Item) -> Option<Entry> {
-        let lead = self.pick(item.lead.as_ref());
-        let text = self.pick(item.text.as_ref()).map(|mut t| {
+        let (lead, text) = self.lead_and_text(item);
+        let text = text.map(|mut t| {
             if let Some(l) = &lead {
                 // What is kept is the tail of `t`: cut the head in place.
                 let cut = t.len() - rules::past_restated(l, &t).len();
@@ -853,6 +895,69 @@ mod tests {
         for (from, to, want) in cases {
             assert_eq!(elapsed(d(from), d(to)), want, "{from}..{to}");
         }
+    }
+
+    /// A pair whose text alone carries a condition (here: a leading group,
+    /// which this profile does not form) keeps its lead over its own text
+    /// whichever pair the organisation draws.
+    #[test]
+    fn a_condition_on_one_side_of_a_pair_does_not_part_lead_from_text() {
+        use crate::genre::cond::Cond;
+        use crate::genre::text::Text;
+        use crate::genre::{Alt, Alts, Genre, Item};
+        let dir = tempfile::tempdir().unwrap();
+        let genre = Genre::builtin();
+        let common = genre.common().unwrap();
+        let alts = |texts: &[&str], when_first: &str| Alts {
+            slot: "test.item".into(),
+            alts: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Alt {
+                    text: Text::parse(t, true).unwrap(),
+                    when: Cond::named(when_first)
+                        .filter(|_| i == 0)
+                        .into_iter()
+                        .collect(),
+                    unless: Vec::new(),
+                })
+                .collect(),
+        };
+        let item = |when_lead: &str, when_text: &str| Item {
+            lead: Some(alts(&["甲项", "乙项", "丙项", "丁项"], when_lead)),
+            text: Some(alts(&["甲文。", "乙文。", "丙文。", "丁文。"], when_text)),
+            after: None,
+            block: None,
+            reasons: false,
+            when: Vec::new(),
+            unless: Vec::new(),
+        };
+        let mut drawn = std::collections::BTreeSet::new();
+        for n in 0..12 {
+            let path = dir.path().join("p.yaml");
+            let yaml = format!(
+                "org: {{ name: 第{n}中学, kind: school }}\n\
+                 campaign:\n  name: 某项工作\n  phases:\n\
+                 \x20   - {{ name: 部署, from: 2023-03-01, to: 2023-03-31 }}\n\
+                 \x20   - {{ name: 落实, from: 2023-04-01, to: 2023-10-31 }}\n\
+                 meeting: {{ date: 2023-03-05 }}\n"
+            );
+            std::fs::write(&path, yaml).unwrap();
+            let p = crate::profile::load(&path).unwrap().profile.unwrap();
+            for variant in 1..=4 {
+                let w = Wording::new(&p, &common, None, d("2023-03-05"), None, variant);
+                for (when_lead, when_text) in [("", "group"), ("group", ""), ("", "")] {
+                    let e = w.item(&item(when_lead, when_text)).unwrap();
+                    let (lead, text) = (e.lead.unwrap(), e.text.unwrap());
+                    assert_eq!(lead.chars().next(), text.chars().next(), "{lead} / {text}");
+                    if !(when_lead.is_empty() && when_text.is_empty()) {
+                        assert_ne!(lead, "甲项", "a pair whose condition fails is drawn");
+                    }
+                    drawn.insert(lead);
+                }
+            }
+        }
+        assert_eq!(drawn.len(), 4, "every pair is drawn by some organisation");
     }
 
     #[test]
