@@ -17,6 +17,7 @@ mod scan;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -73,7 +74,29 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
 /// One profile: render every document asked for, then write them all.
 fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
     let genre = crate::genre::Genre::open(args.templates.as_deref())?;
-    let loaded = profile::Loader::with_genre(genre).load(path)?;
+    // Compiling the templates and decoding the genre's shared wordings
+    // need nothing from the profile, so they run on the second core while
+    // this one parses the profile: a third of a cold render's work taken
+    // off the time the user waits (docs/performance.md). Only the
+    // templates of the documents asked for: compiling them all would
+    // double the time of a one-speech run. The profile's problems are
+    // still reported first, and a template's only if the profile is good.
+    let asked = args.doc.docs();
+    let (loaded, renderer) = std::thread::scope(|s| {
+        let ahead = Arc::clone(&genre);
+        let compiling = s.spawn(move || {
+            // Decoded once and kept in `genre` for the render; a problem
+            // in them is reported where the render asks for them again.
+            let _ = (ahead.common(), ahead.era());
+            Renderer::only(args.templates.as_deref(), &asked)
+        });
+        let loaded = profile::Loader::with_genre(genre).load(path);
+        let renderer = compiling
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, renderer)
+    });
+    let loaded = loaded?;
     super::print_diagnostics(&loaded.diagnostics);
     let Some(profile) = loaded.profile else {
         return Ok(super::status(false));
@@ -85,9 +108,7 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
             return Ok(super::status(false));
         }
     };
-    // Only the templates this profile's documents use: compiling them all
-    // would double the time of a one-speech run.
-    let renderer = Renderer::only(args.templates.as_deref(), &docs)?.with_variant(args.variant);
+    let renderer = renderer?.with_variant(args.variant);
     let rendered = render_docs(&renderer, &profile, &docs, args.format)?;
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
