@@ -4,6 +4,8 @@
 //! or misses, the draft and the problems reported must be the same as a
 //! plain load's, in the same order, at the same places.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
