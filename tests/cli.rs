@@ -581,3 +581,93 @@ fn completions_and_man_page_name_the_commands() {
         assert!(page.contains(".SH 选项"), "{c}");
     }
 }
+
+// `bigan render PROFILE` parses the campaign file the profile extends on
+// a second thread, found by a quick look at the profile's lines, while it
+// parses the profile (docs/performance.md). Whatever that look finds or
+// misses, the draft and the problems reported must be those of a plain
+// load, in the same order, at the same places.
+
+/// The repository's hospital profile and the campaign file it extends,
+/// copied into `dir` with its `extends` line written as `extends`.
+fn hospital(dir: &Path, extends: &str) {
+    let root = root().join("profiles");
+    let campaign = "campaigns/chuangxian-zhengyou.yaml";
+    let profile = fs::read_to_string(root.join("hospital.yaml")).unwrap();
+    let line = format!("extends: {campaign}\n");
+    assert!(
+        profile.contains(&line),
+        "hospital.yaml no longer extends {campaign}"
+    );
+    let profile = profile.replace(&line, &format!("{extends}\n"));
+    fs::create_dir_all(dir.join("campaigns")).unwrap();
+    fs::write(dir.join("hospital.yaml"), profile).unwrap();
+    fs::copy(root.join(campaign), dir.join(campaign)).unwrap();
+}
+
+#[test]
+fn the_draft_is_the_same_however_extends_is_written() {
+    let expected = bigan(&["render", "profiles/hospital.yaml"], &root());
+    assert!(expected.status.success(), "{}", stderr(&expected));
+    assert!(!expected.stdout.is_empty());
+    for extends in [
+        // What the quick look reads, and what only the parser reads.
+        "extends: campaigns/chuangxian-zhengyou.yaml   # 活动",
+        "extends: \"campaigns/chuangxian-zhengyou.yaml\"",
+        "extends: ./campaigns/../campaigns/chuangxian-zhengyou.yaml",
+        "\"extends\": campaigns/chuangxian-zhengyou.yaml",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        hospital(dir.path(), extends);
+        let o = bigan(&["render", "hospital.yaml"], dir.path());
+        assert!(o.status.success(), "{extends}: {}", stderr(&o));
+        assert!(o.stdout == expected.stdout, "{extends}: the draft differs");
+    }
+}
+
+#[test]
+fn problems_in_the_profile_come_before_those_of_the_file_it_extends() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("p.yaml"),
+        "extends: c.yaml\norg:\n  nmae: 甲\n  name: 甲\nmeeting:\n  date: 2010-05-20\n",
+    )
+    .unwrap();
+    fs::write(d.join("c.yaml"), "campaign:\n  name: 乙\n  nmae: 丙\n").unwrap();
+    let o = bigan(&["render", "p.yaml"], d);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(o.stdout.is_empty());
+    let own = err.find("p.yaml:3:3:").unwrap_or_else(|| panic!("{err}"));
+    let base = err.find("c.yaml:3:3:").unwrap_or_else(|| panic!("{err}"));
+    assert!(own < base, "{err}");
+}
+
+#[test]
+fn a_profile_that_extends_itself_or_a_missing_file_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("self.yaml"),
+        "extends: self.yaml\norg: { name: 甲 }\n",
+    )
+    .unwrap();
+    fs::write(d.join("a.yaml"), "extends: b.yaml\norg: { name: 甲 }\n").unwrap();
+    fs::write(d.join("b.yaml"), "extends: a.yaml\n").unwrap();
+    fs::write(
+        d.join("gone.yaml"),
+        "extends: nope.yaml\norg: { name: 甲 }\n",
+    )
+    .unwrap();
+    for (name, at, words) in [
+        ("self.yaml", "self.yaml:1:10:", "循环"),
+        ("a.yaml", "b.yaml:1:10:", "循环"),
+        ("gone.yaml", "gone.yaml:1:10:", "读不了"),
+    ] {
+        let o = bigan(&["render", name], d);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(at) && err.contains(words), "{name}: {err}");
+    }
+}

@@ -17,6 +17,7 @@ mod scan;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -72,8 +73,8 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
 
 /// One profile: render every document asked for, then write them all.
 fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
-    let genre = crate::genre::Genre::open(args.templates.as_deref())?;
-    let loaded = profile::Loader::with_genre(genre).load(path)?;
+    let (loaded, renderer) = load_and_compile(args, path)?;
+    let loaded = loaded?;
     super::print_diagnostics(&loaded.diagnostics);
     let Some(profile) = loaded.profile else {
         return Ok(super::status(false));
@@ -85,9 +86,7 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
             return Ok(super::status(false));
         }
     };
-    // Only the templates this profile's documents use: compiling them all
-    // would double the time of a one-speech run.
-    let renderer = Renderer::only(args.templates.as_deref(), &docs)?.with_variant(args.variant);
+    let renderer = renderer?.with_variant(args.variant);
     let rendered = render_docs(&renderer, &profile, &docs, args.format)?;
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
@@ -138,6 +137,69 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
     // back at once.
     std::mem::forget((renderer, profile, rendered));
     Ok(super::status(true))
+}
+
+/// The profile at `path` loaded, and the templates of the documents
+/// `args` asks for compiled, side by side.
+fn load_and_compile(
+    args: &RenderArgs,
+    path: &Path,
+) -> anyhow::Result<(anyhow::Result<profile::Loaded>, anyhow::Result<Renderer>)> {
+    let genre = crate::genre::Genre::open(args.templates.as_deref())?;
+    // What a cold render does in order, a third of it needs nothing from
+    // the profile: compiling the templates, decoding the genre's shared
+    // wordings; and the campaign file the profile extends can be parsed
+    // beside the profile itself. So a second thread parses the campaign
+    // file (as a quick look at the profile's top-level lines names it),
+    // hands it over, then compiles, while this one parses the profile:
+    // wall time is what the user waits for (docs/performance.md). Only
+    // the templates of the documents asked for: compiling them all would
+    // double the time of a one-speech run. The profile's problems are
+    // still reported first, and a template's only if the profile is good.
+    let mut loader = profile::Loader::with_genre(Arc::clone(&genre));
+    let top = loader.read(path);
+    let base = top
+        .as_ref()
+        .and_then(|top| scan::look(top.text())?.extends)
+        .and_then(|written| loader.read(&profile::extended(path, &written)));
+    let asked = args.doc.docs();
+    // Whichever thread comes to the campaign file first parses it: on a
+    // busy machine the second thread may get no core for a while, and
+    // this one must not sit waiting for it.
+    let base = std::sync::Mutex::new(base);
+    let take_base = || base.lock().ok().and_then(|mut b| b.take());
+    Ok(std::thread::scope(|s| {
+        let (hand_over, handed) = std::sync::mpsc::channel();
+        let beside = s.spawn(move || {
+            if let Some(base) = take_base() {
+                let _ = hand_over.send(base.parse());
+            }
+            drop(hand_over);
+            // Decoded once and kept in `genre` for the render; a problem
+            // in them is reported where the render asks for them again.
+            let _ = (genre.common(), genre.era());
+            Renderer::only(args.templates.as_deref(), &asked)
+        });
+        if let Some(top) = top {
+            loader.keep(top.parse());
+        }
+        match take_base() {
+            Some(base) => loader.keep(base.parse()),
+            // Being parsed over there, or there was none to parse (no
+            // campaign file, or the look was unsure: then `load` reads
+            // what the profile extends itself).
+            None => {
+                if let Ok(base) = handed.recv() {
+                    loader.keep(base);
+                }
+            }
+        }
+        let loaded = loader.load(path);
+        let renderer = beside
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, renderer)
+    }))
 }
 
 /// The format to write: `--format`, else what `-o FILE` is named (a

@@ -124,26 +124,17 @@ impl Loader {
         let mut todo = Vec::new();
         let mut queued = std::collections::HashSet::new();
         for path in paths {
-            let key = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+            let key = cache_key(path);
             if self.layers.contains_key(&key) || !queued.insert(key.clone()) {
                 continue;
             }
-            if let Ok(text) = read_profile_text(path) {
-                todo.push((key, self.sources.add(path.to_owned(), text)));
-            }
+            todo.extend(self.read_as(key, path));
         }
         let chunk = todo.len().div_ceil(threads.max(1)).max(1);
-        let this = &*self;
-        let parsed: Vec<(PathBuf, Layer)> = std::thread::scope(|s| {
+        let parsed: Vec<ParsedFile> = std::thread::scope(|s| {
             let workers: Vec<_> = todo
                 .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|(key, source)| (key.clone(), this.parse(*source)))
-                            .collect::<Vec<_>>()
-                    })
-                })
+                .map(|part| s.spawn(move || part.iter().map(Unparsed::parse).collect::<Vec<_>>()))
                 .collect();
             // A worker that died leaves its files to `load`.
             workers
@@ -152,7 +143,37 @@ impl Loader {
                 .flatten()
                 .collect()
         });
-        self.layers.extend(parsed);
+        for file in parsed {
+            self.keep(file);
+        }
+    }
+
+    /// Reads the file at `path` for [`Unparsed::parse`], which any thread
+    /// can run, and [`Loader::keep`] to cache; `None` when it is cached
+    /// already or cannot be read (then `load` reports why).
+    pub fn read(&mut self, path: &Path) -> Option<Unparsed> {
+        let key = cache_key(path);
+        if self.layers.contains_key(&key) {
+            return None;
+        }
+        self.read_as(key, path)
+    }
+
+    fn read_as(&mut self, key: PathBuf, path: &Path) -> Option<Unparsed> {
+        let text = read_profile_text(path).ok()?;
+        let source = self.sources.add(path.to_owned(), text);
+        let file = self.sources.get(source)?;
+        Some(Unparsed {
+            key,
+            path: file.path.clone(),
+            text: file.text.clone(),
+            source,
+        })
+    }
+
+    /// Caches a file [`Loader::read`] gave and another thread parsed.
+    pub fn keep(&mut self, parsed: ParsedFile) {
+        self.layers.insert(parsed.key, parsed.layer);
     }
 
     /// Forgets the files at `paths` (their parse and their text), so a
@@ -160,7 +181,7 @@ impl Loader {
     /// forgotten and needed again is read again.
     pub fn forget(&mut self, paths: &[PathBuf]) {
         for path in paths {
-            let key = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+            let key = cache_key(path);
             if let Some(layer) = self.layers.remove(&key) {
                 self.sources.release(layer.source);
             }
@@ -182,8 +203,7 @@ impl Loader {
         let Some(extends) = raw.extends.clone() else {
             return Some(raw);
         };
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let base_path = dir.join(extends.value.trim());
+        let base_path = extended(path, &extends.value);
         let pos = extends.pos;
         let error = |this: &Self, message: String, hint: &str| {
             this.sources
@@ -237,7 +257,7 @@ impl Loader {
 
     /// Reads and parses one file, or takes it from the cache.
     fn layer(&mut self, path: &Path) -> anyhow::Result<Layer> {
-        let key = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        let key = cache_key(path);
         if let Some(layer) = self.layers.get(&key) {
             return Ok(layer.clone());
         }
@@ -249,39 +269,84 @@ impl Loader {
     }
 
     fn parse(&self, source: SourceId) -> Layer {
-        let Some(file) = self.sources.get(source) else {
-            return Layer {
+        match self.sources.get(source) {
+            Some(file) => parse(&file.path, &file.text, source),
+            None => Layer {
                 raw: None,
                 diagnostics: Vec::new(),
                 source,
-            };
-        };
-        if is_blank(&file.text) {
-            let d = Diagnostic::error(&file.path, 0, 0, "文件是空的，没有任何配置内容")
-                .with_hint("运行 bigan new 单位名称 生成一份可以直接使用的配置，再改写其中的内容");
-            return Layer {
-                raw: None,
-                diagnostics: vec![d],
-                source,
-            };
-        }
-        let (raw, diagnostics) = crate::diagnostic::parse_yaml::<RawProfile>(
-            &file.path,
-            &file.text,
-            source,
-            |k, near, keys| match near {
-                Some(s) => format!("是否想写“{s}”？这一层可用的键：{keys}"),
-                None if !k.key.is_ascii() => format!(
-                    "键要用英文，中文写在冒号后面作为值；这一层可用的键：{keys}（含义见 docs/profile.md）"
-                ),
-                None => format!("这一层可用的键：{keys}"),
             },
-        );
-        Layer {
-            raw,
-            diagnostics,
-            source,
         }
+    }
+}
+
+/// What a file is cached under: the same file reached by two paths is
+/// read once.
+fn cache_key(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_owned())
+}
+
+/// The file that the profile at `path` names in `extends: WRITTEN`: a
+/// path relative to the profile's folder.
+pub fn extended(path: &Path, written: &str) -> PathBuf {
+    path.parent().unwrap_or(Path::new(".")).join(written.trim())
+}
+
+/// A file read by [`Loader::read`], not yet parsed.
+pub struct Unparsed {
+    key: PathBuf,
+    path: PathBuf,
+    text: crate::diagnostic::SourceText,
+    source: SourceId,
+}
+
+/// A file parsed by [`Unparsed::parse`], for [`Loader::keep`].
+pub struct ParsedFile {
+    key: PathBuf,
+    layer: Layer,
+}
+
+impl Unparsed {
+    /// Its text, as read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn parse(&self) -> ParsedFile {
+        ParsedFile {
+            key: self.key.clone(),
+            layer: parse(&self.path, &self.text, self.source),
+        }
+    }
+}
+
+/// Parses the file `source` (at `path`, holding `text`) into a layer.
+fn parse(path: &Path, text: &crate::diagnostic::SourceText, source: SourceId) -> Layer {
+    if is_blank(text) {
+        let d = Diagnostic::error(path, 0, 0, "文件是空的，没有任何配置内容")
+            .with_hint("运行 bigan new 单位名称 生成一份可以直接使用的配置，再改写其中的内容");
+        return Layer {
+            raw: None,
+            diagnostics: vec![d],
+            source,
+        };
+    }
+    let (raw, diagnostics) = crate::diagnostic::parse_yaml::<RawProfile>(
+        path,
+        text,
+        source,
+        |k, near, keys| match near {
+            Some(s) => format!("是否想写“{s}”？这一层可用的键：{keys}"),
+            None if !k.key.is_ascii() => format!(
+                "键要用英文，中文写在冒号后面作为值；这一层可用的键：{keys}（含义见 docs/profile.md）"
+            ),
+            None => format!("这一层可用的键：{keys}"),
+        },
+    );
+    Layer {
+        raw,
+        diagnostics,
+        source,
     }
 }
 

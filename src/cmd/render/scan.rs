@@ -149,9 +149,9 @@ pub fn survey(paths: &[PathBuf], loader: &mut Loader) -> Survey {
 /// own; `None` when it cannot be read.
 fn look_at(path: &Path, loader: &mut Loader) -> Option<(Option<PathBuf>, bool)> {
     let text = std::fs::read_to_string(path).ok()?;
-    let dir = path.parent().unwrap_or(Path::new("."));
     if let Some(found) = look(&text) {
-        return Some((found.extends.map(|e| dir.join(e)), found.sections));
+        let extends = found.extends.map(|e| crate::profile::extended(path, &e));
+        return Some((extends, found.sections));
     }
     // Only the parser can tell: what a load of this one file gives.
     let loaded = loader.load(path).ok()?;
