@@ -764,10 +764,12 @@ impl<'a> Checker<'a> {
                     Some(t) => Some(self.date(t, "to")?),
                     None => None,
                 };
+                let names = self.texts(c.names, "names");
                 Some(Central {
                     from: self.date(&c.from, "from")?,
                     to,
-                    names: self.texts(c.names, "names"),
+                    plain: names.iter().map(|n| super::era::plain_name(n)).collect(),
+                    names,
                     decided_by: c.decided_by.value.trim().to_owned(),
                     kind: c.kind.value.trim().to_owned(),
                     requirement: c.requirement.map(|r| r.value.trim().to_owned()),

@@ -39,6 +39,9 @@ pub struct Term {
 pub struct Central {
     /// Names it goes by: 两学一做, 党史学习教育.
     pub names: Vec<String>,
+    /// The names without marks, year or 活动, as a profile's name is
+    /// compared with them: worked out once, when the table is checked.
+    pub plain: Vec<String>,
     /// 党中央
     pub decided_by: String,
     /// The campaign type's key.
@@ -129,7 +132,7 @@ impl Era {
         let plain = plain_name(name);
         self.campaigns
             .iter()
-            .find(|c| c.names.iter().any(|n| plain.contains(&plain_name(n))))
+            .find(|c| c.plain.iter().any(|n| plain.contains(n.as_str())))
     }
 
     /// The day a milestone falls on, when bigan can tell: 建党90周年 →
@@ -165,7 +168,7 @@ fn years_after(name: &str, head: &str) -> Option<u64> {
 
 /// A campaign's name without what varies in how people write it: quotation
 /// marks, spaces, a leading year, and a final 活动.
-fn plain_name(name: &str) -> String {
+pub(crate) fn plain_name(name: &str) -> String {
     let s: String = name
         .chars()
         .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | ' ' | '　'))
@@ -223,6 +226,7 @@ mod tests {
             ],
             campaigns: vec![Central {
                 names: vec!["两学一做".into()],
+                plain: vec!["两学一做".into()],
                 decided_by: "党中央".into(),
                 kind: "study".into(),
                 from: d("2016-02-01"),
