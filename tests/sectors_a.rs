@@ -676,9 +676,13 @@ const OTHER_PLACES: [[&str; 20]; 2] = [
     ],
 ];
 
+/// One name set: every sector of [`BARE_ORGS`] with its three
+/// organisations' full name (renamed), short name and party organisation.
+type NameSet = Vec<(&'static str, [(String, &'static str, &'static str); 3])>;
+
 /// The name sets the bars are measured over: [`BARE_ORGS`] as written, then
 /// with each of [`OTHER_PLACES`] in place of [`PLACES`].
-fn name_sets() -> Vec<Vec<(&'static str, [(String, &'static str, &'static str); 3])>> {
+fn name_sets() -> Vec<NameSet> {
     let rename = |name: &str, to: Option<&[&str; 20]>| {
         let mut name = name.to_owned();
         if let Some(to) = to {
@@ -711,11 +715,7 @@ struct Bare {
     drafts: Vec<(&'static str, usize, Vec<sameness::Numbered>)>,
 }
 
-fn bare(
-    dir: &Path,
-    orgs: &[(&'static str, [(String, &'static str, &'static str); 3])],
-    type_name: &str,
-) -> Bare {
+fn bare(dir: &Path, orgs: &NameSet, type_name: &str) -> Bare {
     let renderer = Renderer::only(None, &BARE_DOCS).unwrap();
     let mut book = sameness::Book::default();
     let mut drafts = Vec::new();
