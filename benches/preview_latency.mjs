@@ -40,7 +40,16 @@ if (!original.includes(speaker)) throw new Error(`hospital.yaml has no ${speaker
 
 const children = [];
 function cleanUp() {
-  for (const c of children) c.kill("SIGKILL");
+  for (const c of children) {
+    // Chromium runs in a process group of its own (detached): killing the
+    // group stops its renderer and helper processes too, which otherwise
+    // go on writing into the profile folder being removed.
+    try {
+      process.kill(-c.pid, "SIGKILL");
+    } catch {
+      c.kill("SIGKILL");
+    }
+  }
   // Chromium may still be writing its profile for a moment after the kill.
   try {
     rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
@@ -76,7 +85,7 @@ const browser = spawn(chromium, [
   "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
   "--remote-debugging-port=0", `--user-data-dir=${profileDir}`, "about:blank",
-]);
+], { detached: true });
 children.push(browser);
 browser.stdout.resume();
 const devtools = (await firstMatch(browser.stderr, /DevTools listening on (ws:\/\/\S+)/, "DevTools"))[1];
