@@ -384,3 +384,41 @@ fn a_township_or_a_district_named_as_such_speaks_of_itself() {
     let o = loaded.profile.unwrap().org;
     assert_eq!((o.short.as_str(), o.party_org.as_str()), ("我乡", "乡党委"));
 }
+
+/// 刚才，何东同志通报了…… in 何东's own speech: a `before_me` that names
+/// the speaker is flagged where it stands; one that names someone else,
+/// or a speaker without a name, is not.
+#[test]
+fn a_before_me_naming_the_speaker_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = |speaker: &str, before: &str| {
+        format!(
+            "org: {{ name: 清河县公安局, kind: police }}\ncampaign:\n  name: 夏季治安打击整治行动\n  phases:\n    \
+             - {{ name: 集中攻坚, from: 2023-06-10, to: 2023-09-30 }}\nmeeting:\n  date: 2023-06-10\n  \
+             speaker: {{ {speaker}title: 局长 }}\n  before_me: {before}\n"
+        )
+    };
+    for (speaker, before, flagged) in [
+        ("name: 何东, ", "何东同志通报了治安形势", true),
+        ("name: 何东, ", "李明同志通报了治安形势", false),
+        ("", "何东同志通报了治安形势", false),
+    ] {
+        let path = write(dir.path(), "p.yaml", &profile(speaker, before));
+        let loaded = profile::load(&path).unwrap();
+        let found: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("before_me 提到了讲话人"))
+            .collect();
+        assert_eq!(
+            found.len(),
+            usize::from(flagged),
+            "{speaker}{before}: {:?}",
+            loaded.diagnostics
+        );
+        if let Some(d) = found.first() {
+            assert_eq!((d.severity, d.line), (Severity::Warning, 9), "{d:?}");
+        }
+        assert!(loaded.profile.is_some(), "a warning, not an error");
+    }
+}

@@ -435,10 +435,12 @@ impl<'a> Resolver<'a> {
         if let Some(kind) = raw.kind {
             self.meeting_kind(&kind);
         }
+        let speaker = person(raw.speaker);
+        let before_me = self.before_me(raw.before_me, &speaker, "meeting");
         let meeting = Meeting {
             date: date?,
-            speaker: person(raw.speaker),
-            before_me: optional(raw.before_me),
+            speaker,
+            before_me,
             place: optional(raw.place),
             time: optional(raw.time),
             attendees: raw.attendees.map(texts).unwrap_or_default(),
@@ -685,10 +687,11 @@ impl<'a> Resolver<'a> {
         };
         let problems = self.facts(raw.problems, "progress.problems");
         let next_steps = self.steps(raw.next_steps, problems.len());
+        let before_me = self.before_me(raw.before_me, &speaker, "progress");
         Some(Some(Progress {
             date,
             speaker,
-            before_me: optional(raw.before_me),
+            before_me,
             achievements: self.facts(raw.achievements, "progress.achievements"),
             problems,
             lessons: self.facts(raw.lessons, "progress.lessons"),
@@ -714,6 +717,32 @@ fn fonts(raw: Option<Located<RawFonts>>) -> Fonts {
         heading: optional(f.heading).unwrap_or(d.heading),
         subheading: optional(f.subheading).unwrap_or(d.subheading),
         page_number: optional(f.page_number).unwrap_or(d.page_number),
+    }
+}
+
+impl Resolver<'_> {
+    /// What was said before the speech (刚才，……). The speaker does not
+    /// say 刚才，何东同志通报了…… of themselves: a `before_me` naming the
+    /// speaker is a slip the draft would read aloud, so it is flagged.
+    pub(super) fn before_me(
+        &mut self,
+        raw: Option<Text>,
+        speaker: &Person,
+        section: &str,
+    ) -> Option<String> {
+        let pos = raw.as_ref().map(|t| t.pos);
+        let text = optional(raw)?;
+        if let (Some(name), Some(pos)) = (&speaker.name, pos)
+            && name.chars().count() >= 2
+            && text.contains(name.as_str())
+        {
+            self.warn(
+                pos,
+                format!("{section}.before_me 提到了讲话人{name}本人：讲话里会读成“刚才，{name}同志……”"),
+                "before_me 写讲话之前别人讲了什么（如“刚才，张三同志通报了……”）；讲话人是别人时，改 speaker",
+            );
+        }
+        Some(text)
     }
 }
 

@@ -219,12 +219,13 @@ impl Resolver<'_> {
             Some(s) => person(Some(s)),
             None => meeting.speaker.clone(),
         };
+        let before_me = self.before_me(r.before_me, &speaker, "summary");
         match date {
             Some((date, _)) if missing.is_empty() => (
                 Some(Summary {
                     date,
                     speaker,
-                    before_me: optional(r.before_me),
+                    before_me,
                     achievements,
                     lessons,
                     commended,
