@@ -1245,18 +1245,8 @@ fn bare_drafts() -> &'static [(String, &'static str, String)] {
         let mut out = Vec::new();
         for sector in SECTORS {
             for type_name in drafts::TYPES {
-                let yaml = format!(
-                    "org: {{ name: 某某单位, kind: {sector} }}
-campaign:
-  name: 某项工作
-  type: {type_name}
-  phases:
-    - {{ name: 动员部署, from: 2023-03-01, to: 2023-03-31 }}
-    - {{ name: 整改提高, from: 2023-04-01, to: 2023-10-31 }}
-meeting: {{ date: 2023-03-05 }}
-progress: {{ date: 2023-06-20 }}
-"
-                );
+                let yaml =
+                    drafts::bare_profile(("某某单位", "本单位", "某某党委"), sector, type_name);
                 let p = load(&write(dir.path(), "bare.yaml", &yaml));
                 for doc in [Doc::Speech, Doc::Progress] {
                     for md in drafts_of(&p, doc) {
