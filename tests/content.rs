@@ -7,7 +7,9 @@
 //! passage says, a duty item fits a 党支部 and a short campaign, a plan
 //! never asks for a report "after" a campaign by its last day, a study
 //! campaign's words fit every sector, an aim has one 使, a 主题教育 reaches
-//! the sector's front line.
+//! the sector's front line; a sector's {work}, {middle}, {posts} and
+//! {field} read right in every sentence that speaks through them, and no
+//! sentence or item says the same thing twice.
 
 #[path = "common/drafts.rs"]
 mod drafts;
@@ -1216,6 +1218,159 @@ fn check_warns_at_a_文明委_deciding_a_civilised_city_drive_after_2023() {
         );
         if warned {
             assert!(said.contains("市委、市政府"), "{said}");
+        }
+    }
+}
+
+/// A sector's word as its file in genre/sectors/ gives it (`  work: …`).
+fn sector_word(sector: &str, key: &str) -> String {
+    let path = format!("{}/genre/sectors/{sector}.yaml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let prefix = format!("  {key}: ");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("{path}: no {key}"))
+        .to_owned()
+}
+
+/// The speeches and progress speeches of bare profiles (a name, a sector,
+/// a type, two phases; the progress meeting in the second) of every
+/// sector with every campaign type, in every wording: (sector, type,
+/// draft). Rendered once for the checks below.
+fn bare_drafts() -> &'static [(String, &'static str, String)] {
+    static DRAFTS: std::sync::OnceLock<Vec<(String, &'static str, String)>> =
+        std::sync::OnceLock::new();
+    DRAFTS.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut out = Vec::new();
+        for sector in SECTORS {
+            for type_name in drafts::TYPES {
+                let yaml =
+                    drafts::bare_profile(("某某单位", "本单位", "某某党委"), sector, type_name);
+                let p = load(&write(dir.path(), "bare.yaml", &yaml));
+                for doc in [Doc::Speech, Doc::Progress] {
+                    for md in drafts_of(&p, doc) {
+                        out.push((sector.to_owned(), type_name, md));
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Each phrase `bad` gives for a sector's words that some bare draft says.
+fn bare_failures(bad: impl Fn(&str) -> Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (sector, type_name, md) in bare_drafts() {
+        for phrase in bad(sector) {
+            if let Some(s) = md.split(['。', '\n']).find(|s| s.contains(&phrase)) {
+                out.push(format!("{sector} {type_name}「{phrase}」：{s}"));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn a_sectors_work_is_never_given_a_management_or_a_list_of_its_own() {
+    // {work} is a field of work (经济社会发展, 人才培养、科学研究和社会
+    // 服务): it has no 工作总结, 管理漏洞, 日常管理 or 制度 of its own, and
+    // one that holds 和 or 、 is never one more item of a list.
+    let failures = bare_failures(|sector| {
+        let work = sector_word(sector, "work");
+        let mut bad: Vec<String> = ["的工作总结", "管理漏洞", "的日常管理", "的管理上", "制度"]
+            .iter()
+            .map(|tail| format!("{work}{tail}"))
+            .collect();
+        if work.contains(['和', '、']) {
+            for join in ["、", "和", "与"] {
+                bad.push(format!("{join}{work}"));
+                bad.push(format!("{work}{join}"));
+            }
+        }
+        bad
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn middle_leaders_are_not_asked_for_an_offices_sign_off() {
+    // {middle} may be 网格长和楼栋长 or 科主任、护士长: reviewing what a
+    // unit reports, being summoned for its failings, signing off its
+    // corrections and answering for all of it are its head's.
+    let failures = bare_failures(|sector| {
+        let middle = sector_word(sector, "middle");
+        vec![
+            format!("经{middle}审核"),
+            format!("约谈{middle}"),
+            format!("{middle}不能签字"),
+            format!("{middle}对本单位的"),
+        ]
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The subdistrict's units are 各社区、街道各科室: their heads, not the
+    // building stewards, are its middle leaders.
+    assert!(!sector_word("subdistrict", "middle").contains("楼栋长"));
+}
+
+#[test]
+fn front_line_places_neither_report_nor_search_nor_hold_members() {
+    // {posts} (课堂、班级和校园各个角落, 农贸市场、沿街商户……) are places:
+    // people report and search there, a place does not.
+    let failures = bare_failures(|sector| {
+        let posts = sector_word(sector, "posts");
+        vec![
+            format!("{posts}报上来"),
+            format!("，{posts}排查出"),
+            format!("{posts}的每一名党员"),
+        ]
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    for (sector, type_name, md) in bare_drafts() {
+        let posts = sector_word(sector, "posts");
+        for s in md.split(['。', '\n']) {
+            assert!(
+                !s.trim_start_matches('*')
+                    .starts_with(&format!("{posts}排查出")),
+                "{sector} {type_name}：{s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_field_is_no_media_outlet() {
+    let failures =
+        bare_failures(|sector| vec![format!("{}的媒体平台", sector_word(sector, "field"))]);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn no_sentence_or_item_says_the_same_thing_twice() {
+    for (sector, type_name, md) in bare_drafts() {
+        // The stage sentence: a finished phase 告一段落 and the current
+        // one 告一段落 too.
+        for s in md.split('。') {
+            assert!(
+                s.matches("告一段落").count() <= 1,
+                "{sector} {type_name}：{s}"
+            );
+        }
+        for para in md.split('\n') {
+            // Looking after the staff: the item's text and its closing
+            // line both telling the heads to mind their colleagues.
+            assert!(
+                para.matches("冷暖放在心上").count() <= 1,
+                "{sector} {type_name}：{para}"
+            );
+            // Reports that stand up to checking, said three ways.
+            assert!(
+                para.matches("经得起核").count() <= 1,
+                "{sector} {type_name}：{para}"
+            );
         }
     }
 }

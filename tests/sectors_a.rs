@@ -21,7 +21,7 @@ use bigan::genre::cond::Cond;
 use bigan::genre::{Genre, Item, Mode};
 use bigan::output::Format;
 use bigan::render::{Doc, Renderer};
-use drafts::{TYPES, draft, full, lint_findings, load, repeated, write};
+use drafts::{TYPES, bare_profile, draft, full, lint_findings, load, repeated, write};
 
 /// One of this branch's sectors, with what every draft of it must say
 /// and what none may.
@@ -328,29 +328,6 @@ const COMPARED: [&str; 6] = [
 ];
 
 const MINE: [&str; 4] = ["school", "university", "township", "subdistrict"];
-
-/// A bare profile, as a user who knows little yet writes it: the
-/// organisation's names, the campaign's name and type and two phases, the
-/// mobilisation in the first and the progress meeting well into the second
-/// (the section needs nothing but its date).
-fn bare_profile(
-    (name, short, party_org): (&str, &str, &str),
-    kind: &str,
-    type_name: &str,
-) -> String {
-    format!(
-        "org: {{ name: {name}, short: {short}, party_org: {party_org}, kind: {kind} }}
-campaign:
-  name: 某项工作
-  type: {type_name}
-  phases:
-    - {{ name: 动员部署, from: 2023-03-01, to: 2023-03-31 }}
-    - {{ name: 整改提高, from: 2023-04-01, to: 2023-10-31 }}
-meeting: {{ date: 2023-03-05 }}
-progress: {{ date: 2023-06-20 }}
-"
-    )
-}
 
 /// The speeches of one campaign type: for each sector, each of its three
 /// organisations' sentences (names replaced) and those of the same

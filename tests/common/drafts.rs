@@ -84,6 +84,29 @@ pub const KINDS: [&str; 6] = [
     "general",
 ];
 
+/// A bare profile, as a user who knows little yet writes it: the
+/// organisation's names, the campaign's name and type and two phases, the
+/// mobilisation in the first and the progress meeting well into the second
+/// (the section needs nothing but its date).
+pub fn bare_profile(
+    (name, short, party_org): (&str, &str, &str),
+    kind: &str,
+    type_name: &str,
+) -> String {
+    format!(
+        "org: {{ name: {name}, short: {short}, party_org: {party_org}, kind: {kind} }}
+campaign:
+  name: 某项工作
+  type: {type_name}
+  phases:
+    - {{ name: 动员部署, from: 2023-03-01, to: 2023-03-31 }}
+    - {{ name: 整改提高, from: 2023-04-01, to: 2023-10-31 }}
+meeting: {{ date: 2023-03-05 }}
+progress: {{ date: 2023-06-20 }}
+"
+    )
+}
+
 /// The campaign types, by the names a user writes.
 pub const TYPES: [&str; 6] = [
     "学习教育",
