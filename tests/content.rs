@@ -1374,3 +1374,51 @@ fn no_sentence_or_item_says_the_same_thing_twice() {
         }
     }
 }
+
+/// A progress meeting in June of a last phase that runs to October is in
+/// the last phase, not at its end: no 收官, no 进入收尾, no 剩下的时间不多了.
+/// In the campaign's last weeks the same drafts may say so (and some do,
+/// or this test could not tell the two apart).
+#[test]
+fn only_the_last_weeks_are_spoken_of_as_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    // 收尾 alone also names a step of any campaign (开头讲意义……收尾讲成效).
+    let end_words = [
+        "收官",
+        "进入收尾",
+        "收尾阶段",
+        "临近收尾",
+        "收尾的时候",
+        "收尾工作",
+        "收尾的工作",
+        "剩下的时间不多了",
+    ];
+    let mut said_near_the_end = 0;
+    for sector in ["township", "hospital", "police_station", "school"] {
+        for type_name in drafts::TYPES {
+            let bare = drafts::bare_profile(("青山县某单位", "全单位", "党委"), sector, type_name);
+            for (date, near) in [("2023-06-20", false), ("2023-10-20", true)] {
+                let yaml = bare.replace(
+                    "progress: { date: 2023-06-20 }",
+                    &format!("progress: {{ date: {date}, place: 三楼会议室 }}"),
+                );
+                let p = load(&write(dir.path(), "end.yaml", &yaml));
+                for variant in VARIANTS {
+                    for doc in [Doc::Progress, Doc::ProgressBriefing] {
+                        let md = draft(&p, doc, variant);
+                        let hit = end_words.iter().find(|w| md.contains(*w));
+                        if near {
+                            said_near_the_end += usize::from(hit.is_some());
+                        } else {
+                            assert!(
+                                hit.is_none(),
+                                "{sector} {type_name} {date} #{variant} {doc:?}: “{hit:?}”\n{md}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(said_near_the_end > 0, "no draft near the end speaks of it");
+}

@@ -48,6 +48,10 @@ pub const CONDS: &[(&str, &str)] = &[
     ("middle_phase", "推进会在中间某个阶段里"),
     ("last_phase", "推进会在最后一个阶段里"),
     ("has_next", "推进会之后还有新的阶段"),
+    (
+        "near_end",
+        "离活动结束不到一个月，或已走过全程的四分之三（可以说收尾、收官）",
+    ),
     ("commended", "总结大会表彰了先进（summary.commended）"),
     ("ended", "文稿的日期在活动最后一天之后"),
     ("speaker", "文稿所说的会议，讲话人已知（配置写了 speaker）"),

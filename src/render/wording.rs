@@ -132,6 +132,19 @@ pub fn milestones(p: &Profile, today: NaiveDate) -> (Vec<String>, Vec<String>) {
     )
 }
 
+/// Whether a campaign of `phases` is close enough to its end on `today`
+/// to be spoken of as 收尾/收官: under a month to go, or three quarters of
+/// its span behind it. A meeting in June of a last phase that runs to
+/// October is in the last phase, not at the end.
+fn near_end(phases: &[profile::Phase], today: NaiveDate) -> bool {
+    let (Some(first), Some(Some(end))) = (phases.first(), phases.last().map(|p| p.to)) else {
+        return false;
+    };
+    let left = (end - today).num_days();
+    let span = (end - first.from).num_days();
+    (0..=31).contains(&left) || (left >= 0 && left * 4 <= span)
+}
+
 /// A problem named inside a sentence: its lead, or its text with the
 /// commas inside turned into 、 (针对支部活动形式单一、结合业务不够紧密的问题).
 pub fn problem_name(f: &Fact) -> String {
@@ -482,6 +495,7 @@ impl<'a> Wording<'a> {
             at.is_some_and(|i| i + 1 == phases.len() && i > 0),
         );
         f.set("has_next", phases.iter().any(|ph| ph.from > today));
+        f.set("near_end", near_end(phases, today));
         self.facts = f;
     }
 
@@ -958,6 +972,42 @@ mod tests {
             }
         }
         assert_eq!(drawn.len(), 4, "every pair is drawn by some organisation");
+    }
+
+    #[test]
+    fn the_end_is_near_in_the_last_month_or_the_last_quarter() {
+        let phase = |from: &str, to: &str| profile::Phase {
+            from: d(from),
+            to: Some(d(to)),
+            name: String::new(),
+            tasks: Vec::new(),
+        };
+        let two = [
+            phase("2023-03-01", "2023-03-31"),
+            phase("2023-04-01", "2023-10-31"),
+        ];
+        // 244 days in all: the last quarter (61 days) starts on 31 August.
+        for (today, near) in [
+            ("2023-06-20", false),
+            ("2023-08-30", false),
+            ("2023-08-31", true),
+            ("2023-10-15", true),
+            ("2023-10-31", true),
+            ("2023-11-01", false),
+        ] {
+            assert_eq!(near_end(&two, d(today)), near, "{today}");
+        }
+        // A short campaign: a month to go is the end, whatever the share.
+        let short = [phase("2023-06-01", "2023-06-30")];
+        assert!(near_end(&short, d("2023-06-01")));
+        let open = [profile::Phase {
+            from: d("2023-06-01"),
+            to: None,
+            name: String::new(),
+            tasks: Vec::new(),
+        }];
+        assert!(!near_end(&open, d("2030-01-01")));
+        assert!(!near_end(&[], d("2023-06-01")));
     }
 
     #[test]
