@@ -254,6 +254,24 @@ pub struct Words {
     pub field: String,
 }
 
+impl Words {
+    /// Each word with the name the prose's placeholders and `org.words`
+    /// give it.
+    pub fn named(&self) -> [(&'static str, &str); 9] {
+        [
+            ("scope", &self.scope),
+            ("workers", &self.workers),
+            ("work", &self.work),
+            ("front", &self.front),
+            ("posts", &self.posts),
+            ("subunits", &self.subunits),
+            ("middle", &self.middle),
+            ("branches", &self.branches),
+            ("field", &self.field),
+        ]
+    }
+}
+
 /// A sector's own passages.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(bound(deserialize = "'de: 'static"))]

@@ -265,9 +265,13 @@ impl<'a> Resolver<'a> {
             None => Vec::new(),
         };
         let name = name?;
-        let (kind, kind_from) = self.campaign_type(raw.kind, &name)?;
-        let (decided_by, decided_inferred) = self.decided_by(raw.decided_by, &name);
-        let theme = self.theme(raw.theme.map(texts).unwrap_or_default(), &name, &kind);
+        // The campaign as the era table knows it (两学一做, 主题教育), if it
+        // is a central one: its type, decider and 总要求 follow from it.
+        let era = self.genre.era().ok();
+        let central = era.as_deref().and_then(|e| e.central(&name));
+        let (kind, kind_from) = self.campaign_type(raw.kind, &name, central)?;
+        let (decided_by, decided_inferred) = self.decided_by(raw.decided_by, central);
+        let theme = self.theme(raw.theme.map(texts).unwrap_or_default(), &kind, central);
         Some(Campaign {
             full_name: raw
                 .full_name
@@ -703,6 +707,30 @@ impl<'a> Resolver<'a> {
             attendees: raw.attendees.map(texts).unwrap_or_default(),
         }))
     }
+
+    /// What was said before the speech (刚才，……). The speaker does not
+    /// say 刚才，何东同志通报了…… of themselves: a `before_me` naming the
+    /// speaker is a slip the draft would read aloud, so it is flagged.
+    pub(super) fn before_me(
+        &mut self,
+        raw: Option<Text>,
+        speaker: &Person,
+        section: &str,
+    ) -> Option<String> {
+        let pos = raw.as_ref()?.pos;
+        let text = optional(raw)?;
+        if let Some(name) = &speaker.name
+            && name.chars().count() >= 2
+            && text.contains(name.as_str())
+        {
+            self.warn(
+                pos,
+                format!("{section}.before_me 提到了讲话人{name}本人：讲话里会读成“刚才，{name}同志……”"),
+                "before_me 写讲话之前别人讲了什么（如“刚才，张三同志通报了……”）；讲话人是别人时，改 speaker",
+            );
+        }
+        Some(text)
+    }
 }
 
 fn fonts(raw: Option<Located<RawFonts>>) -> Fonts {
@@ -717,32 +745,6 @@ fn fonts(raw: Option<Located<RawFonts>>) -> Fonts {
         heading: optional(f.heading).unwrap_or(d.heading),
         subheading: optional(f.subheading).unwrap_or(d.subheading),
         page_number: optional(f.page_number).unwrap_or(d.page_number),
-    }
-}
-
-impl Resolver<'_> {
-    /// What was said before the speech (刚才，……). The speaker does not
-    /// say 刚才，何东同志通报了…… of themselves: a `before_me` naming the
-    /// speaker is a slip the draft would read aloud, so it is flagged.
-    pub(super) fn before_me(
-        &mut self,
-        raw: Option<Text>,
-        speaker: &Person,
-        section: &str,
-    ) -> Option<String> {
-        let pos = raw.as_ref().map(|t| t.pos);
-        let text = optional(raw)?;
-        if let (Some(name), Some(pos)) = (&speaker.name, pos)
-            && name.chars().count() >= 2
-            && text.contains(name.as_str())
-        {
-            self.warn(
-                pos,
-                format!("{section}.before_me 提到了讲话人{name}本人：讲话里会读成“刚才，{name}同志……”"),
-                "before_me 写讲话之前别人讲了什么（如“刚才，张三同志通报了……”）；讲话人是别人时，改 speaker",
-            );
-        }
-        Some(text)
     }
 }
 

@@ -145,6 +145,19 @@ fn near_end(phases: &[profile::Phase], today: NaiveDate) -> bool {
     (0..=31).contains(&left) || (left >= 0 && left * 4 <= span)
 }
 
+/// A listed item's heading and text: its own lead, or else its first
+/// clause heads the rest (so an item given as one sentence reads like
+/// those given with a heading).
+fn headed<'t>(lead: Option<&'t str>, text: &'t str) -> (&'t str, &'t str) {
+    match lead {
+        Some(lead) => (lead, text),
+        None => {
+            let (head, _, rest) = crate::zh::run_in(text);
+            (head, rest)
+        }
+    }
+}
+
 /// A problem named inside a sentence: its lead, or its text with the
 /// commas inside turned into 、 (针对支部活动形式单一、结合业务不够紧密的问题).
 pub fn problem_name(f: &Fact) -> String {
@@ -230,19 +243,8 @@ impl<'a> Wording<'a> {
         self.set_text("units", &o.units);
         self.set_text("staff", &o.staff);
         self.set_text("served", &o.served);
-        let words = &o.kind.words;
-        for (name, value) in [
-            ("scope", &words.scope),
-            ("workers", &words.workers),
-            ("work", &words.work),
-            ("front", &words.front),
-            ("posts", &words.posts),
-            ("subunits", &words.subunits),
-            ("middle", &words.middle),
-            ("branches", &words.branches),
-            ("field", &words.field),
-        ] {
-            self.set(name, Some(value.clone()));
+        for (name, value) in o.kind.words.named() {
+            self.set(name, Some(value.to_owned()));
         }
         // The organisation's own words (org.words) over its sector's.
         for (name, value) in &o.words {
@@ -701,13 +703,7 @@ impl<'a> Wording<'a> {
         facts
             .iter()
             .map(|f| {
-                let (lead, text) = match &f.lead {
-                    Some(lead) => (lead.as_str(), f.text.as_str()),
-                    None => {
-                        let (head, _, rest) = crate::zh::run_in(&f.text);
-                        (head, rest)
-                    }
-                };
+                let (lead, text) = headed(f.lead.as_deref(), &f.text);
                 let text = Some(text).filter(|t| !t.is_empty());
                 Entry::item(phrase(lead), text.map(sentence))
             })
@@ -752,13 +748,7 @@ impl<'a> Wording<'a> {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let (lead, text) = match &s.lead {
-                    Some(lead) => (lead.as_str(), s.text.as_str()),
-                    None => {
-                        let (head, _, rest) = crate::zh::run_in(&s.text);
-                        (head, rest)
-                    }
-                };
+                let (lead, text) = headed(s.lead.as_deref(), &s.text);
                 let answer = s.answers.and_then(|k| pr.problems.get(k)).and_then(|p| {
                     let name = problem_name(p);
                     self.pick_nth(progress.answer.as_ref(), i, &[("problem", &name)])

@@ -10,6 +10,7 @@ use super::super::raw::{RawMilestone, RawWords, Text};
 use super::Resolver;
 use crate::calendar::cn_date;
 use crate::calendar::parse_date;
+use crate::genre::era::Central;
 use crate::genre::{self, CampaignType, Defaults, Sector};
 use crate::yaml::Located;
 use crate::yaml::Pos;
@@ -85,11 +86,13 @@ impl Resolver<'_> {
     }
 
     /// The campaign type: `campaign.type` when given, else what the era
-    /// table or a word in the name says, else the general type.
+    /// table (`central`, the campaign as the table knows it) or a word in
+    /// the name says, else the general type.
     pub(super) fn campaign_type(
         &mut self,
         given: Option<Text>,
         name: &str,
+        central: Option<&Central>,
     ) -> Option<(Arc<CampaignType>, TypeSource)> {
         let (key, from) = match &given {
             Some(t) => match self.genre.type_key(&t.value) {
@@ -113,7 +116,7 @@ impl Resolver<'_> {
                     (genre::DEFAULT_TYPE.to_owned(), TypeSource::Default)
                 }
             },
-            None => self.inferred_type(name),
+            None => self.inferred_type(name, central),
         };
         match self.genre.campaign_type(&key) {
             Ok(kind) => Some((kind, from)),
@@ -124,9 +127,8 @@ impl Resolver<'_> {
         }
     }
 
-    fn inferred_type(&self, name: &str) -> (String, TypeSource) {
-        if let Ok(era) = self.genre.era()
-            && let Some(central) = era.central(name)
+    fn inferred_type(&self, name: &str, central: Option<&Central>) -> (String, TypeSource) {
+        if let Some(central) = central
             && self.genre.type_key(&central.kind).is_some()
         {
             let known = central.names.first().cloned().unwrap_or_default();
@@ -140,19 +142,20 @@ impl Resolver<'_> {
 
     /// Who decided the campaign: `campaign.decided_by`, or the era table
     /// for a central campaign. Nobody is guessed.
-    pub(super) fn decided_by(&mut self, given: Option<Text>, name: &str) -> (Option<String>, bool) {
+    pub(super) fn decided_by(
+        &mut self,
+        given: Option<Text>,
+        central: Option<&Central>,
+    ) -> (Option<String>, bool) {
         if let Some(t) = given {
             let v = t.value.trim().to_owned();
             if !v.is_empty() {
                 return (Some(v), false);
             }
         }
-        match self.genre.era() {
-            Ok(era) => match era.central(name) {
-                Some(c) => (Some(c.decided_by.clone()), true),
-                None => (None, false),
-            },
-            Err(_) => (None, false),
+        match central {
+            Some(c) => (Some(c.decided_by.clone()), true),
+            None => (None, false),
         }
     }
 
@@ -160,11 +163,13 @@ impl Resolver<'_> {
     /// campaign's official 总要求 keeps its own punctuation (守初心、担使命，
     /// 找差距、抓落实, one item) when the items are its phrases, and stands
     /// in when the profile gives none and the campaign keeps the table's type.
-    pub(super) fn theme(&self, items: Vec<String>, name: &str, kind: &CampaignType) -> Vec<String> {
-        let Ok(era) = self.genre.era() else {
-            return items;
-        };
-        let Some(central) = era.central(name) else {
+    pub(super) fn theme(
+        &self,
+        items: Vec<String>,
+        kind: &CampaignType,
+        central: Option<&Central>,
+    ) -> Vec<String> {
+        let Some(central) = central else {
             return items;
         };
         let official = match central.requirement.as_deref() {
@@ -284,22 +289,13 @@ pub(super) fn place_defaults(
         return (d.clone(), Vec::new());
     };
     let swap = |s: &str| swap_place(s, place, own);
-    let w = &sector.words;
-    let words = [
-        ("scope", &w.scope),
-        ("workers", &w.workers),
-        ("work", &w.work),
-        ("front", &w.front),
-        ("posts", &w.posts),
-        ("subunits", &w.subunits),
-        ("middle", &w.middle),
-        ("branches", &w.branches),
-        ("field", &w.field),
-    ]
-    .into_iter()
-    .filter(|(_, v)| v.contains(place))
-    .map(|(n, v)| (n, swap(v)))
-    .collect();
+    let words = sector
+        .words
+        .named()
+        .into_iter()
+        .filter(|(_, v)| v.contains(place))
+        .map(|(n, v)| (n, swap(v)))
+        .collect();
     let defaults = Defaults {
         short: swap(&d.short),
         party_org: swap(&d.party_org),
