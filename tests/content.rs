@@ -1422,3 +1422,35 @@ fn only_the_last_weeks_are_spoken_of_as_the_end() {
     }
     assert!(said_near_the_end > 0, "no draft near the end speaks of it");
 }
+
+/// A 市场监管所's 食品安全 drive is about the food on its streets, not
+/// about its own staff's safety drills: it takes its sector's reasons. A
+/// school's 食品安全 drive (its canteen) is its own safety.
+#[test]
+fn a_regulators_food_safety_drive_is_about_what_it_supervises() {
+    let own_safety = ["全员安全素养", "本单位安全的直接责任人", "安全管理责任体系"];
+    for (kind, regulates) in [
+        ("market_station", true),
+        ("market", true),
+        ("school", false),
+    ] {
+        let (_d, p) = profile(&drafts::complete(
+            "青山某单位",
+            kind,
+            "创建",
+            "食品安全放心街区创建",
+            None,
+        ));
+        let mut own = 0;
+        for md in drafts_of(&p, Doc::Speech) {
+            let hit = own_safety.iter().find(|w| md.contains(*w));
+            if regulates {
+                assert!(hit.is_none(), "{kind}: “{hit:?}”\n{md}");
+            }
+            own += usize::from(first_point_leads(&md).iter().any(|l| l.contains("安全")));
+        }
+        if !regulates {
+            assert!(own > 0, "{kind}: a school's food safety is its own");
+        }
+    }
+}

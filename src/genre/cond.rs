@@ -57,7 +57,7 @@ pub const CONDS: &[(&str, &str)] = &[
     ("speaker", "文稿所说的会议，讲话人已知（配置写了 speaker）"),
     (
         "safety",
-        "活动以平安、安全为题（名称或全称里有平安、安全、消防、隐患）",
+        "活动以本单位的平安、安全为题（名称或全称里有平安、安全、消防、隐患；执法单位的食品药品等安全监管不算）",
     ),
     (
         "discipline",
@@ -68,6 +68,11 @@ pub const CONDS: &[(&str, &str)] = &[
 /// Words of a campaign's name that make it about safety: the `safety`
 /// condition.
 pub const SAFETY_WORDS: &[&str] = &["平安", "安全", "消防", "隐患"];
+
+/// Words of a campaign's name that make a safety campaign, in a unit that
+/// enforces, about the safety of what it supervises (食品安全, 药品安全,
+/// 特种设备安全) rather than of its own premises and staff.
+pub const SUPERVISED_SAFETY: &[&str] = &["食品", "药品", "特种设备", "产品质量"];
 
 /// Words of a campaign's name that make it about conduct and discipline:
 /// the `discipline` condition.

@@ -473,7 +473,15 @@ impl<'a> Wording<'a> {
         f.set("learning", self.kind.learning);
         f.set("enforces", self.sector.enforces);
         let names = [c.name.as_str(), c.full_name.as_str()];
-        f.set("safety", cond::about(&names, cond::SAFETY_WORDS));
+        // A safety campaign's reasons speak of the unit's own people and
+        // places (隐患 on its premises, its staff's drills). A 食品安全
+        // drive of a unit that enforces is about the food it supervises:
+        // its own sector's reasons fit that.
+        let supervised = self.sector.enforces && cond::about(&names, cond::SUPERVISED_SAFETY);
+        f.set(
+            "safety",
+            !supervised && cond::about(&names, cond::SAFETY_WORDS),
+        );
         f.set("discipline", cond::about(&names, cond::DISCIPLINE_WORDS));
         f.set("political", self.get("political").is_some());
         if let Some(pr) = &p.progress {
