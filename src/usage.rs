@@ -27,10 +27,23 @@ pub fn command() -> Command {
 
 /// Parses `argv` (the program name first).
 pub fn parse(argv: &[OsString]) -> Result<Cli, clap::Error> {
+    // Putting the command line into Chinese changes only what it says,
+    // never what it accepts, and it is said only when asking for help or
+    // when a word is wrong: so a command line is first read by clap's own
+    // command, and only one that fails is read again by the Chinese one,
+    // which says why. Doing it for every run cost a twentieth of a
+    // one-speech render (docs/performance.md).
+    // (Its own `help` subcommand is bigan's `help`, as in the Chinese one.)
+    if let Ok(matches) = Cli::command()
+        .disable_help_subcommand(true)
+        .try_get_matches_from(argv)
+        && let Ok(cli) = Cli::from_arg_matches(&matches)
+    {
+        return Ok(cli);
+    }
     // Only the subcommand `argv` names can print its help or usage in
-    // this run: putting every other one into Chinese too cost a twelfth
-    // of a one-speech render (docs/performance.md). With none named
-    // (`bigan --help`, a misspelt command), all of them are.
+    // this run; with none named (`bigan --help`, a misspelt command), all
+    // of them are.
     let cmd = Cli::command();
     let named = argv
         .get(1)

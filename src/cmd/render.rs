@@ -7,6 +7,7 @@
 //! ([`batch`]): one file per profile and document in the folder `-o`, a
 //! bad profile reported and the rest still written.
 
+pub mod ahead;
 pub mod batch;
 mod discover;
 mod pool;
@@ -140,66 +141,33 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// The profile at `path` loaded, and the templates of the documents
-/// `args` asks for compiled, side by side.
+/// `args` asks for compiled, side by side ([`ahead`]): this thread parses
+/// the profile while the other parses the campaign file it extends (as a
+/// quick look at the profile's top-level lines names it; when the look is
+/// unsure, the load reads it), then compiles. Only the templates of the
+/// documents asked for: compiling them all would double the time of a
+/// one-speech run. The profile's problems are still reported first, and
+/// a template's only if the profile is good.
 fn load_and_compile(
     args: &RenderArgs,
     path: &Path,
 ) -> anyhow::Result<(anyhow::Result<profile::Loaded>, anyhow::Result<Renderer>)> {
     let genre = crate::genre::Genre::open(args.templates.as_deref())?;
-    // What a cold render does in order, a third of it needs nothing from
-    // the profile: compiling the templates, decoding the genre's shared
-    // wordings; and the campaign file the profile extends can be parsed
-    // beside the profile itself. So a second thread parses the campaign
-    // file (as a quick look at the profile's top-level lines names it),
-    // hands it over, then compiles, while this one parses the profile:
-    // wall time is what the user waits for (docs/performance.md). Only
-    // the templates of the documents asked for: compiling them all would
-    // double the time of a one-speech run. The profile's problems are
-    // still reported first, and a template's only if the profile is good.
     let mut loader = profile::Loader::with_genre(Arc::clone(&genre));
     let top = loader.read(path);
     let base = top
         .as_ref()
         .and_then(|top| scan::look(top.text())?.extends)
         .and_then(|written| loader.read(&profile::extended(path, &written)));
-    let asked = args.doc.docs();
-    // Whichever thread comes to the campaign file first parses it: on a
-    // busy machine the second thread may get no core for a while, and
-    // this one must not sit waiting for it.
-    let base = std::sync::Mutex::new(base);
-    let take_base = || base.lock().ok().and_then(|mut b| b.take());
-    Ok(std::thread::scope(|s| {
-        let (hand_over, handed) = std::sync::mpsc::channel();
-        let beside = s.spawn(move || {
-            if let Some(base) = take_base() {
-                let _ = hand_over.send(base.parse());
-            }
-            drop(hand_over);
-            // Decoded once and kept in `genre` for the render; a problem
-            // in them is reported where the render asks for them again.
-            let _ = (genre.common(), genre.era());
-            Renderer::only(args.templates.as_deref(), &asked)
-        });
-        if let Some(top) = top {
-            loader.keep(top.parse());
-        }
-        match take_base() {
-            Some(base) => loader.keep(base.parse()),
-            // Being parsed over there, or there was none to parse (no
-            // campaign file, or the look was unsure: then `load` reads
-            // what the profile extends itself).
-            None => {
-                if let Ok(base) = handed.recv() {
-                    loader.keep(base);
-                }
-            }
-        }
-        let loaded = loader.load(path);
-        let renderer = beside
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (loaded, renderer)
-    }))
+    let working = ahead::compile(base, args.templates.clone(), args.doc.docs(), genre);
+    if let Some(top) = top {
+        loader.keep(top.parse());
+    }
+    if let Some(base) = working.base() {
+        loader.keep(base);
+    }
+    let loaded = loader.load(path);
+    Ok((loaded, working.finish()))
 }
 
 /// The format to write: `--format`, else what `-o FILE` is named (a
