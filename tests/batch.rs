@@ -302,3 +302,49 @@ fn nothing_to_render_is_said_plainly() {
         stderr(&o)
     );
 }
+
+/// Profiles resolved on every core from what was read ahead: one that
+/// extends a file that extends another is written as a render of it alone
+/// writes it, and one whose campaign file is missing is reported at its
+/// `extends` line while the others are written.
+#[test]
+fn chains_of_extends_and_a_missing_campaign_file_in_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("profiles");
+    fs::create_dir_all(p.join("campaigns")).unwrap();
+    fs::write(p.join("campaigns/shared.yaml"), CAMPAIGN).unwrap();
+    fs::write(
+        p.join("campaigns/county.yaml"),
+        "extends: shared.yaml\norg:\n  kind: county\n",
+    )
+    .unwrap();
+    for (name, org) in [("a", "中共甲县委"), ("b", "中共乙县委")] {
+        fs::write(
+            p.join(format!("{name}.yaml")),
+            format!("extends: campaigns/county.yaml\norg:\n  name: {org}\nmeeting:\n  date: 2024-03-05\n"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        p.join("c.yaml"),
+        "org:\n  name: 丙局\nextends: campaigns/gone.yaml\nmeeting:\n  date: 2024-03-05\n",
+    )
+    .unwrap();
+    let o = bigan(&["render", "profiles", "-o", "out"], dir.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("c.yaml:3") && err.contains("extends 的文件读不了"),
+        "{err}"
+    );
+    assert_eq!(
+        drafts(&dir.path().join("out")),
+        ["a.speech.md", "b.speech.md"]
+    );
+    let alone = bigan(&["render", "profiles/b.yaml"], dir.path());
+    assert!(alone.status.success(), "{}", stderr(&alone));
+    assert_eq!(
+        fs::read(dir.path().join("out/b.speech.md")).unwrap(),
+        alone.stdout
+    );
+}

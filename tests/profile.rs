@@ -422,3 +422,59 @@ fn a_before_me_naming_the_speaker_is_flagged() {
         assert!(loaded.profile.is_some(), "a warning, not an error");
     }
 }
+
+/// A batch resolves its profiles on every core from what `preload` read:
+/// the chain of `extends` is followed to its end, and what it gives is what
+/// a load that reads each file itself gives.
+#[test]
+fn a_preloaded_chain_loads_on_another_thread_as_a_read_one_does() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "campaigns/base.yaml", BASE);
+    write(
+        dir.path(),
+        "mid.yaml",
+        "extends: campaigns/base.yaml\ncampaign:\n  goals: [丁]\n",
+    );
+    let top = write(
+        dir.path(),
+        "top.yaml",
+        "extends: mid.yaml\norg:\n  name: 某医院\n  kind: hospital\nmeeting:\n  date: 2010-13-01\n",
+    );
+    let broken = write(
+        dir.path(),
+        "broken.yaml",
+        "extends: campaigns/missing.yaml\norg:\n  name: 某局\n",
+    );
+    let mut loader = profile::Loader::new();
+    assert!(loader.load_preloaded(&top).is_none(), "nothing is read yet");
+    loader.preload(&[top.clone(), broken.clone()], 2);
+    assert!(
+        loader.load_preloaded(&broken).is_none(),
+        "a file of its chain could not be read: left to load, which reports it"
+    );
+    let shared = &loader;
+    let preloaded = std::thread::scope(|s| s.spawn(|| shared.load_preloaded(&top)).join())
+        .unwrap()
+        .expect("every file of the chain is cached")
+        .unwrap();
+    let read = profile::Loader::new().load(&top).unwrap();
+    assert_eq!(preloaded.files.len(), 3, "{:?}", preloaded.files);
+    assert_eq!(preloaded.files, read.files);
+    let shown = |l: &profile::Loaded| -> Vec<String> {
+        l.diagnostics.iter().map(ToString::to_string).collect()
+    };
+    assert_eq!(shown(&preloaded), shown(&read));
+    assert!(
+        shown(&read).iter().any(|d| d.contains("top.yaml:6:9")),
+        "{:?}",
+        shown(&read)
+    );
+    let missing = loader.load(&broken).unwrap();
+    assert!(
+        shown(&missing)
+            .iter()
+            .any(|d| d.contains("extends 的文件读不了")),
+        "{:?}",
+        shown(&missing)
+    );
+}

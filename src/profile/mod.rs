@@ -51,6 +51,10 @@ struct Layer {
 pub struct Loader {
     sources: Sources,
     layers: HashMap<PathBuf, Layer>,
+    /// Each path's cache key, worked out once: resolving a path asks the
+    /// system about every folder on the way, and a batch would ask it ten
+    /// times for each profile.
+    keys: HashMap<PathBuf, PathBuf>,
     /// Where sectors, campaign types and the era table come from.
     genre: Arc<Genre>,
 }
@@ -73,6 +77,7 @@ impl Loader {
         Loader {
             sources: Sources::default(),
             layers: HashMap::new(),
+            keys: HashMap::new(),
             genre,
         }
     }
@@ -80,40 +85,18 @@ impl Loader {
     /// Loads the profile at `path`. Fails only when `path` itself cannot be
     /// read; everything wrong inside it comes back as diagnostics.
     pub fn load(&mut self, path: &Path) -> anyhow::Result<Loaded> {
-        let mut files = Vec::new();
-        let mut diagnostics = Vec::new();
-        let top = self.layer(path)?;
-        let raw = self.with_bases(top.clone(), path, &mut files, &mut diagnostics);
-        let looks_like_profile = raw
-            .as_ref()
-            .is_none_or(|r| r.org.is_some() || r.meeting.is_some());
-        let profile = raw.and_then(|raw| {
-            let root = Pos {
-                source: top.source,
-                line: 0,
-                column: 0,
-            };
-            let mut resolver = resolve::Resolver::new(&self.sources, root, &self.genre);
-            let profile = resolver.profile(raw);
-            diagnostics.extend(resolver.diagnostics);
-            profile
-        });
-        let profile = profile.filter(|_| !crate::diagnostic::has_errors(&diagnostics));
-        // Read top to bottom: the profile's own problems first, then each
-        // file it extends, each in line order.
-        let file_rank = |d: &Diagnostic| {
-            files
-                .iter()
-                .position(|f| *f == d.path)
-                .unwrap_or(usize::MAX)
-        };
-        diagnostics.sort_by_key(|d| (file_rank(d), d.line, d.column));
-        Ok(Loaded {
-            profile,
-            diagnostics,
-            files,
-            looks_like_profile,
+        load_from(self, path).unwrap_or_else(|NotPreloaded| {
+            // A loader reads what it has not cached: never reached.
+            anyhow::bail!("{}：读取时出了内部错误", path.display())
         })
+    }
+
+    /// [`Loader::load`] for a profile whose files (it and every file it
+    /// extends) [`Loader::preload`] has read and parsed: the loader is not
+    /// changed, so any thread can resolve any profile of a batch. `None`
+    /// when a file of its chain is not cached; [`Loader::load`] reads it.
+    pub fn load_preloaded(&self, path: &Path) -> Option<anyhow::Result<Loaded>> {
+        load_from(&mut Preloaded(self), path).ok()
     }
 
     /// Reads `paths` and parses them on up to `threads` threads, ahead of
@@ -121,17 +104,42 @@ impl Loader {
     /// every core and still parses each file once. A file that cannot be
     /// read is left for `load` to report.
     pub fn preload(&mut self, paths: &[PathBuf], threads: usize) {
+        let mut round = paths.to_vec();
+        // Then the files they extend, and what those extend: so that
+        // `load_preloaded` finds every file of each chain.
+        while !round.is_empty() {
+            let parsed = self.read_and_parse(&round, threads);
+            round = parsed
+                .iter()
+                .filter_map(|file| {
+                    let extends = file.layer.raw.as_ref()?.extends.as_ref()?;
+                    Some(extended(&file.path, &extends.value))
+                })
+                .collect();
+            for file in parsed {
+                self.keep(file);
+            }
+            round.retain(|path| {
+                let key = self.key_of_mut(path);
+                !self.layers.contains_key(&key)
+            });
+        }
+    }
+
+    /// Reads the files of `paths` not cached yet and parses them on up to
+    /// `threads` threads.
+    fn read_and_parse(&mut self, paths: &[PathBuf], threads: usize) -> Vec<ParsedFile> {
         let mut todo = Vec::new();
         let mut queued = std::collections::HashSet::new();
         for path in paths {
-            let key = cache_key(path);
+            let key = self.key_of_mut(path);
             if self.layers.contains_key(&key) || !queued.insert(key.clone()) {
                 continue;
             }
             todo.extend(self.read_as(key, path));
         }
         let chunk = todo.len().div_ceil(threads.max(1)).max(1);
-        let parsed: Vec<ParsedFile> = std::thread::scope(|s| {
+        std::thread::scope(|s| {
             let workers: Vec<_> = todo
                 .chunks(chunk)
                 .map(|part| s.spawn(move || part.iter().map(Unparsed::parse).collect::<Vec<_>>()))
@@ -142,17 +150,14 @@ impl Loader {
                 .filter_map(|w| w.join().ok())
                 .flatten()
                 .collect()
-        });
-        for file in parsed {
-            self.keep(file);
-        }
+        })
     }
 
     /// Reads the file at `path` for [`Unparsed::parse`], which any thread
     /// can run, and [`Loader::keep`] to cache; `None` when it is cached
     /// already or cannot be read (then `load` reports why).
     pub fn read(&mut self, path: &Path) -> Option<Unparsed> {
-        let key = cache_key(path);
+        let key = self.key_of_mut(path);
         if self.layers.contains_key(&key) {
             return None;
         }
@@ -181,83 +186,16 @@ impl Loader {
     /// forgotten and needed again is read again.
     pub fn forget(&mut self, paths: &[PathBuf]) {
         for path in paths {
-            let key = cache_key(path);
+            let key = self.keys.remove(path).unwrap_or_else(|| cache_key(path));
             if let Some(layer) = self.layers.remove(&key) {
                 self.sources.release(layer.source);
             }
         }
     }
 
-    /// Follows the `extends` chain from `layer` (the file at `path`) and
-    /// merges it; `None` when a file in the chain could not be parsed.
-    fn with_bases(
-        &mut self,
-        layer: Layer,
-        path: &Path,
-        files: &mut Vec<PathBuf>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<RawProfile> {
-        files.push(path.to_owned());
-        diagnostics.extend(layer.diagnostics);
-        let raw = layer.raw?;
-        let Some(extends) = raw.extends.clone() else {
-            return Some(raw);
-        };
-        let base_path = extended(path, &extends.value);
-        let pos = extends.pos;
-        let error = |this: &Self, message: String, hint: &str| {
-            this.sources
-                .diagnostic(pos, message)
-                .with_hint(hint.to_owned())
-        };
-        let seen = files.iter().any(|f| same_file(f, &base_path));
-        if seen {
-            let chain: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-            diagnostics.push(error(
-                self,
-                format!(
-                    "extends 形成了循环：{} → {}",
-                    chain.join(" → "),
-                    base_path.display()
-                ),
-                "去掉其中一处 extends，让继承关系成为一条单向链",
-            ));
-            return None;
-        }
-        let base = match self.layer(&base_path) {
-            Ok(base) => base,
-            Err(e) => {
-                let (message, hint) = match e.downcast_ref::<Unreadable>() {
-                    Some(u) if u.not_a_file && base_path.is_dir() => (
-                        format!("extends 指向的是文件夹：{}", base_path.display()),
-                        "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
-                    ),
-                    // A FIFO would block, a device never end: not read.
-                    Some(u) if u.not_a_file => (
-                        format!("extends 指向的 {}", u.what),
-                        "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
-                    ),
-                    Some(u) => (
-                        format!("extends 的文件读不了：{}", u.what),
-                        "检查路径是否写对：它相对于本文件所在的文件夹",
-                    ),
-                    // Too large or not UTF-8: the message says what to do.
-                    None => (
-                        format!("extends 的文件读不了：{e}"),
-                        "按上面的说明修改那个文件",
-                    ),
-                };
-                diagnostics.push(error(self, message, hint));
-                return None;
-            }
-        };
-        let base = self.with_bases(base, &base_path, files, diagnostics)?;
-        Some(raw.merge(base))
-    }
-
     /// Reads and parses one file, or takes it from the cache.
-    fn layer(&mut self, path: &Path) -> anyhow::Result<Layer> {
-        let key = cache_key(path);
+    fn read_layer(&mut self, path: &Path) -> anyhow::Result<Layer> {
+        let key = self.key_of_mut(path);
         if let Some(layer) = self.layers.get(&key) {
             return Ok(layer.clone());
         }
@@ -266,6 +204,14 @@ impl Loader {
         let layer = self.parse(source);
         self.layers.insert(key, layer.clone());
         Ok(layer)
+    }
+
+    /// The cache key of `path`, remembered.
+    fn key_of_mut(&mut self, path: &Path) -> PathBuf {
+        self.keys
+            .entry(path.to_owned())
+            .or_insert_with(|| cache_key(path))
+            .clone()
     }
 
     fn parse(&self, source: SourceId) -> Layer {
@@ -278,6 +224,158 @@ impl Loader {
             },
         }
     }
+}
+
+/// A file of a chain that [`Loader::preload`] did not cache.
+struct NotPreloaded;
+
+/// Where a load comes by each file of a chain: a [`Loader`] reads what it
+/// has not cached; [`Preloaded`] takes only what was cached, so it needs
+/// no `&mut` and any thread can use it.
+trait Layers {
+    fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, NotPreloaded>;
+    fn loader(&self) -> &Loader;
+}
+
+impl Layers for Loader {
+    fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, NotPreloaded> {
+        Ok(self.read_layer(path))
+    }
+
+    fn loader(&self) -> &Loader {
+        self
+    }
+}
+
+struct Preloaded<'a>(&'a Loader);
+
+impl Layers for Preloaded<'_> {
+    fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, NotPreloaded> {
+        let key = self
+            .0
+            .keys
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| cache_key(path));
+        let layer = self.0.layers.get(&key).ok_or(NotPreloaded)?;
+        Ok(Ok(layer.clone()))
+    }
+
+    fn loader(&self) -> &Loader {
+        self.0
+    }
+}
+
+/// [`Loader::load`], its files taken from `files`.
+fn load_from(files: &mut impl Layers, path: &Path) -> Result<anyhow::Result<Loaded>, NotPreloaded> {
+    let top = match files.layer(path)? {
+        Ok(top) => top,
+        Err(e) => return Ok(Err(e)),
+    };
+    let mut chain = Vec::new();
+    let mut diagnostics = Vec::new();
+    let raw = with_bases(files, top.clone(), path, &mut chain, &mut diagnostics)?;
+    let loader = files.loader();
+    let looks_like_profile = raw
+        .as_ref()
+        .is_none_or(|r| r.org.is_some() || r.meeting.is_some());
+    let profile = raw.and_then(|raw| {
+        let root = Pos {
+            source: top.source,
+            line: 0,
+            column: 0,
+        };
+        let mut resolver = resolve::Resolver::new(&loader.sources, root, &loader.genre);
+        let profile = resolver.profile(raw);
+        diagnostics.extend(resolver.diagnostics);
+        profile
+    });
+    let profile = profile.filter(|_| !crate::diagnostic::has_errors(&diagnostics));
+    // Read top to bottom: the profile's own problems first, then each
+    // file it extends, each in line order.
+    let file_rank = |d: &Diagnostic| {
+        chain
+            .iter()
+            .position(|f| *f == d.path)
+            .unwrap_or(usize::MAX)
+    };
+    diagnostics.sort_by_key(|d| (file_rank(d), d.line, d.column));
+    Ok(Ok(Loaded {
+        profile,
+        diagnostics,
+        files: chain,
+        looks_like_profile,
+    }))
+}
+
+/// Follows the `extends` chain from `layer` (the file at `path`) and
+/// merges it; `None` when a file in the chain could not be parsed.
+fn with_bases(
+    files: &mut impl Layers,
+    layer: Layer,
+    path: &Path,
+    chain: &mut Vec<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<RawProfile>, NotPreloaded> {
+    chain.push(path.to_owned());
+    diagnostics.extend(layer.diagnostics);
+    let Some(raw) = layer.raw else {
+        return Ok(None);
+    };
+    let Some(extends) = raw.extends.clone() else {
+        return Ok(Some(raw));
+    };
+    let base_path = extended(path, &extends.value);
+    let pos = extends.pos;
+    let problem = |loader: &Loader, message: String, hint: &str| {
+        loader
+            .sources
+            .diagnostic(pos, message)
+            .with_hint(hint.to_owned())
+    };
+    let seen = chain.iter().any(|f| same_file(f, &base_path));
+    if seen {
+        let shown: Vec<String> = chain.iter().map(|f| f.display().to_string()).collect();
+        diagnostics.push(problem(
+            files.loader(),
+            format!(
+                "extends 形成了循环：{} → {}",
+                shown.join(" → "),
+                base_path.display()
+            ),
+            "去掉其中一处 extends，让继承关系成为一条单向链",
+        ));
+        return Ok(None);
+    }
+    let base = match files.layer(&base_path)? {
+        Ok(base) => base,
+        Err(e) => {
+            let (message, hint) = match e.downcast_ref::<Unreadable>() {
+                Some(u) if u.not_a_file && base_path.is_dir() => (
+                    format!("extends 指向的是文件夹：{}", base_path.display()),
+                    "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
+                ),
+                // A FIFO would block, a device never end: not read.
+                Some(u) if u.not_a_file => (
+                    format!("extends 指向的 {}", u.what),
+                    "extends 要写成某个 .yaml 文件的路径（相对于本文件）",
+                ),
+                Some(u) => (
+                    format!("extends 的文件读不了：{}", u.what),
+                    "检查路径是否写对：它相对于本文件所在的文件夹",
+                ),
+                // Too large or not UTF-8: the message says what to do.
+                None => (
+                    format!("extends 的文件读不了：{e}"),
+                    "按上面的说明修改那个文件",
+                ),
+            };
+            diagnostics.push(problem(files.loader(), message, hint));
+            return Ok(None);
+        }
+    };
+    let base = with_bases(files, base, &base_path, chain, diagnostics)?;
+    Ok(base.map(|base| raw.merge(base)))
 }
 
 /// What a file is cached under: the same file reached by two paths is
@@ -303,6 +401,7 @@ pub struct Unparsed {
 /// A file parsed by [`Unparsed::parse`], for [`Loader::keep`].
 pub struct ParsedFile {
     key: PathBuf,
+    path: PathBuf,
     layer: Layer,
 }
 
@@ -315,6 +414,7 @@ impl Unparsed {
     pub fn parse(&self) -> ParsedFile {
         ParsedFile {
             key: self.key.clone(),
+            path: self.path.clone(),
             layer: parse(&self.path, &self.text, self.source),
         }
     }

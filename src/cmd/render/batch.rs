@@ -62,8 +62,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     let genre = crate::genre::Genre::open(args.templates.as_deref())?;
     let mut loader = Loader::with_genre(genre);
     let candidates = find(&args.profiles)?;
-    let paths: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
-    let survey = scan::survey(&paths, &mut loader);
+    let survey = scan::survey(&candidates, &mut loader);
 
     let (jobs, skipped) = discover::select(candidates, &survey);
     for (path, why) in &skipped {
@@ -79,10 +78,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     for chunk in jobs.chunks(CHUNK) {
         let paths: Vec<PathBuf> = chunk.iter().map(|c| c.path.clone()).collect();
         loader.preload(&paths, threads);
-        let entries: Vec<Entry> = chunk
-            .iter()
-            .map(|c| sort_out(&mut loader, c, &survey))
-            .collect();
+        let entries = sort_out_all(&mut loader, chunk, &survey, threads);
         let mut todo: Vec<&Entry> = Vec::with_capacity(entries.len());
         for entry in &entries {
             match entry {
@@ -118,12 +114,33 @@ pub fn gather(
 ) -> anyhow::Result<Vec<Entry>> {
     let candidates = find(paths)?;
     let files: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
-    let survey = scan::survey(&files, loader);
+    let survey = scan::survey(&candidates, loader);
     loader.preload(&files, threads);
-    Ok(candidates
+    Ok(sort_out_all(loader, &candidates, &survey, threads))
+}
+
+/// What became of each of `candidates` (in order), their files preloaded:
+/// resolved on `threads` threads, the loader only read, so a batch's
+/// resolving runs on every core as its parsing and rendering do. What the
+/// preload could not read is loaded here, where its problem is reported.
+fn sort_out_all(
+    loader: &mut Loader,
+    candidates: &[Candidate],
+    survey: &scan::Survey,
+    threads: usize,
+) -> Vec<Entry> {
+    let mut sorted = Vec::with_capacity(candidates.len());
+    pool::in_order(
+        candidates,
+        threads,
+        |c| discover::sort_out_preloaded(loader, c, survey),
+        |_, entry| sorted.push(entry),
+    );
+    candidates
         .iter()
-        .map(|c| sort_out(loader, c, &survey))
-        .collect())
+        .zip(sorted)
+        .map(|(c, entry)| entry.unwrap_or_else(|| sort_out(loader, c, survey)))
+        .collect()
 }
 
 /// Renders `docs` of each of `jobs` on `threads` threads, handing each

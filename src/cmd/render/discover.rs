@@ -16,6 +16,9 @@ pub struct Candidate {
     pub path: PathBuf,
     /// Named on the command line, rather than found in a folder.
     pub named: bool,
+    /// Its canonical path: the file however it was reached (worked out
+    /// once, as the system is asked about every folder on the way).
+    pub key: PathBuf,
 }
 
 /// What became of one candidate once every candidate was loaded.
@@ -45,20 +48,21 @@ pub fn find(paths: &[PathBuf]) -> anyhow::Result<Vec<Candidate>> {
         if path.is_dir() {
             let mut files = Vec::new();
             walk(path, &mut files)?;
-            found.extend(
-                files
-                    .into_iter()
-                    .map(|path| Candidate { path, named: false }),
-            );
+            found.extend(files.into_iter().map(|path| Candidate {
+                key: canonical(&path),
+                path,
+                named: false,
+            }));
         } else {
             found.push(Candidate {
                 path: path.clone(),
                 named: true,
+                key: canonical(path),
             });
         }
     }
     let mut seen = HashSet::new();
-    found.retain(|c| seen.insert(canonical(&c.path)));
+    found.retain(|c| seen.insert(c.key.clone()));
     Ok(found)
 }
 
@@ -92,17 +96,38 @@ fn canonical(path: &Path) -> PathBuf {
 /// What became of `candidate`, loaded with `loader`, once the quick look
 /// at the whole run (`survey`) told which files others extend.
 pub fn sort_out(loader: &mut Loader, candidate: &Candidate, survey: &scan::Survey) -> Entry {
-    let path = candidate.path.clone();
-    if let Some((by, count)) = survey.extended.get(&canonical(&path)) {
-        return Entry::Skipped {
-            path,
-            why: Skip::Extended {
-                by: by.clone(),
-                count: *count,
-            },
-        };
+    shared(candidate, survey).unwrap_or_else(|| classify(candidate, loader.load(&candidate.path)))
+}
+
+/// [`sort_out`] on any thread, for a candidate whose files
+/// [`Loader::preload`] has cached; `None` when one was not (then
+/// [`sort_out`] reads it).
+pub fn sort_out_preloaded(
+    loader: &Loader,
+    candidate: &Candidate,
+    survey: &scan::Survey,
+) -> Option<Entry> {
+    match shared(candidate, survey) {
+        Some(skipped) => Some(skipped),
+        None => Some(classify(candidate, loader.load_preloaded(&candidate.path)?)),
     }
-    match loader.load(&path) {
+}
+
+/// Skipped as a campaign file other files of the run extend.
+fn shared(candidate: &Candidate, survey: &scan::Survey) -> Option<Entry> {
+    let (by, count) = survey.extended.get(&candidate.key)?;
+    Some(Entry::Skipped {
+        path: candidate.path.clone(),
+        why: Skip::Extended {
+            by: by.clone(),
+            count: *count,
+        },
+    })
+}
+
+fn classify(candidate: &Candidate, loaded: anyhow::Result<Loaded>) -> Entry {
+    let path = candidate.path.clone();
+    match loaded {
         Err(error) => Entry::Unreadable { path, error },
         Ok(loaded) if !candidate.named && !loaded.looks_like_profile => Entry::Skipped {
             path,
@@ -155,14 +180,14 @@ pub fn select(
     let mut skipped: Vec<(PathBuf, Skip)> = Vec::new();
     let mut jobs: Vec<Candidate> = Vec::new();
     for c in candidates {
-        let key = canonical(&c.path);
-        if let Some((by, count)) = survey.extended.get(&key) {
+        let key = &c.key;
+        if let Some((by, count)) = survey.extended.get(key) {
             let why = Skip::Extended {
                 by: by.clone(),
                 count: *count,
             };
             skipped.push((c.path, why));
-        } else if !c.named && survey.not_profiles.contains(&key) {
+        } else if !c.named && survey.not_profiles.contains(key) {
             skipped.push((c.path, Skip::NotAProfile));
         } else {
             jobs.push(c);

@@ -15,6 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use super::discover::Candidate;
 use crate::profile::Loader;
 
 /// What the quick look found in one file.
@@ -93,20 +94,29 @@ pub struct Survey {
     pub not_profiles: HashSet<PathBuf>,
 }
 
-/// Looks at every file of `paths`, and at the files they extend, in turn;
-/// a file the look cannot read is loaded with `loader`.
-pub fn survey(paths: &[PathBuf], loader: &mut Loader) -> Survey {
+/// Looks at every file of `candidates`, and at the files they extend, in
+/// turn; a file the look cannot read is loaded with `loader`.
+pub fn survey(candidates: &[Candidate], loader: &mut Loader) -> Survey {
     // What the files reached through `extends` hold, each looked at once
     // (the profiles themselves are looked at once anyway).
     let mut bases: HashMap<PathBuf, Option<(Option<PathBuf>, bool)>> = HashMap::new();
+    // The canonical path of each file reached through `extends`, as
+    // written: a thousand profiles name the same campaign file.
+    let mut keys: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut survey = Survey::default();
-    for path in paths {
+    for candidate in candidates {
         let mut chain: Vec<PathBuf> = Vec::new();
-        let mut next = Some(path.clone());
+        let mut next = Some(candidate.path.clone());
         let mut sections = false;
         let mut readable = true;
         while let Some(file) = next.take() {
-            let key = canonical(&file);
+            let key = if chain.is_empty() {
+                candidate.key.clone()
+            } else {
+                keys.entry(file.clone())
+                    .or_insert_with(|| canonical(&file))
+                    .clone()
+            };
             if chain.contains(&key) {
                 break;
             }
@@ -138,7 +148,7 @@ pub fn survey(paths: &[PathBuf], loader: &mut Loader) -> Survey {
             survey
                 .extended
                 .entry(base)
-                .or_insert_with(|| (path.clone(), 0))
+                .or_insert_with(|| (candidate.path.clone(), 0))
                 .1 += 1;
         }
     }
@@ -224,7 +234,10 @@ mod tests {
             .iter()
             .map(|p| root.join(p))
             .collect();
-        let s = survey(&paths, &mut Loader::new());
+        let s = survey(
+            &super::super::discover::find(&paths).unwrap(),
+            &mut Loader::new(),
+        );
         let c = canonical(&root.join("campaigns/c.yaml"));
         assert_eq!(s.extended[&c], (root.join("a.yaml"), 2));
         assert!(!s.not_profiles.contains(&canonical(&root.join("a.yaml"))));
