@@ -2,7 +2,9 @@
 # Measures bigan against the targets of docs/performance.md and prints each
 # figure beside its target, with the load average it was taken at:
 #   - cold: `bigan render profiles/hospital.yaml` (one speech to stdout),
-#     wall time (hyperfine) and instructions (callgrind, the stable figure);
+#     wall time (hyperfine) and instructions (callgrind, the stable figure),
+#     of `cargo build --release` and of the binary scripts/dist.sh builds
+#     to hand on (statically linked on Linux; BENCH_NO_DIST=1 skips it);
 #   - batch: 1,000 generated profiles → speeches, written to the disk and
 #     to a tmpfs, beside the Python + Jinja2 baseline doing the same work
 #     (benches/baseline/render.py, same template text);
@@ -31,6 +33,11 @@ python3 -c 'import jinja2, yaml' 2>/dev/null || pip install --quiet jinja2 pyyam
 
 echo "== building (release)"
 cargo build --release --locked --quiet
+dist=""
+if [ -z "${BENCH_NO_DIST:-}" ]; then
+    echo "== building the binary to hand on (scripts/dist.sh)"
+    bash scripts/dist.sh >/dev/null 2>&1 && dist=$root/dist/bigan
+fi
 cargo bench --no-run --quiet --bench gen_profiles 2>/dev/null
 bigan=$root/target/release/bigan
 baseline="python3 $root/benches/baseline/render.py"
@@ -64,6 +71,14 @@ cold_load=$(load)
 hyperfine -N --warmup 20 --runs "$runs_cold" --export-json "$work/cold.json" \
     "$bigan render profiles/hospital.yaml"
 cold_ms=$(median "$work/cold.json")
+dist_ms=""
+if [ -n "$dist" ]; then
+    echo
+    echo "== cold: the same with dist/bigan"
+    hyperfine -N --warmup 20 --runs "$runs_cold" --export-json "$work/cold-dist.json" \
+        "$dist render profiles/hospital.yaml"
+    dist_ms=$(median "$work/cold-dist.json")
+fi
 cold_ir="(valgrind missing)"
 if command -v valgrind >/dev/null; then
     # All threads', and the first thread's: what the user waits for is
@@ -133,6 +148,7 @@ fi
 echo
 echo "== summary (medians; wall times are noisy on a shared machine: see the load)"
 printf '%-34s %-28s %s\n' "cold, one speech" "$cold_ms ms, $cold_ir" "target ≤ 2 ms   (load $cold_load)"
+[ -n "$dist_ms" ] && printf '%-34s %-28s %s\n' "cold, one speech, dist/bigan" "$dist_ms ms" "target ≤ 2 ms   (load $cold_load)"
 printf '%-34s %-28s %s\n' "1,000 speeches → disk" "$disk_ms ms (Python $disk_py ms)" \
     "target ≥ 8× the script: $(python3 -c "print('%.1f×' % ($disk_py / $disk_ms))")   (load $disk_load)"
 [ -n "$shm" ] && printf '%-34s %-28s %s\n' "1,000 speeches → tmpfs" "$shm_ms ms (Python $shm_py ms)" \
