@@ -22,10 +22,16 @@ cd "$(dirname "$0")/.."
 
 host=$(rustc -vV | sed -n 's/^host: //p')
 case "$host" in
-    *-linux-gnu)
+    *-linux-gnu*)
         RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+crt-static" \
             cargo build --release --locked --target "$host"
         built=target/$host/release/bigan
+        # CARGO_ENCODED_RUSTFLAGS, if set, wins over RUSTFLAGS: say so
+        # rather than hand on a binary that needs the system's libraries.
+        if ldd "$built" 2>&1 | grep -q "=>"; then
+            echo "dist.sh: $built is not statically linked (is CARGO_ENCODED_RUSTFLAGS set?)" >&2
+            exit 1
+        fi
         ;;
     *)
         cargo build --release --locked

@@ -438,6 +438,66 @@ mod tests {
         command().debug_assert();
     }
 
+    /// `parse` reads a command line with clap's own command first and puts
+    /// it into Chinese only when that fails: the two must accept the same
+    /// lines and read them alike.
+    #[test]
+    fn the_chinese_command_line_accepts_what_clap_s_own_does() {
+        for line in [
+            "bigan render p.yaml",
+            "bigan render a.yaml b/ -o out --doc all --format docx --force --variant 2",
+            "bigan render p.yaml --templates t --doc plan",
+            "bigan render p.yaml --variant 0",
+            "bigan render p.yaml --doc nothing",
+            "bigan render",
+            "bigan render p.yaml --bogus",
+            "bigan check p.yaml --pace 180",
+            "bigan check p.yaml --pace 5",
+            "bigan preview p.yaml --port 0 --host 127.0.0.1 --open --doc progress",
+            "bigan lint a.md --format json --rule x --skip y",
+            "bigan lint --list-rules",
+            "bigan lint",
+            "bigan import a.txt -o p.yaml --force",
+            "bigan new 某医院 --kind school",
+            "bigan new 某医院 --kind 医院",
+            "bigan templates list",
+            "bigan templates export t --force",
+            "bigan templates",
+            "bigan templates help",
+            "bigan completions bash",
+            "bigan man -o m",
+            "bigan help",
+            "bigan help render",
+            "bigan --version",
+            "bigan -V",
+            "bigan --help",
+            "bigan -h",
+            "bigan render --help",
+            "bigan render -h",
+            "bigan render -V",
+            "bigan",
+            "bigan rendr p.yaml",
+        ] {
+            let argv = args(line);
+            let plain = Cli::command()
+                .disable_help_subcommand(true)
+                .try_get_matches_from(&argv)
+                .map(|m| Cli::from_arg_matches(&m).map(|c| format!("{c:?}")));
+            let chinese = command()
+                .try_get_matches_from(&argv)
+                .map(|m| Cli::from_arg_matches(&m).map(|c| format!("{c:?}")));
+            match (plain, chinese) {
+                (Ok(a), Ok(b)) => assert_eq!(a.ok(), b.ok(), "{line}"),
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!(
+                    "{line}: clap's own {:?}, the Chinese {:?}",
+                    a.is_ok(),
+                    b.is_ok()
+                ),
+            }
+        }
+    }
+
     #[test]
     fn a_bad_value_lists_the_choices() {
         let e = error("bigan render p.yaml --format pdf");

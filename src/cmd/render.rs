@@ -74,7 +74,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
 
 /// One profile: render every document asked for, then write them all.
 fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
-    let (loaded, renderer) = load_and_compile(args, path)?;
+    let (loaded, compiling) = load_and_compile(args, path)?;
     let loaded = loaded?;
     super::print_diagnostics(&loaded.diagnostics);
     let Some(profile) = loaded.profile else {
@@ -87,7 +87,9 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
             return Ok(super::status(false));
         }
     };
-    let renderer = renderer?.with_variant(args.variant);
+    // Waited for only now: a profile with problems is reported without
+    // waiting for the templates.
+    let renderer = compiling.finish()?.with_variant(args.variant);
     let rendered = render_docs(&renderer, &profile, &docs, args.format)?;
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
@@ -141,7 +143,7 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// The profile at `path` loaded, and the templates of the documents
-/// `args` asks for compiled, side by side ([`ahead`]): this thread parses
+/// `args` asks for being compiled beside it ([`ahead`]): this thread parses
 /// the profile while the other parses the campaign file it extends (as a
 /// quick look at the profile's top-level lines names it; when the look is
 /// unsure, the load reads it), then compiles. Only the templates of the
@@ -151,7 +153,7 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
 fn load_and_compile(
     args: &RenderArgs,
     path: &Path,
-) -> anyhow::Result<(anyhow::Result<profile::Loaded>, anyhow::Result<Renderer>)> {
+) -> anyhow::Result<(anyhow::Result<profile::Loaded>, ahead::Compiling)> {
     let genre = crate::genre::Genre::open(args.templates.as_deref())?;
     let mut loader = profile::Loader::with_genre(Arc::clone(&genre));
     let top = loader.read(path);
@@ -166,8 +168,7 @@ fn load_and_compile(
     if let Some(base) = working.base() {
         loader.keep(base);
     }
-    let loaded = loader.load(path);
-    Ok((loaded, working.finish()))
+    Ok((loader.load(path), working))
 }
 
 /// The format to write: `--format`, else what `-o FILE` is named (a

@@ -85,10 +85,8 @@ impl Loader {
     /// Loads the profile at `path`. Fails only when `path` itself cannot be
     /// read; everything wrong inside it comes back as diagnostics.
     pub fn load(&mut self, path: &Path) -> anyhow::Result<Loaded> {
-        load_from(self, path).unwrap_or_else(|NotPreloaded| {
-            // A loader reads what it has not cached: never reached.
-            anyhow::bail!("{}：读取时出了内部错误", path.display())
-        })
+        let Ok(loaded) = load_from(self, path);
+        loaded
     }
 
     /// [`Loader::load`] for a profile whose files (it and every file it
@@ -186,11 +184,15 @@ impl Loader {
     /// forgotten and needed again is read again.
     pub fn forget(&mut self, paths: &[PathBuf]) {
         for path in paths {
-            let key = self.keys.remove(path).unwrap_or_else(|| cache_key(path));
+            let key = self.keys.remove(path).unwrap_or_else(|| canonical(path));
             if let Some(layer) = self.layers.remove(&key) {
                 self.sources.release(layer.source);
             }
         }
+        // The campaign files stay cached, but not every way of naming them
+        // (`../x/../campaigns/c.yaml` from each folder): the memo starts
+        // again, so a batch of any size holds only a chunk's names.
+        self.keys.clear();
     }
 
     /// Reads and parses one file, or takes it from the cache.
@@ -210,7 +212,7 @@ impl Loader {
     fn key_of_mut(&mut self, path: &Path) -> PathBuf {
         self.keys
             .entry(path.to_owned())
-            .or_insert_with(|| cache_key(path))
+            .or_insert_with(|| canonical(path))
             .clone()
     }
 
@@ -233,12 +235,16 @@ struct NotPreloaded;
 /// has not cached; [`Preloaded`] takes only what was cached, so it needs
 /// no `&mut` and any thread can use it.
 trait Layers {
-    fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, NotPreloaded>;
+    /// Why a file could not be had without reading it.
+    type Miss;
+    fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, Self::Miss>;
     fn loader(&self) -> &Loader;
 }
 
 impl Layers for Loader {
-    fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, NotPreloaded> {
+    type Miss = std::convert::Infallible;
+
+    fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, Self::Miss> {
         Ok(self.read_layer(path))
     }
 
@@ -250,13 +256,15 @@ impl Layers for Loader {
 struct Preloaded<'a>(&'a Loader);
 
 impl Layers for Preloaded<'_> {
+    type Miss = NotPreloaded;
+
     fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, NotPreloaded> {
         let key = self
             .0
             .keys
             .get(path)
             .cloned()
-            .unwrap_or_else(|| cache_key(path));
+            .unwrap_or_else(|| canonical(path));
         let layer = self.0.layers.get(&key).ok_or(NotPreloaded)?;
         Ok(Ok(layer.clone()))
     }
@@ -267,7 +275,7 @@ impl Layers for Preloaded<'_> {
 }
 
 /// [`Loader::load`], its files taken from `files`.
-fn load_from(files: &mut impl Layers, path: &Path) -> Result<anyhow::Result<Loaded>, NotPreloaded> {
+fn load_from<L: Layers>(files: &mut L, path: &Path) -> Result<anyhow::Result<Loaded>, L::Miss> {
     let top = match files.layer(path)? {
         Ok(top) => top,
         Err(e) => return Ok(Err(e)),
@@ -310,13 +318,13 @@ fn load_from(files: &mut impl Layers, path: &Path) -> Result<anyhow::Result<Load
 
 /// Follows the `extends` chain from `layer` (the file at `path`) and
 /// merges it; `None` when a file in the chain could not be parsed.
-fn with_bases(
-    files: &mut impl Layers,
+fn with_bases<L: Layers>(
+    files: &mut L,
     layer: Layer,
     path: &Path,
     chain: &mut Vec<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<RawProfile>, NotPreloaded> {
+) -> Result<Option<RawProfile>, L::Miss> {
     chain.push(path.to_owned());
     diagnostics.extend(layer.diagnostics);
     let Some(raw) = layer.raw else {
@@ -378,9 +386,10 @@ fn with_bases(
     Ok(base.map(|base| raw.merge(base)))
 }
 
-/// What a file is cached under: the same file reached by two paths is
-/// read once.
-fn cache_key(path: &Path) -> PathBuf {
+/// What a file is known by however it is reached (what the loader caches
+/// it under, and how a batch tells two paths to one file apart): the same
+/// file reached by two paths is read once.
+pub fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_owned())
 }
 

@@ -15,6 +15,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use crate::genre::Genre;
 use crate::profile::{ParsedFile, Unparsed};
@@ -40,8 +41,29 @@ struct Order {
     reply: Sender<anyhow::Result<Renderer>>,
 }
 
-/// The thread [`start`] started, waiting for its [`Order`].
-static WAITING: Mutex<Option<Sender<Order>>> = Mutex::new(None);
+impl Order {
+    /// Does the work, on whichever thread calls it.
+    fn run(self) {
+        if let Some(base) = take(&self.base) {
+            let _ = self.parsed.send(base.parse());
+        }
+        drop(self.parsed);
+        // Decoded once and kept in `genre` for the render; a problem in
+        // them is reported where the render asks for them again.
+        let _ = (self.genre.common(), self.genre.era());
+        let compiled = Renderer::only(self.templates.as_deref(), &self.docs);
+        let _ = self.reply.send(compiled);
+    }
+}
+
+/// A thread waiting for its [`Order`].
+struct Helper {
+    orders: Sender<Order>,
+    thread: JoinHandle<()>,
+}
+
+/// The thread [`start`] started.
+static WAITING: Mutex<Option<Helper>> = Mutex::new(None);
 
 /// Starts the thread, for a command line that looks like a render.
 pub fn start() {
@@ -52,29 +74,22 @@ pub fn start() {
     }
 }
 
-fn spawn() -> Option<Sender<Order>> {
+fn spawn() -> Option<Helper> {
     let (orders, order) = mpsc::channel::<Order>();
-    let spawned = std::thread::Builder::new()
+    let thread = std::thread::Builder::new()
         .name("compile".to_owned())
         .spawn(move || {
-            // Decoded once and kept for the render; a problem in them is
-            // reported where the render asks for them again.
+            // What most renders use, while the order is on its way.
             let builtin = Genre::builtin();
             let _ = (builtin.common(), builtin.era());
             // No order comes when the command line was not one profile's
             // render after all: the sender is dropped, or the process ends.
-            let Ok(order) = order.recv() else { return };
-            if let Some(base) = take(&order.base) {
-                let _ = order.parsed.send(base.parse());
+            if let Ok(order) = order.recv() {
+                order.run();
             }
-            drop(order.parsed);
-            if !Arc::ptr_eq(&order.genre, &builtin) {
-                let _ = (order.genre.common(), order.genre.era());
-            }
-            let compiled = Renderer::only(order.templates.as_deref(), &order.docs);
-            let _ = order.reply.send(compiled);
-        });
-    spawned.ok().map(|_| orders)
+        })
+        .ok()?;
+    Some(Helper { orders, thread })
 }
 
 /// The campaign file `base` parsed and the templates of `docs` compiled:
@@ -86,58 +101,76 @@ pub fn compile(
     docs: Vec<Doc>,
     genre: Arc<Genre>,
 ) -> Compiling {
-    let started = WAITING.lock().ok().and_then(|mut w| w.take());
+    let had_base = base.is_some();
     let base: Slot = Arc::new(Mutex::new(base));
     let (parsed, base_parsed) = mpsc::channel();
     let (reply, compiled) = mpsc::channel();
     let order = Order {
         base: Arc::clone(&base),
-        templates: templates.clone(),
-        docs: docs.clone(),
+        templates,
+        docs,
         genre,
         parsed,
         reply,
     };
-    let sent = started
-        .or_else(spawn)
-        .is_some_and(|orders| orders.send(order).is_ok());
+    let started = WAITING.lock().ok().and_then(|mut w| w.take());
+    let (thread, unsent) = match started.or_else(spawn) {
+        Some(helper) => match helper.orders.send(order) {
+            Ok(()) => (Some(helper.thread), None),
+            Err(back) => (None, Some(back.0)),
+        },
+        None => (None, Some(order)),
+    };
     Compiling {
         base,
+        had_base,
         base_parsed,
-        compiled: sent.then_some(compiled),
-        templates,
-        docs,
+        compiled,
+        thread,
+        unsent,
     }
 }
 
 /// A campaign file and templates being worked on beside this thread.
 pub struct Compiling {
     base: Slot,
+    had_base: bool,
     base_parsed: Receiver<ParsedFile>,
-    compiled: Option<Receiver<anyhow::Result<Renderer>>>,
-    templates: Option<PathBuf>,
-    docs: Vec<Doc>,
+    compiled: Receiver<anyhow::Result<Renderer>>,
+    /// The thread at work, to re-raise its panic here.
+    thread: Option<JoinHandle<()>>,
+    /// The order no thread took: run here when its results are asked for.
+    unsent: Option<Order>,
 }
 
 impl Compiling {
     /// The campaign file parsed: here, if the other thread has not taken
     /// it yet, else as that thread hands it over. `None` when there was
-    /// none (or its thread died: then the load reads it again).
+    /// none, or it could not be parsed over there (then the load reads it).
     pub fn base(&self) -> Option<ParsedFile> {
+        if !self.had_base {
+            return None;
+        }
         match take(&self.base) {
             Some(base) => Some(base.parse()),
             None => self.base_parsed.recv().ok(),
         }
     }
 
-    /// Waits for the compiled templates. If the other thread could not be
-    /// started or died (a panic while compiling), they are compiled here,
-    /// where the same panic is then the user's to see.
+    /// Waits for the compiled templates (compiling them here if no
+    /// thread took the order). A panic over there is the user's to see,
+    /// as if it had happened here.
     pub fn finish(self) -> anyhow::Result<Renderer> {
-        match self.compiled.and_then(|c| c.recv().ok()) {
-            Some(compiled) => compiled,
-            None => Renderer::only(self.templates.as_deref(), &self.docs),
+        if let Some(order) = self.unsent {
+            order.run();
         }
+        if let Ok(compiled) = self.compiled.recv() {
+            return compiled;
+        }
+        if let Some(Err(panic)) = self.thread.map(JoinHandle::join) {
+            std::panic::resume_unwind(panic);
+        }
+        anyhow::bail!("内部错误：编译模板的线程没有给出结果")
     }
 }
 
@@ -145,6 +178,8 @@ impl Compiling {
 mod tests {
     use super::*;
 
+    // One test: `start` and `compile` share the process-wide helper, and
+    // tests run side by side.
     #[test]
     fn parses_and_compiles_what_was_asked_with_or_without_a_head_start() {
         let path = std::path::Path::new("profiles/hospital.yaml");
@@ -157,20 +192,27 @@ mod tests {
         for head_start in [true, false] {
             if head_start {
                 start();
+                assert!(WAITING.lock().unwrap().is_some(), "started");
             }
             let mut loader = crate::profile::Loader::new();
             let base = loader.read(campaign);
             assert!(base.is_some());
             let working = compile(base, None, vec![Doc::Speech], Genre::builtin());
+            assert!(
+                WAITING.lock().unwrap().is_none(),
+                "the started thread was used"
+            );
+            assert!(working.unsent.is_none(), "a thread took the order");
             let parsed = working.base().expect("the campaign file, parsed");
             loader.keep(parsed);
             let profile = loader.load(path).unwrap().profile.unwrap();
             let renderer = working.finish().expect("the built-in templates compile");
             assert_eq!(renderer.render(&profile, Doc::Speech).unwrap(), expected);
-            assert!(
-                WAITING.lock().unwrap().is_none(),
-                "the started thread was used"
-            );
         }
+        // No campaign file: nothing to wait for; the templates all the same.
+        let working = compile(None, None, vec![Doc::Plan], Genre::builtin());
+        assert!(working.base().is_none());
+        let renderer = working.finish().expect("the built-in templates compile");
+        assert!(renderer.render(&alone, Doc::Plan).is_ok());
     }
 }

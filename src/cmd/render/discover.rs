@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::scan;
-use crate::profile::{Loaded, Loader};
+use crate::profile::{Loaded, Loader, canonical};
 
 /// A file the command line names, itself or through a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,10 +87,6 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 fn is_yaml(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-fn canonical(path: &Path) -> PathBuf {
-    path.canonicalize().unwrap_or_else(|_| path.to_owned())
 }
 
 /// What became of `candidate`, loaded with `loader`, once the quick look

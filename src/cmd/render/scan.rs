@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::discover::Candidate;
-use crate::profile::Loader;
+use crate::profile::{Loader, canonical};
 
 /// What the quick look found in one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,6 +94,9 @@ pub struct Survey {
     pub not_profiles: HashSet<PathBuf>,
 }
 
+/// How many ways of naming a campaign file [`survey`] remembers at once.
+const KEYS_KEPT: usize = 1024;
+
 /// Looks at every file of `candidates`, and at the files they extend, in
 /// turn; a file the look cannot read is loaded with `loader`.
 pub fn survey(candidates: &[Candidate], loader: &mut Loader) -> Survey {
@@ -101,7 +104,9 @@ pub fn survey(candidates: &[Candidate], loader: &mut Loader) -> Survey {
     // (the profiles themselves are looked at once anyway).
     let mut bases: HashMap<PathBuf, Option<(Option<PathBuf>, bool)>> = HashMap::new();
     // The canonical path of each file reached through `extends`, as
-    // written: a thousand profiles name the same campaign file.
+    // written: a thousand profiles in a folder name the same campaign
+    // file. Profiles each in a folder of their own name it each their own
+    // way, so the memo is emptied now and then: memory stays flat.
     let mut keys: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut survey = Survey::default();
     for candidate in candidates {
@@ -113,6 +118,9 @@ pub fn survey(candidates: &[Candidate], loader: &mut Loader) -> Survey {
             let key = if chain.is_empty() {
                 candidate.key.clone()
             } else {
+                if keys.len() >= KEYS_KEPT {
+                    keys.clear();
+                }
                 keys.entry(file.clone())
                     .or_insert_with(|| canonical(&file))
                     .clone()
@@ -168,10 +176,6 @@ fn look_at(path: &Path, loader: &mut Loader) -> Option<(Option<PathBuf>, bool)> 
     let extends = loaded.files.get(1).cloned();
     let own = loaded.looks_like_profile;
     Some((extends, own))
-}
-
-fn canonical(path: &Path) -> PathBuf {
-    path.canonicalize().unwrap_or_else(|_| path.to_owned())
 }
 
 #[cfg(test)]
