@@ -1371,6 +1371,19 @@ fn no_sentence_or_item_says_the_same_thing_twice() {
                 para.matches("经得起核").count() <= 1,
                 "{sector} {type_name}：{para}"
             );
+            // Liaison officers kept in post, in the text and its closing
+            // line; the daily work kept whole, twice over; two 重要依据.
+            for twice in ["保持相对稳定", "受影响", "重要依据"] {
+                assert!(
+                    para.matches(twice).count() <= 1,
+                    "{sector} {type_name}「{twice}」：{para}"
+                );
+            }
+            // Every opinion answered, and then its result fed back.
+            assert!(
+                !(para.contains("件件有回复") && para.contains("意见有了结果")),
+                "{sector} {type_name}：{para}"
+            );
         }
     }
 }
@@ -1451,6 +1464,108 @@ fn a_regulators_food_safety_drive_is_about_what_it_supervises() {
         }
         if !regulates {
             assert!(own > 0, "{kind}: a school's food safety is its own");
+        }
+    }
+}
+
+/// A progress meeting in June of a campaign from March to October has used
+/// less than half its time: no 时间过半. Past the middle day the same
+/// drafts may say so (and some do, or this test could not tell).
+#[test]
+fn time_is_half_gone_only_past_the_middle_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut said = 0;
+    for sector in ["township", "school", "tax", "hospital"] {
+        for type_name in drafts::TYPES {
+            // Three phases, so that one lies ahead of either meeting.
+            let bare = drafts::bare_profile(("青山县某单位", "全单位", "党委"), sector, type_name)
+                .replace(
+                    "to: 2023-10-31 }",
+                    "to: 2023-08-31 }\n    - { name: 巩固提高, from: 2023-09-01, to: 2023-10-31 }",
+                );
+            for (date, half) in [("2023-06-20", false), ("2023-08-10", true)] {
+                let yaml = bare.replace("2023-06-20", date);
+                let p = load(&write(dir.path(), "half.yaml", &yaml));
+                for md in drafts_of(&p, Doc::Progress) {
+                    if half {
+                        said += usize::from(md.contains("时间已经过半"));
+                    } else {
+                        assert!(
+                            !md.contains("时间过半") && !md.contains("时间已经过半"),
+                            "{sector} {type_name} {date}:\n{md}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(said > 0, "no draft past the middle day says 时间已经过半");
+}
+
+/// A 税务所 drafted as `tax` with its own words (org.words) has no 分局
+/// below it and one 党支部: the tax sector's sentences speak of its
+/// subunits, front line and branches through the words, never of 基层分局
+/// or 各分局 as written.
+#[test]
+fn a_tax_station_hears_of_no_branch_offices_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for type_name in drafts::TYPES {
+        let yaml = format!(
+            "org:
+  name: 国家税务总局青山县税务局南关税务所
+  kind: tax
+  short: 我所
+  party_org: 所党支部
+  units: 各岗位
+  staff: 全所税务干部
+  addressees: [各岗位]
+  words:
+    scope: 全所
+    subunits: 各岗位
+    middle: 各岗位负责人
+    branches: 所党支部
+    posts: 办税服务厅和税源管理岗位
+campaign:
+  name: 某项工作
+  type: {type_name}
+  phases:
+    - {{ name: 动员部署, from: 2024-03-01, to: 2024-03-31 }}
+    - {{ name: 整改提高, from: 2024-04-01, to: 2024-10-31 }}
+meeting: {{ date: 2024-03-05 }}
+progress: {{ date: 2024-06-20 }}
+"
+        );
+        let p = load(&write(dir.path(), "station.yaml", &yaml));
+        let all = all_drafts(&p);
+        assert_never(&all, type_name, &["分局", "各党支部", "机关股室"]);
+    }
+}
+
+/// A closing speech recounts each phase; a phase the profile gives no
+/// tasks for is said in a sentence of its own, so that two of them, or
+/// five, never read the same.
+#[test]
+fn phases_without_tasks_are_recounted_in_different_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for sector in ["school", "tax", "generic"] {
+        let yaml = format!(
+            "org: {{ name: 河口县某单位, kind: {sector} }}
+campaign:
+  name: 平安单位创建
+  phases:
+    - {{ name: 宣传发动, from: 2021-03-01, to: 2021-03-31 }}
+    - {{ name: 全面创建, from: 2021-04-01, to: 2021-08-31 }}
+    - {{ name: 巩固提高, from: 2021-09-01, to: 2021-10-31 }}
+    - {{ name: 检查验收, from: 2021-11-01, to: 2021-11-30 }}
+    - {{ name: 总结表彰, from: 2021-12-01, to: 2021-12-31 }}
+meeting: {{ date: 2021-03-05 }}
+summary: {{ date: 2021-12-28, achievements: [全年未发生安全责任事故] }}
+"
+        );
+        let p = load(&write(dir.path(), "phases.yaml", &yaml));
+        for md in drafts_of(&p, Doc::Summary) {
+            let twice = drafts::repeated(&md);
+            assert!(twice.is_empty(), "{sector}: {twice:?}\n{md}");
         }
     }
 }
