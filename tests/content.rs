@@ -1179,6 +1179,32 @@ fn a_safety_or_discipline_campaign_takes_reasons_about_its_topic() {
             }
         }
     }
+    // A hazard drive (a company's 隐患排查整治, a township's 安全生产大检查)
+    // is about safety too, not its customers' 急事难事; and every safety
+    // campaign's point opens on safety, not on the sector's general
+    // mission (a school's 育人理念、课堂效率, a company's 客户的满意度).
+    for kind in SECTORS {
+        for (name, type_name) in [
+            ("平安单位创建", "创建"),
+            ("安全隐患大排查大整治", "专项整治"),
+        ] {
+            let (_d, p) = profile(&drafts::complete("青山某单位", kind, type_name, name, None));
+            for md in drafts_of(&p, Doc::Speech) {
+                let leads = first_point_leads(&md);
+                if type_name == "专项整治" {
+                    let topical = leads
+                        .iter()
+                        .filter(|l| SAFETY.iter().any(|t| l.contains(t)))
+                        .count();
+                    assert!(topical >= 2, "{kind} {name}: {leads:?}");
+                }
+                let first = md.split("\n## ").nth(1).unwrap_or_default();
+                for general in general_missions(kind) {
+                    assert!(!first.contains(&general), "{kind} {name}: “{general}”");
+                }
+            }
+        }
+    }
     // A campaign on another topic keeps the sector's reasons.
     let (_d, p) = profile(&drafts::complete(
         "青山某中学",
@@ -1223,6 +1249,36 @@ fn check_warns_at_a_文明委_deciding_a_civilised_city_drive_after_2023() {
 }
 
 /// A sector's word as its file in genre/sectors/ gives it (`  work: …`).
+/// The openings (up to the first comma) of a sector's missions said
+/// without a condition: what the sector says of its work in general.
+fn general_missions(sector: &str) -> Vec<String> {
+    let path = format!("{}/genre/sectors/{sector}.yaml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| *l == "  mission:").unwrap();
+    let mut out = Vec::new();
+    for pair in lines[start + 1..].windows(2) {
+        if !pair[0].starts_with("    ") {
+            break;
+        }
+        let Some(t) = pair[0].strip_prefix("    - ") else {
+            continue;
+        };
+        // Those said under a condition (a crackdown's, a safety
+        // campaign's) are not the general ones.
+        if pair[1].trim_start().starts_with("when:") {
+            continue;
+        }
+        let t = t.trim_start_matches("text: ").trim_start_matches('\'');
+        let head: String = t.chars().take_while(|c| !"，。{".contains(*c)).collect();
+        if head.chars().count() >= 4 {
+            out.push(head);
+        }
+    }
+    assert!(!out.is_empty(), "{path}: no general mission");
+    out
+}
+
 fn sector_word(sector: &str, key: &str) -> String {
     let path = format!("{}/genre/sectors/{sector}.yaml", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
