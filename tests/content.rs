@@ -1625,3 +1625,20 @@ summary: {{ date: 2021-12-28, achievements: [全年未发生安全责任事故] 
         }
     }
 }
+
+/// A 创建 speech asks those it serves to judge its work once (its
+/// 开门搞 item): not again in its 验收 item and its closing line.
+#[test]
+fn a_creation_speech_hands_the_judging_over_once() {
+    let mut failures = Vec::new();
+    for (sector, type_name, md) in bare_drafts() {
+        if *type_name != "创建" || !md.contains("动员大会上的讲话") {
+            continue;
+        }
+        let judged: Vec<&str> = md.lines().filter(|l| l.contains("评判")).collect();
+        if judged.len() > 1 {
+            failures.push(format!("{sector}: {judged:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
