@@ -1176,6 +1176,18 @@ fn a_safety_or_discipline_campaign_takes_reasons_about_its_topic() {
                     .filter(|l| topic.iter().any(|t| l.contains(t)))
                     .count();
                 assert!(topical >= 2, "{kind} {name}: {leads:?}");
+                // Nor, in a study of discipline, a general one on the work
+                // beside the discipline ones (which give the work its
+                // 作风保障).
+                if topic == DISCIPLINE && type_name == "学习教育" {
+                    for general in ["再上台阶的有力保障", "转化为工作动力", "服务水平的内在要求"]
+                    {
+                        assert!(
+                            !leads.iter().any(|l| l.contains(general)),
+                            "{kind} {name}: {leads:?}"
+                        );
+                    }
+                }
             }
         }
     }
