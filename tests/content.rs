@@ -1654,3 +1654,27 @@ fn a_creation_speech_hands_the_judging_over_once() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A sector's front-line places ({posts}: 农贸市场、沿街商户、餐饮门店和登记
+/// 窗口) are a long list: a draft names them where they matter, not in one
+/// sentence after another (a 市场监管所's speech named them six times,
+/// a progress speech up to nine).
+#[test]
+fn front_line_places_are_not_listed_over_and_over() {
+    let mut worst = (0, String::new());
+    let mut failures = Vec::new();
+    for (sector, type_name, md) in bare_drafts() {
+        let posts = sector_word(sector, "posts");
+        let n = md.matches(&posts).count();
+        if n > worst.0 {
+            worst = (n, format!("{sector} {type_name}"));
+        }
+        if n > 6 {
+            failures.push(format!("{sector} {type_name}: {n}"));
+        }
+    }
+    eprintln!("most {{posts}} in one draft: {worst:?}");
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
