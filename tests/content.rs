@@ -1211,9 +1211,26 @@ fn a_safety_or_discipline_campaign_takes_reasons_about_its_topic() {
                     assert!(topical >= 2, "{kind} {name}: {leads:?}");
                 }
                 let first = md.split("\n## ").nth(1).unwrap_or_default();
-                for general in general_missions(kind) {
+                for general in general_passages(kind, "mission") {
                     assert!(!first.contains(&general), "{kind} {name}: “{general}”");
                 }
+            }
+        }
+    }
+    // At its progress meeting, what the front line does next is about
+    // safety too, not a school's 听课评课 or a hospital's 排队长、手续繁.
+    for kind in SECTORS {
+        let (_d, p) = profile(&drafts::complete(
+            "青山某单位",
+            kind,
+            "创建",
+            "平安单位创建",
+            None,
+        ));
+        let general = general_passages(kind, "push");
+        for md in drafts_of(&p, Doc::Progress) {
+            for g in &general {
+                assert!(!md.contains(g.as_str()), "{kind}: “{g}”");
             }
         }
     }
@@ -1261,13 +1278,16 @@ fn check_warns_at_a_文明委_deciding_a_civilised_city_drive_after_2023() {
 }
 
 /// A sector's word as its file in genre/sectors/ gives it (`  work: …`).
-/// The openings (up to the first comma) of a sector's missions said
+/// A run of each wording of a sector's passage `name` (mission, push) said
 /// without a condition: what the sector says of its work in general.
-fn general_missions(sector: &str) -> Vec<String> {
+fn general_passages(sector: &str, name: &str) -> Vec<String> {
     let path = format!("{}/genre/sectors/{sector}.yaml", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    let start = lines.iter().position(|l| *l == "  mission:").unwrap();
+    let start = lines
+        .iter()
+        .position(|l| *l == format!("  {name}:"))
+        .unwrap();
     let mut out = Vec::new();
     for pair in lines[start + 1..].windows(2) {
         if !pair[0].starts_with("    ") {
@@ -1277,17 +1297,26 @@ fn general_missions(sector: &str) -> Vec<String> {
             continue;
         };
         // Those said under a condition (a crackdown's, a safety
-        // campaign's) are not the general ones.
-        if pair[1].trim_start().starts_with("when:") {
+        // campaign's) are not the general ones, nor a next step about
+        // safety (a school's 校园安全……一刻也不能放松).
+        if pair[1].trim_start().starts_with("when:") || (name == "push" && t.contains("安全")) {
             continue;
         }
+        // The longest run of its first sentence between placeholders, as
+        // every draft that takes it prints it.
         let t = t.trim_start_matches("text: ").trim_start_matches('\'');
-        let head: String = t.chars().take_while(|c| !"，。{".contains(*c)).collect();
-        if head.chars().count() >= 4 {
-            out.push(head);
+        let first = t.split('。').next().unwrap_or_default();
+        let run = first
+            .split(['{', '}'])
+            .step_by(2)
+            .max_by_key(|r| r.chars().count())
+            .unwrap_or_default();
+        let run: String = run.chars().take(14).collect();
+        if run.chars().count() >= 6 {
+            out.push(run);
         }
     }
-    assert!(!out.is_empty(), "{path}: no general mission");
+    assert!(!out.is_empty(), "{path}: no general {name}");
     out
 }
 
