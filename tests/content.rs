@@ -1482,6 +1482,11 @@ fn no_sentence_or_item_says_the_same_thing_twice() {
                     "{sector} {type_name}「{twice}」：{para}"
                 );
             }
+            // 回头看 is one item's (do_look_back): a 作风 drive's item on
+            // relapse does not hold one of its own.
+            if para.contains("作风问题") {
+                assert!(!para.contains("回头看"), "{sector} {type_name}：{para}");
+            }
             // Every opinion answered, and then its result fed back.
             assert!(
                 !(para.contains("件件有回复") && para.contains("意见有了结果")),
