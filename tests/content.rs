@@ -1176,6 +1176,61 @@ fn a_safety_or_discipline_campaign_takes_reasons_about_its_topic() {
                     .filter(|l| topic.iter().any(|t| l.contains(t)))
                     .count();
                 assert!(topical >= 2, "{kind} {name}: {leads:?}");
+                // Nor, in a study of discipline, a general one on the work
+                // beside the discipline ones (which give the work its
+                // 作风保障).
+                if topic == DISCIPLINE && type_name == "学习教育" {
+                    for general in ["再上台阶的有力保障", "转化为工作动力", "服务水平的内在要求"]
+                    {
+                        assert!(
+                            !leads.iter().any(|l| l.contains(general)),
+                            "{kind} {name}: {leads:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // A hazard drive (a company's 隐患排查整治, a township's 安全生产大检查)
+    // is about safety too, not its customers' 急事难事; and every safety
+    // campaign's point opens on safety, not on the sector's general
+    // mission (a school's 育人理念、课堂效率, a company's 客户的满意度).
+    for kind in SECTORS {
+        for (name, type_name) in [
+            ("平安单位创建", "创建"),
+            ("安全隐患大排查大整治", "专项整治"),
+        ] {
+            let (_d, p) = profile(&drafts::complete("青山某单位", kind, type_name, name, None));
+            for md in drafts_of(&p, Doc::Speech) {
+                let leads = first_point_leads(&md);
+                if type_name == "专项整治" {
+                    let topical = leads
+                        .iter()
+                        .filter(|l| SAFETY.iter().any(|t| l.contains(t)))
+                        .count();
+                    assert!(topical >= 2, "{kind} {name}: {leads:?}");
+                }
+                let first = md.split("\n## ").nth(1).unwrap_or_default();
+                for general in general_passages(kind, "mission") {
+                    assert!(!first.contains(&general), "{kind} {name}: “{general}”");
+                }
+            }
+        }
+    }
+    // At its progress meeting, what the front line does next is about
+    // safety too, not a school's 听课评课 or a hospital's 排队长、手续繁.
+    for kind in SECTORS {
+        let (_d, p) = profile(&drafts::complete(
+            "青山某单位",
+            kind,
+            "创建",
+            "平安单位创建",
+            None,
+        ));
+        let general = general_passages(kind, "push");
+        for md in drafts_of(&p, Doc::Progress) {
+            for g in &general {
+                assert!(!md.contains(g.as_str()), "{kind}: “{g}”");
             }
         }
     }
@@ -1223,6 +1278,54 @@ fn check_warns_at_a_文明委_deciding_a_civilised_city_drive_after_2023() {
 }
 
 /// A sector's word as its file in genre/sectors/ gives it (`  work: …`).
+/// A run of each wording of a sector's passage `name` (mission, push) said
+/// without a condition: what the sector says of its work in general.
+fn general_passages(sector: &str, name: &str) -> Vec<String> {
+    let path = format!("{}/genre/sectors/{sector}.yaml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| *l == format!("  {name}:"))
+        .unwrap();
+    let mut out = Vec::new();
+    for pair in lines[start + 1..].windows(2) {
+        if !pair[0].starts_with("    ") {
+            break;
+        }
+        let Some(t) = pair[0].strip_prefix("    - ") else {
+            continue;
+        };
+        // Those said under a condition (a crackdown's, a safety
+        // campaign's) are not the general ones, nor a next step about
+        // safety (a school's 校园安全……一刻也不能放松, each of traffic's).
+        let about_safety = ["安全", "隐患", "事故", "应急"]
+            .iter()
+            .any(|w| t.contains(w));
+        if pair[1].trim_start().starts_with("when:") || (name == "push" && about_safety) {
+            continue;
+        }
+        // The longest run of its first sentence between placeholders, as
+        // every draft that takes it prints it.
+        let t = t.trim_start_matches("text: ").trim_start_matches('\'');
+        let first = t.split('。').next().unwrap_or_default();
+        let run = first
+            .split(['{', '}'])
+            .step_by(2)
+            .max_by_key(|r| r.chars().count())
+            .unwrap_or_default();
+        let run: String = run.chars().take(14).collect();
+        if run.chars().count() >= 6 {
+            out.push(run);
+        }
+    }
+    assert!(
+        name == "push" || !out.is_empty(),
+        "{path}: no general {name}"
+    );
+    out
+}
+
 fn sector_word(sector: &str, key: &str) -> String {
     let path = format!("{}/genre/sectors/{sector}.yaml", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
@@ -1371,6 +1474,24 @@ fn no_sentence_or_item_says_the_same_thing_twice() {
                 para.matches("经得起核").count() <= 1,
                 "{sector} {type_name}：{para}"
             );
+            // Liaison officers kept in post, in the text and its closing
+            // line; the daily work kept whole, twice over; two 重要依据.
+            for twice in ["保持相对稳定", "受影响", "重要依据"] {
+                assert!(
+                    para.matches(twice).count() <= 1,
+                    "{sector} {type_name}「{twice}」：{para}"
+                );
+            }
+            // 回头看 is one item's (do_look_back): a 作风 drive's item on
+            // relapse does not hold one of its own.
+            if para.contains("作风问题") {
+                assert!(!para.contains("回头看"), "{sector} {type_name}：{para}");
+            }
+            // Every opinion answered, and then its result fed back.
+            assert!(
+                !(para.contains("件件有回复") && para.contains("意见有了结果")),
+                "{sector} {type_name}：{para}"
+            );
         }
     }
 }
@@ -1453,4 +1574,142 @@ fn a_regulators_food_safety_drive_is_about_what_it_supervises() {
             assert!(own > 0, "{kind}: a school's food safety is its own");
         }
     }
+}
+
+/// A progress meeting in June of a campaign from March to October has used
+/// less than half its time: no 时间过半. Past the middle day the same
+/// drafts may say so (and some do, or this test could not tell).
+#[test]
+fn time_is_half_gone_only_past_the_middle_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut said = 0;
+    for sector in ["township", "school", "tax", "hospital"] {
+        for type_name in drafts::TYPES {
+            // Three phases, so that one lies ahead of either meeting.
+            let bare = drafts::bare_profile(("青山县某单位", "全单位", "党委"), sector, type_name)
+                .replace(
+                    "to: 2023-10-31 }",
+                    "to: 2023-08-31 }\n    - { name: 巩固提高, from: 2023-09-01, to: 2023-10-31 }",
+                );
+            for (date, half) in [("2023-06-20", false), ("2023-08-10", true)] {
+                let yaml = bare.replace("2023-06-20", date);
+                let p = load(&write(dir.path(), "half.yaml", &yaml));
+                for md in drafts_of(&p, Doc::Progress) {
+                    if half {
+                        said += usize::from(md.contains("时间已经过半"));
+                    } else {
+                        assert!(
+                            !md.contains("时间过半") && !md.contains("时间已经过半"),
+                            "{sector} {type_name} {date}:\n{md}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(said > 0, "no draft past the middle day says 时间已经过半");
+}
+
+/// A 税务所 drafted as `tax` with its own words (org.words) has no 分局
+/// below it and one 党支部: the tax sector's sentences speak of its
+/// subunits, front line and branches through the words, never of 基层分局
+/// or 各分局 as written.
+#[test]
+fn a_tax_station_hears_of_no_branch_offices_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for type_name in drafts::TYPES {
+        // A bare profile, with the station's own names and words.
+        let bare = drafts::bare_profile(("南关税务所", "我所", "所党支部"), "tax", type_name);
+        let (_, rest) = bare.split_once('\n').unwrap();
+        let yaml = format!(
+            "org:
+  name: 国家税务总局青山县税务局南关税务所
+  kind: tax
+  short: 我所
+  party_org: 所党支部
+  units: 各岗位
+  staff: 全所税务干部
+  addressees: [各岗位]
+  words:
+    scope: 全所
+    subunits: 各岗位
+    middle: 各岗位负责人
+    branches: 所党支部
+    posts: 办税服务厅和税源管理岗位
+{rest}"
+        );
+        let p = load(&write(dir.path(), "station.yaml", &yaml));
+        let all = all_drafts(&p);
+        assert_never(&all, type_name, &["分局", "各党支部", "机关股室"]);
+    }
+}
+
+/// A closing speech recounts each phase; a phase the profile gives no
+/// tasks for is said in a sentence of its own, so that two of them, or
+/// five, never read the same.
+#[test]
+fn phases_without_tasks_are_recounted_in_different_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for sector in ["school", "tax", "generic"] {
+        let yaml = format!(
+            "org: {{ name: 河口县某单位, kind: {sector} }}
+campaign:
+  name: 平安单位创建
+  phases:
+    - {{ name: 宣传发动, from: 2021-03-01, to: 2021-03-31 }}
+    - {{ name: 全面创建, from: 2021-04-01, to: 2021-08-31 }}
+    - {{ name: 巩固提高, from: 2021-09-01, to: 2021-10-31 }}
+    - {{ name: 检查验收, from: 2021-11-01, to: 2021-11-30 }}
+    - {{ name: 总结表彰, from: 2021-12-01, to: 2021-12-31 }}
+meeting: {{ date: 2021-03-05 }}
+summary: {{ date: 2021-12-28, achievements: [全年未发生安全责任事故] }}
+"
+        );
+        let p = load(&write(dir.path(), "phases.yaml", &yaml));
+        for md in drafts_of(&p, Doc::Summary) {
+            let twice = drafts::repeated(&md);
+            assert!(twice.is_empty(), "{sector}: {twice:?}\n{md}");
+        }
+    }
+}
+
+/// A 创建 speech asks those it serves to judge its work once (its
+/// 开门搞 item): not again in its 验收 item and its closing line.
+#[test]
+fn a_creation_speech_hands_the_judging_over_once() {
+    let mut failures = Vec::new();
+    for (sector, type_name, md) in bare_drafts() {
+        if *type_name != "创建" || !md.contains("动员大会上的讲话") {
+            continue;
+        }
+        let judged: Vec<&str> = md.lines().filter(|l| l.contains("评判")).collect();
+        if judged.len() > 1 {
+            failures.push(format!("{sector}: {judged:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A sector's front-line places ({posts}: 农贸市场、沿街商户、餐饮门店和登记
+/// 窗口) are a long list: a draft names them where they matter, not in one
+/// sentence after another (a 市场监管所's speech named them six times,
+/// a progress speech up to nine).
+#[test]
+fn front_line_places_are_not_listed_over_and_over() {
+    let mut worst = (0, String::new());
+    let mut failures = Vec::new();
+    for (sector, type_name, md) in bare_drafts() {
+        let posts = sector_word(sector, "posts");
+        let n = md.matches(&posts).count();
+        if n > worst.0 {
+            worst = (n, format!("{sector} {type_name}"));
+        }
+        if n > 6 {
+            failures.push(format!("{sector} {type_name}: {n}"));
+        }
+    }
+    eprintln!("most {{posts}} in one draft: {worst:?}");
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

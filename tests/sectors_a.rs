@@ -228,14 +228,16 @@ fn fragment(source: &str) -> String {
     best.chars().take(14).collect()
 }
 
-/// Whether conditions of only mode and learning hold for a campaign type.
-/// These sector files use no others: a passage that does needs this test
-/// to learn what it means.
+/// Whether conditions of only mode, learning and topic hold for a
+/// campaign type. These sector files use no others: a passage that does
+/// needs this test to learn what it means.
 fn holds(when: &[Cond], unless: &[Cond], against: bool, learning: bool) -> bool {
     let value = |c: &Cond| match c.name() {
         "against" => against,
         "among" => !against,
         "learning" => learning,
+        // The campaign here (某项工作) is about neither.
+        "safety" | "discipline" => false,
         other => panic!("sectors_a does not know the condition {other}"),
     };
     when.iter().all(value) && !unless.iter().any(value)

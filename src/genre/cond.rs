@@ -52,6 +52,7 @@ pub const CONDS: &[(&str, &str)] = &[
         "near_end",
         "离活动结束不到一个月，或已走过全程的四分之三（可以说收尾、收官）",
     ),
+    ("half_gone", "活动已走过全程的一半（可以说时间过半）"),
     ("commended", "总结大会表彰了先进（summary.commended）"),
     ("ended", "文稿的日期在活动最后一天之后"),
     ("speaker", "文稿所说的会议，讲话人已知（配置写了 speaker）"),

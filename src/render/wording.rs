@@ -145,6 +145,17 @@ fn near_end(phases: &[profile::Phase], today: NaiveDate) -> bool {
     (0..=31).contains(&left) || (left >= 0 && left * 4 <= span)
 }
 
+/// Whether half of a campaign of `phases` lies behind `today` (and its
+/// end does not): only then is 时间过半 true of it.
+fn half_gone(phases: &[profile::Phase], today: NaiveDate) -> bool {
+    let (Some(first), Some(Some(end))) = (phases.first(), phases.last().map(|p| p.to)) else {
+        return false;
+    };
+    let left = (end - today).num_days();
+    let span = (end - first.from).num_days();
+    left >= 0 && left * 2 <= span
+}
+
 /// A listed item's heading and text: its own lead, or else its first
 /// clause heads the rest (so an item given as one sentence reads like
 /// those given with a heading).
@@ -506,6 +517,7 @@ impl<'a> Wording<'a> {
         );
         f.set("has_next", phases.iter().any(|ph| ph.from > today));
         f.set("near_end", near_end(phases, today));
+        f.set("half_gone", half_gone(phases, today));
         self.facts = f;
     }
 
@@ -973,7 +985,7 @@ mod tests {
     }
 
     #[test]
-    fn the_end_is_near_in_the_last_month_or_the_last_quarter() {
+    fn the_end_is_near_in_the_last_month_or_quarter_and_half_gone_past_the_middle() {
         let phase = |from: &str, to: &str| profile::Phase {
             from: d(from),
             to: Some(d(to)),
@@ -1006,6 +1018,16 @@ mod tests {
         }];
         assert!(!near_end(&open, d("2030-01-01")));
         assert!(!near_end(&[], d("2023-06-01")));
+        // Half of the 244 days are behind on 1 July: 时间过半 from then on.
+        for (today, half) in [
+            ("2023-06-30", false),
+            ("2023-07-01", true),
+            ("2023-10-31", true),
+            ("2023-11-01", false),
+        ] {
+            assert_eq!(half_gone(&two, d(today)), half, "{today}");
+        }
+        assert!(!half_gone(&open, d("2030-01-01")));
     }
 
     #[test]
