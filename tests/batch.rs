@@ -348,3 +348,26 @@ fn chains_of_extends_and_a_missing_campaign_file_in_a_batch() {
         alone.stdout
     );
 }
+
+/// A profile saved as GBK is read on a worker like the rest, refused with
+/// how to convert it, and the others are written.
+#[test]
+fn a_profile_in_gbk_is_reported_and_the_others_written() {
+    let dir = folder();
+    let p = dir.path().join("profiles");
+    fs::remove_file(p.join("b-broken.yaml")).unwrap();
+    // "org:\n  name: 丁局\n" with 丁局 in GBK.
+    fs::write(
+        p.join("d-gbk.yaml"),
+        b"extends: campaigns/shared.yaml\norg:\n  name: \xb6\xa1\xbe\xd6\nmeeting:\n  date: 2024-03-05\n",
+    )
+    .unwrap();
+    let o = bigan(&["render", "profiles", "-o", "out"], dir.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("d-gbk.yaml") && err.contains("GBK"), "{err}");
+    assert_eq!(
+        drafts(&dir.path().join("out")),
+        ["a-hospital.speech.md", "c-county.speech.md"]
+    );
+}

@@ -124,8 +124,10 @@ impl Loader {
         }
     }
 
-    /// Reads the files of `paths` not cached yet and parses them on up to
-    /// `threads` threads.
+    /// Reads the files of `paths` not cached yet and parses them, on up to
+    /// `threads` threads: reading too, as a batch's profiles are hundreds
+    /// of small files. Each file's place among the sources is taken here,
+    /// in order, and its text put there once read.
     fn read_and_parse(&mut self, paths: &[PathBuf], threads: usize) -> Vec<ParsedFile> {
         let mut todo = Vec::new();
         let mut queued = std::collections::HashSet::new();
@@ -134,13 +136,32 @@ impl Loader {
             if self.layers.contains_key(&key) || !queued.insert(key.clone()) {
                 continue;
             }
-            todo.extend(self.read_as(key, path));
+            let source = self.sources.reserve(path.clone());
+            todo.push((key, path, source));
         }
         let chunk = todo.len().div_ceil(threads.max(1)).max(1);
-        std::thread::scope(|s| {
+        let read: Vec<(
+            SourceId,
+            Option<(crate::diagnostic::SourceText, ParsedFile)>,
+        )> = std::thread::scope(|s| {
             let workers: Vec<_> = todo
                 .chunks(chunk)
-                .map(|part| s.spawn(move || part.iter().map(Unparsed::parse).collect::<Vec<_>>()))
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|(key, path, source)| {
+                                let parsed = read_profile_text(path).ok().map(|text| {
+                                    let text = crate::diagnostic::SourceText::new(text);
+                                    let layer = parse(path, &text, *source);
+                                    let key = key.clone();
+                                    let path = (*path).clone();
+                                    (text, ParsedFile { key, path, layer })
+                                });
+                                (*source, parsed)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
                 .collect();
             // A worker that died leaves its files to `load`.
             workers
@@ -148,7 +169,20 @@ impl Loader {
                 .filter_map(|w| w.join().ok())
                 .flatten()
                 .collect()
-        })
+        });
+        read.into_iter()
+            .filter_map(|(source, parsed)| match parsed {
+                Some((text, parsed)) => {
+                    self.sources.fill(source, text);
+                    Some(parsed)
+                }
+                // Unreadable: `load` says why.
+                None => {
+                    self.sources.release(source);
+                    None
+                }
+            })
+            .collect()
     }
 
     /// Reads the file at `path` for [`Unparsed::parse`], which any thread

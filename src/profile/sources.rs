@@ -25,6 +25,18 @@ impl Sources {
         SourceId::try_from(self.files.len() - 1).unwrap_or(SourceId::MAX)
     }
 
+    /// A place for the file at `path`, whose text another thread is
+    /// reading: its id now, its text by [`Sources::fill`].
+    pub fn reserve(&mut self, path: PathBuf) -> SourceId {
+        self.add(path, String::new())
+    }
+
+    pub fn fill(&mut self, id: SourceId, text: SourceText) {
+        if let Some(file) = self.files.get_mut(id as usize) {
+            file.text = text;
+        }
+    }
+
     /// Frees the text of `id` once nothing will point into it again (a
     /// batch forgets each profile once rendered).
     pub fn release(&mut self, id: SourceId) {

@@ -59,7 +59,10 @@ impl<'a> Report<'a> {
             }
             Entry::Unreadable { error, .. } => {
                 self.progress.print(&crate::error::report(error));
-                self.io_failure = true;
+                // A file saved as GBK, or too large, is the user's to fix
+                // (1, as when it is rendered alone); a read that failed is
+                // not (2).
+                self.io_failure |= !is_input(error);
             }
             _ => {}
         }
