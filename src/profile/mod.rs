@@ -242,6 +242,12 @@ impl Loader {
         Ok(layer)
     }
 
+    /// Takes `key` as the canonical path of `path`, worked out by the
+    /// caller (a batch knows each profile's from finding it).
+    pub fn remember(&mut self, path: PathBuf, key: PathBuf) {
+        self.keys.insert(path, key);
+    }
+
     /// The cache key of `path`, remembered.
     fn key_of_mut(&mut self, path: &Path) -> PathBuf {
         self.keys
@@ -273,6 +279,8 @@ trait Layers {
     type Miss;
     fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, Self::Miss>;
     fn loader(&self) -> &Loader;
+    /// The canonical path of `path`, remembered where it can be.
+    fn key(&mut self, path: &Path) -> PathBuf;
 }
 
 impl Layers for Loader {
@@ -285,6 +293,10 @@ impl Layers for Loader {
     fn loader(&self) -> &Loader {
         self
     }
+
+    fn key(&mut self, path: &Path) -> PathBuf {
+        self.key_of_mut(path)
+    }
 }
 
 struct Preloaded<'a>(&'a Loader);
@@ -293,18 +305,21 @@ impl Layers for Preloaded<'_> {
     type Miss = NotPreloaded;
 
     fn layer(&mut self, path: &Path) -> Result<anyhow::Result<Layer>, NotPreloaded> {
-        let key = self
-            .0
-            .keys
-            .get(path)
-            .cloned()
-            .unwrap_or_else(|| canonical(path));
+        let key = self.key(path);
         let layer = self.0.layers.get(&key).ok_or(NotPreloaded)?;
         Ok(Ok(layer.clone()))
     }
 
     fn loader(&self) -> &Loader {
         self.0
+    }
+
+    fn key(&mut self, path: &Path) -> PathBuf {
+        self.0
+            .keys
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| canonical(path))
     }
 }
 
@@ -375,7 +390,8 @@ fn with_bases<L: Layers>(
             .diagnostic(pos, message)
             .with_hint(hint.to_owned())
     };
-    let seen = chain.iter().any(|f| same_file(f, &base_path));
+    let base_key = files.key(&base_path);
+    let seen = chain.iter().any(|f| files.key(f) == base_key);
     if seen {
         let shown: Vec<String> = chain.iter().map(|f| f.display().to_string()).collect();
         diagnostics.push(problem(
@@ -580,11 +596,4 @@ fn is_blank(text: &str) -> bool {
         let l = l.trim();
         l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
     })
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }

@@ -77,6 +77,9 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     let mut report = Report::new(jobs.len(), out, args.force);
     for chunk in jobs.chunks(CHUNK) {
         let paths: Vec<PathBuf> = chunk.iter().map(|c| c.path.clone()).collect();
+        for c in chunk {
+            loader.remember(c.path.clone(), c.key.clone());
+        }
         loader.preload(&paths, threads);
         let entries = sort_out_all(&mut loader, chunk, &survey, threads);
         let mut todo: Vec<&Entry> = Vec::with_capacity(entries.len());

@@ -47,11 +47,11 @@ pub fn find(paths: &[PathBuf]) -> anyhow::Result<Vec<Candidate>> {
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files)?;
-            found.extend(files.into_iter().map(|path| Candidate {
-                key: canonical(&path),
+            walk(path, &canonical(path), &mut files)?;
+            found.extend(files.into_iter().map(|(path, key)| Candidate {
                 path,
                 named: false,
+                key,
             }));
         } else {
             found.push(Candidate {
@@ -66,19 +66,28 @@ pub fn find(paths: &[PathBuf]) -> anyhow::Result<Vec<Candidate>> {
     Ok(found)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+/// The YAML files under `dir` (whose canonical path is `real`), each with
+/// its canonical path: a file's is its folder's and its name, so the
+/// system is asked only about links.
+fn walk(dir: &Path, real: &Path, found: &mut Vec<(PathBuf, PathBuf)>) -> anyhow::Result<()> {
     let mut entries = fs_err::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
             continue;
         }
         let path = entry.path();
         // file_type does not follow links, so a linked folder cannot loop.
-        if entry.file_type()?.is_dir() {
-            walk(&path, found)?;
-        } else if is_yaml(&path) && path.is_file() {
-            found.push(path);
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, &real.join(&name), found)?;
+        } else if !is_yaml(&path) {
+        } else if kind.is_file() {
+            found.push((path, real.join(&name)));
+        } else if path.is_file() {
+            let key = canonical(&path);
+            found.push((path, key));
         }
     }
     Ok(())
