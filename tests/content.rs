@@ -1787,3 +1787,57 @@ meeting: {{ date: 2023-03-06 }}
         );
     }
 }
+
+/// The word a judgement lead ends on: …是…的必然要求 → 要求; none for
+/// a lead that is not “…是…的…”.
+fn ending(lead: &str) -> Option<String> {
+    let (_, said) = lead.split_once('是')?;
+    let (_, tail) = said.rsplit_once('的')?;
+    let han: Vec<char> = tail.chars().filter(|&c| bigan::zh::is_han(c)).collect();
+    (han.len() >= 2).then(|| han[han.len() - 2..].iter().collect())
+}
+
+/// Sibling judgements that end alike, one line each, as (whether they
+/// stand side by side, the pair): two reasons of one point both …的必然
+/// 要求, or …的内在要求 and …的必然要求.
+fn alike_siblings(md: &str) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    for point in md.split("\n## ") {
+        let leads: Vec<String> = items(point).into_iter().map(|(l, _)| l).collect();
+        for (i, a) in leads.iter().enumerate() {
+            let end = ending(a);
+            if let Some(j) = (0..i)
+                .rev()
+                .find(|&j| end.is_some() && ending(&leads[j]) == end)
+            {
+                out.push((j + 1 == i, format!("“{}”/“{a}”", leads[j])));
+            }
+        }
+    }
+    out
+}
+
+/// Two reasons side by side never end on the same phrase: a writer hears
+/// “…的内在要求” right after “…的必然要求” as padding. Apart, they may
+/// when a point has more reasons (five in a study speech) than its items
+/// have endings; how often is printed.
+#[test]
+fn adjacent_reasons_of_a_bare_speech_do_not_end_alike() {
+    let (mut failures, mut apart) = (Vec::new(), 0);
+    for (sector, type_name, md) in bare_drafts() {
+        for (adjacent, pair) in alike_siblings(md) {
+            if adjacent {
+                failures.push(format!("{sector} {type_name}: {pair}"));
+            } else {
+                apart += 1;
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    eprintln!(
+        "judgements ending alike apart: {apart}; side by side: {}",
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
