@@ -1159,6 +1159,9 @@ fn a_safety_or_discipline_campaign_takes_reasons_about_its_topic() {
             ("平安单位创建", "创建", SAFETY),
             ("安全生产提升年", "一般工作", SAFETY),
             ("深入贯彻中央八项规定精神学习教育", "学习教育", DISCIPLINE),
+            // 党纪 is 纪律 in short: a hospital's 党纪学习教育 spoke of
+            // 理论素养 and 医疗质量 instead.
+            ("党纪学习教育", "学习教育", DISCIPLINE),
             ("纪律作风教育月", "主题教育", DISCIPLINE),
             ("廉洁机关创建", "创建", DISCIPLINE),
         ] {
@@ -1840,4 +1843,47 @@ fn adjacent_reasons_of_a_bare_speech_do_not_end_alike() {
         failures.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// 扫黑除恶专项斗争 names its own undertaking: a police station's drafts
+/// said 扫黑除恶专项斗争行动 and called it back as 行动.
+#[test]
+fn a_专项斗争_is_no_行动() {
+    let (_dir, p) = profile(
+        "\
+org: { name: 城关派出所, kind: police_station }
+campaign: { name: 扫黑除恶专项斗争, type: 专项整治 }
+meeting: { date: 2020-03-06 }
+progress: { date: 2020-07-10 }
+",
+    );
+    let all = all_drafts(&p);
+    assert_never(&all, "专项斗争", &["专项斗争行动", "这次行动"]);
+    assert!(all.iter().any(|md| md.contains("这次专项斗争")));
+}
+
+/// A study of discipline closes on conduct: a county's 中央八项规定精神
+/// 学习教育 summary turned its results into study plans and 组织生活
+/// only, never into keeping the 四风 from coming back.
+#[test]
+fn a_discipline_studys_summary_keeps_conduct_in_its_mechanisms() {
+    let (_dir, p) = profile(
+        "\
+org: { name: 中共安平县委员会, kind: county, short: 全县, party_org: 县委, superior: 市委 }
+campaign: { name: 深入贯彻中央八项规定精神学习教育 }
+meeting: { date: 2025-03-28 }
+progress: { date: 2025-05-20 }
+summary:
+  date: 2025-07-25
+  achievements: [查纠违规吃喝问题6起，处理12人]
+",
+    );
+    let leads = [
+        "把作风建设抓在经常",
+        "推动纠治“四风”常态长效",
+        "让遵规守纪成为习惯",
+    ];
+    for md in drafts_of(&p, Doc::Summary) {
+        assert!(leads.iter().any(|l| md.contains(l)), "{md}");
+    }
 }
