@@ -1699,19 +1699,29 @@ fn a_creation_speech_hands_the_judging_over_once() {
 /// a progress speech up to nine).
 #[test]
 fn front_line_places_are_not_listed_over_and_over() {
+    assert_said_at_most(6, "{posts}", |sector| sector_word(sector, "posts"));
+}
+
+/// Every bare draft says what `what` gives for its sector at most `most`
+/// times; the most any says is printed.
+fn assert_said_at_most(most: usize, name: &str, what: impl Fn(&str) -> String) {
     let mut worst = (0, String::new());
     let mut failures = Vec::new();
     for (sector, type_name, md) in bare_drafts() {
-        let posts = sector_word(sector, "posts");
-        let n = md.matches(&posts).count();
+        let word = what(sector);
+        let n = md.matches(&word).count();
         if n > worst.0 {
             worst = (n, format!("{sector} {type_name}"));
         }
-        if n > 6 {
-            failures.push(format!("{sector} {type_name}: {n}"));
+        if n > most {
+            let said: Vec<&str> = md
+                .split(['。', '\n'])
+                .filter(|s| s.contains(&word))
+                .collect();
+            failures.push(format!("{sector} {type_name}: {n} {said:?}"));
         }
     }
-    eprintln!("most {{posts}} in one draft: {worst:?}");
+    eprintln!("most {name} in one draft: {worst:?}");
     failures.sort();
     failures.dedup();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -1747,25 +1757,7 @@ meeting: { date: 2016-04-12 }
 /// a progress speech, of 信息报送, 督查, 统筹 and 回头看 alike.
 #[test]
 fn no_bare_speech_says_检验_more_than_twice() {
-    let mut worst = (0, String::new());
-    let mut failures = Vec::new();
-    for (sector, type_name, md) in bare_drafts() {
-        let n = md.matches("检验").count();
-        if n > worst.0 {
-            worst = (n, format!("{sector} {type_name}"));
-        }
-        if n > 2 {
-            let said: Vec<&str> = md
-                .split(['。', '\n'])
-                .filter(|s| s.contains("检验"))
-                .collect();
-            failures.push(format!("{sector} {type_name}: {said:?}"));
-        }
-    }
-    eprintln!("most 检验 in one draft: {worst:?}");
-    failures.sort();
-    failures.dedup();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_said_at_most(2, "检验", |_| "检验".to_owned());
 }
 
 /// A safety drive's reasons speak of lives and property, not of those
