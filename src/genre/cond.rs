@@ -62,7 +62,7 @@ pub const CONDS: &[(&str, &str)] = &[
     ),
     (
         "discipline",
-        "活动以作风、纪律为题（名称或全称里有八项规定、作风、纪律、廉洁、廉政、四风）",
+        "活动以作风、纪律为题（名称或全称里有八项规定、作风、纪律、党纪、纪法、廉洁、廉政、四风）",
     ),
 ];
 
@@ -77,7 +77,18 @@ pub const SUPERVISED_SAFETY: &[&str] = &["食品", "药品", "特种设备", "�
 
 /// Words of a campaign's name that make it about conduct and discipline:
 /// the `discipline` condition.
-pub const DISCIPLINE_WORDS: &[&str] = &["八项规定", "作风", "纪律", "廉洁", "廉政", "四风"];
+/// 党纪 and 纪法 too: 党纪学习教育 (2024) is a study of the party's rules
+/// of discipline, and its name says 纪律 only in short.
+pub const DISCIPLINE_WORDS: &[&str] = &[
+    "八项规定",
+    "作风",
+    "纪律",
+    "党纪",
+    "纪法",
+    "廉洁",
+    "廉政",
+    "四风",
+];
 
 /// Whether a campaign named `names` (its name, its full name) is about
 /// the topic `words` name.

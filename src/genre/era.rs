@@ -53,6 +53,15 @@ pub struct Central {
 }
 
 impl Central {
+    /// Its longest name, the one a plan spells out as 主要内容:
+    /// 学党章党规、学系列讲话，做合格党员 for 两学一做.
+    pub fn full_name(&self) -> Option<&str> {
+        self.names
+            .iter()
+            .max_by_key(|n| n.chars().count())
+            .map(String::as_str)
+    }
+
     /// The official 总要求 when `items` are its phrases, however the
     /// profile split or punctuated them (四项、一项，顿号或逗号).
     pub fn requirement_in(&self, items: &[String]) -> Option<&str> {

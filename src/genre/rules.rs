@@ -12,6 +12,8 @@ const SELF_NAMED: &[(&str, &str)] = &[
     ("专题教育", "专题教育"),
     ("大检查", "检查"),
     ("攻坚战", "攻坚战"),
+    // 扫黑除恶专项斗争: a 专项斗争 is no 行动, and is called back as such.
+    ("专项斗争", "专项斗争"),
     ("专项整治", "整治"),
     ("集中整治", "整治"),
     ("活动", "活动"),
@@ -117,6 +119,18 @@ pub fn response_for<'a, R>(
     responses
         .iter()
         .find(|r| words(r).iter().any(|w| before_me.contains(w.as_str())))
+}
+
+/// The word a judgement ends on, two characters after its last 的:
+/// 开展…是推动发展的必然要求 → 要求. Two reasons of one point ending alike
+/// (…的内在要求, …的必然要求) read as padding. None for a lead that is not
+/// “…是…的…”.
+pub fn judgement_end(lead: &str) -> Option<&str> {
+    let (_, said) = lead.split_once('是')?;
+    let (_, tail) = said.rsplit_once('的')?;
+    let tail = tail.trim_end_matches(|c: char| !crate::zh::is_han(c));
+    let (at, _) = tail.char_indices().rev().nth(1)?;
+    Some(&tail[at..])
 }
 
 /// What a leading group is named after: the campaign's label, or, when
@@ -327,6 +341,17 @@ mod tests {
         assert_eq!(label("安全生产大检查", "行动").1, "检查");
         assert_eq!(label("党的群众路线教育实践活动", "活动").1, "活动");
         assert_eq!(label("平安交通创建", "活动").1, "活动");
+    }
+
+    #[test]
+    fn a_judgement_ends_on_the_word_after_its_last_的() {
+        assert_eq!(judgement_end("开展活动是推动发展的必然要求"), Some("要求"));
+        assert_eq!(
+            judgement_end("学习教育是激发队伍活力的有效举措"),
+            Some("举措")
+        );
+        assert_eq!(judgement_end("把目标落到实处"), None);
+        assert_eq!(judgement_end("开展活动是一次大考"), None);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::sources::Sources;
 use crate::calendar::{FIRST_YEAR, LAST_YEAR, cn_date, parse_date, supported};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::genre::Genre;
+use crate::genre::era::Central;
 use crate::yaml::{Located, Pos};
 use crate::zh;
 
@@ -273,9 +274,12 @@ impl<'a> Resolver<'a> {
         let (decided_by, decided_inferred) = self.decided_by(raw.decided_by, central);
         let theme = self.theme(raw.theme.map(texts).unwrap_or_default(), &kind, central);
         Some(Campaign {
+            // A central campaign's full name is the era table's longest
+            // name for it, so a bare 两学一做 plan still spells it out.
             full_name: raw
                 .full_name
                 .map(|t| t.value.trim().to_owned())
+                .or_else(|| central.and_then(Central::full_name).map(str::to_owned))
                 .unwrap_or_else(|| name.clone()),
             name,
             goals: raw.goals.map(texts).unwrap_or_default(),

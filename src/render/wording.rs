@@ -581,13 +581,17 @@ impl<'a> Wording<'a> {
     /// among the pairs whose lead and text both fit: a condition on one
     /// side alone would otherwise shift the other side's choice, and a
     /// heading would stand over another heading's passage.
-    fn lead_and_text(&self, item: &Item) -> (Option<String>, Option<String>) {
+    ///
+    /// A lead is not chosen to end as an earlier sibling's judgement did
+    /// (`taken`: 要求 after …的必然要求) while another fits.
+    fn lead_and_text(&self, item: &Item, taken: &[&str]) -> (Option<String>, Option<String>) {
         match (&item.lead, &item.text) {
             (Some(lead), Some(text)) if lead.alts.len() == text.alts.len() => {
                 let value = |v: Var| self.vocab[v.0 as usize].as_deref();
                 let both =
                     |i: usize| self.fits(&lead.alts[i], value) && self.fits(&text.alts[i], value);
-                match self.choose(&lead.slot, lead.alts.len(), 0, both) {
+                let chosen = self.choose_anew(&lead.slot, &lead.alts, taken, both);
+                match chosen {
                     Some(i) => (
                         lead.alts[i].text.render(value),
                         text.alts[i].text.render(value),
@@ -595,8 +599,45 @@ impl<'a> Wording<'a> {
                     None => (None, None),
                 }
             }
-            (lead, text) => (self.pick(lead.as_ref()), self.pick(text.as_ref())),
+            (lead, text) => (
+                self.pick_lead(lead.as_ref(), taken),
+                self.pick(text.as_ref()),
+            ),
         }
+    }
+
+    /// The lead among `alts` that fit chosen to end otherwise than every
+    /// judgement `taken`, or failing that than the last of them, or
+    /// failing that as it may.
+    fn choose_anew(
+        &self,
+        slot: &str,
+        alts: &[Alt],
+        taken: &[&str],
+        fit: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let n = alts.len();
+        let last = &taken[taken.len().saturating_sub(1)..];
+        self.choose(slot, n, 0, |i| fit(i) && self.ends_anew(&alts[i], taken))
+            .or_else(|| self.choose(slot, n, 0, |i| fit(i) && self.ends_anew(&alts[i], last)))
+            .or_else(|| self.choose(slot, n, 0, fit))
+    }
+
+    /// Whether lead `a` ends otherwise than the judgements `taken` did.
+    fn ends_anew(&self, a: &Alt, taken: &[&str]) -> bool {
+        taken.is_empty()
+            || a.text
+                .render(|v: Var| self.vocab[v.0 as usize].as_deref())
+                .is_none_or(|l| rules::judgement_end(&l).is_none_or(|e| !taken.contains(&e)))
+    }
+
+    /// A lead chosen on its own, ending anew while one that does fits.
+    fn pick_lead(&self, alts: Option<&Alts>, taken: &[&str]) -> Option<String> {
+        let alts = alts?;
+        let value = |v: Var| self.vocab[v.0 as usize].as_deref();
+        let fits = |i: usize| self.fits(&alts.alts[i], value);
+        let at = self.choose_anew(&alts.slot, &alts.alts, taken, fits)?;
+        alts.alts[at].text.render(value)
     }
 
     /// The campaign type's passage, or the shared one when the type has
@@ -654,6 +695,20 @@ impl<'a> Wording<'a> {
     /// sector's reasons expanded, items numbered.
     pub fn entries(&self, items: &[Item]) -> Vec<Entry> {
         let mut out: Vec<Entry> = Vec::new();
+        // What the judgements among the items so far end on.
+        let mut ends: Vec<String> = Vec::new();
+        let mut item_of = |out: &mut Vec<Entry>, it: &Item| {
+            let taken: Vec<&str> = ends.iter().map(String::as_str).collect();
+            let entry = self.item(it, &taken);
+            if let Some(end) = entry
+                .as_ref()
+                .and_then(|e| e.lead.as_deref())
+                .and_then(rules::judgement_end)
+            {
+                ends.push(end.to_owned());
+            }
+            out.extend(entry);
+        };
         for item in items
             .iter()
             .filter(|it| self.facts.allow(&it.when, &it.unless))
@@ -664,7 +719,7 @@ impl<'a> Wording<'a> {
                     .iter()
                     .filter(|r| self.facts.allow(&r.when, &r.unless))
                 {
-                    out.extend(self.item(r));
+                    item_of(&mut out, r);
                 }
                 continue;
             }
@@ -679,7 +734,7 @@ impl<'a> Wording<'a> {
                 Some(Block::Phases) if self.profile.campaign.phases.is_empty() => {}
                 Some(Block::NextSteps) => out.extend(self.steps(item)),
                 Some(Block::Remedies) => out.extend(self.remedies()),
-                _ => out.extend(self.item(item)),
+                _ => item_of(&mut out, item),
             }
         }
         let items = out.iter().filter(|e| e.kind == "item").count();
@@ -690,8 +745,8 @@ impl<'a> Wording<'a> {
         out
     }
 
-    fn item(&self, item: &Item) -> Option<Entry> {
-        let (lead, text) = self.lead_and_text(item);
+    fn item(&self, item: &Item, taken: &[&str]) -> Option<Entry> {
+        let (lead, text) = self.lead_and_text(item, taken);
         let text = text.map(|mut t| {
             if let Some(l) = &lead {
                 // What is kept is the tail of `t`: cut the head in place.
@@ -971,7 +1026,7 @@ mod tests {
             for variant in 1..=4 {
                 let w = Wording::new(&p, &common, None, d("2023-03-05"), None, variant);
                 for (when_lead, when_text) in [("", "group"), ("group", ""), ("", "")] {
-                    let e = w.item(&item(when_lead, when_text)).unwrap();
+                    let e = w.item(&item(when_lead, when_text), &[]).unwrap();
                     let (lead, text) = (e.lead.unwrap(), e.text.unwrap());
                     assert_eq!(lead.chars().next(), text.chars().next(), "{lead} / {text}");
                     if !(when_lead.is_empty() && when_text.is_empty()) {
