@@ -1752,6 +1752,22 @@ meeting: { date: 2016-04-12 }
     );
 }
 
+/// The era table's name of a central campaign is a default full name
+/// only when it says more than the profile's own: a county's 深入贯彻中央
+/// 八项规定精神学习教育 keeps its name, not the table's shorter one.
+#[test]
+fn a_campaigns_own_longer_name_is_kept_as_its_full_name() {
+    for (name, date) in [
+        ("深入贯彻中央八项规定精神学习教育", "2025-04-10"),
+        ("“不忘初心、牢记使命”主题教育", "2019-06-10"),
+    ] {
+        let (_dir, p) = profile(&format!(
+            "org: {{ name: 中共某某县委, kind: county }}\ncampaign: {{ name: {name} }}\nmeeting: {{ date: {date} }}\n"
+        ));
+        assert_eq!(p.campaign.full_name, p.campaign.name, "{name}");
+    }
+}
+
 /// 检验 is a strong word a speech uses once or twice (检验主题教育成效的
 /// 根本标尺): a 社区's 主题教育 said it three times in a speech and five in
 /// a progress speech, of 信息报送, 督查, 统筹 and 回头看 alike.
@@ -1852,6 +1868,16 @@ progress: { date: 2020-07-10 }
     let all = all_drafts(&p);
     assert_never(&all, "专项斗争", &["专项斗争行动", "这次行动"]);
     assert!(all.iter().any(|md| md.contains("这次专项斗争")));
+    // Its name from 2021 on.
+    let (_dir, p) = profile(
+        "\
+org: { name: 城关派出所, kind: police_station }
+campaign: { name: 常态化扫黑除恶斗争, type: 专项整治 }
+meeting: { date: 2022-03-06 }
+progress: { date: 2022-07-10 }
+",
+    );
+    assert_never(&all_drafts(&p), "常态化", &["斗争行动", "这次行动"]);
 }
 
 /// A study of discipline closes on conduct: a county's 中央八项规定精神

@@ -78,13 +78,16 @@ pub const SUPERVISED_SAFETY: &[&str] = &["食品", "药品", "特种设备", "�
 /// Words of a campaign's name that make it about conduct and discipline:
 /// the `discipline` condition.
 /// 党纪 and 纪法 too: 党纪学习教育 (2024) is a study of the party's rules
-/// of discipline, and its name says 纪律 only in short.
+/// of discipline, and its name says 纪律 only in short; so are 法纪教育
+/// and 清廉机关/清廉医院 creation.
 pub const DISCIPLINE_WORDS: &[&str] = &[
     "八项规定",
     "作风",
     "纪律",
     "党纪",
     "纪法",
+    "法纪",
+    "清廉",
     "廉洁",
     "廉政",
     "四风",
@@ -157,6 +160,8 @@ mod tests {
         ));
         assert!(!about(&["党史学习教育"], SAFETY_WORDS));
         assert!(!about(&["党史学习教育"], DISCIPLINE_WORDS));
+        assert!(about(&["法纪教育月"], DISCIPLINE_WORDS));
+        assert!(about(&["清廉医院创建"], DISCIPLINE_WORDS));
     }
 
     #[test]

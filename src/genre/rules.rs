@@ -14,6 +14,8 @@ const SELF_NAMED: &[(&str, &str)] = &[
     ("攻坚战", "攻坚战"),
     // 扫黑除恶专项斗争: a 专项斗争 is no 行动, and is called back as such.
     ("专项斗争", "专项斗争"),
+    // 常态化扫黑除恶斗争 (from 2021): a 斗争 too.
+    ("斗争", "斗争"),
     ("专项整治", "整治"),
     ("集中整治", "整治"),
     ("活动", "活动"),
@@ -121,8 +123,9 @@ pub fn response_for<'a, R>(
         .find(|r| words(r).iter().any(|w| before_me.contains(w.as_str())))
 }
 
-/// The word a judgement ends on, two characters after its last 的:
-/// 开展…是推动发展的必然要求 → 要求. Two reasons of one point ending alike
+/// The word a judgement ends on: the last two characters of what follows
+/// its last 的, trailing punctuation, quotes and Latin letters left off
+/// (开展…是推动发展的必然要求 → 要求). Two reasons of one point ending alike
 /// (…的内在要求, …的必然要求) read as padding. None for a lead that is not
 /// “…是…的…”.
 pub fn judgement_end(lead: &str) -> Option<&str> {

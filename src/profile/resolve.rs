@@ -275,11 +275,21 @@ impl<'a> Resolver<'a> {
         let theme = self.theme(raw.theme.map(texts).unwrap_or_default(), &kind, central);
         Some(Campaign {
             // A central campaign's full name is the era table's longest
-            // name for it, so a bare 两学一做 plan still spells it out.
+            // name for it, so a bare 两学一做 plan still spells it out; but
+            // only one that says more than the profile's own name (深入贯彻
+            // 中央八项规定精神学习教育 is not cut to the table's shorter one).
             full_name: raw
                 .full_name
                 .map(|t| t.value.trim().to_owned())
-                .or_else(|| central.and_then(Central::full_name).map(str::to_owned))
+                .or_else(|| {
+                    central
+                        .and_then(Central::full_name)
+                        .filter(|f| {
+                            f.chars().count() > name.chars().count()
+                                && !crate::genre::rules::says_the_same(&name, f)
+                        })
+                        .map(str::to_owned)
+                })
                 .unwrap_or_else(|| name.clone()),
             name,
             goals: raw.goals.map(texts).unwrap_or_default(),
