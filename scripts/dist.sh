@@ -3,7 +3,7 @@
 #
 # On Linux with glibc it is linked statically (C library included): it
 # runs on any Linux of its architecture, whatever its glibc version, and
-# it starts 0.2–0.3 ms sooner, as the system loader has no libraries to
+# it starts about 0.5 ms sooner, as the system loader has no libraries to
 # find, map and bind (docs/performance.md). Elsewhere it is the usual
 # release build.
 #

@@ -6,7 +6,7 @@
 //! the parsing and resolving of the profile, after the second thread has
 //! parsed the campaign file the profile extends (the first parses the
 //! profile meanwhile). Starting a thread is not free either: on a virtual
-//! machine whose other core sleeps, the new thread runs a few hundred
+//! machine whose other core sleeps, the new thread runs a hundred or more
 //! microseconds after it is asked for (docs/performance.md). Asked for as
 //! the process starts, it wakes while the command line is read, and
 //! decodes the built-in genre's shared wordings while it waits for its
