@@ -1039,6 +1039,65 @@ mod tests {
         assert_eq!(drawn.len(), 4, "every pair is drawn by some organisation");
     }
 
+    /// A judgement that would end as one before it did is chosen again
+    /// among those that end otherwise, its own text with it; when every
+    /// one would, the item is kept all the same.
+    #[test]
+    fn a_judgement_ends_otherwise_than_those_before_it_or_is_kept() {
+        use crate::genre::text::Text;
+        use crate::genre::{Alt, Alts, Genre, Item};
+        let dir = tempfile::tempdir().unwrap();
+        let genre = Genre::builtin();
+        let common = genre.common().unwrap();
+        let alts = |texts: &[&str]| Alts {
+            slot: "test.reason".into(),
+            alts: texts
+                .iter()
+                .map(|t| Alt {
+                    text: Text::parse(t, true).unwrap(),
+                    when: Vec::new(),
+                    unless: Vec::new(),
+                })
+                .collect(),
+        };
+        let item = |leads: &[&str]| Item {
+            lead: Some(alts(leads)),
+            text: Some(alts(&["甲文。", "乙文。", "丙文。"])),
+            after: None,
+            block: None,
+            reasons: false,
+            when: Vec::new(),
+            unless: Vec::new(),
+        };
+        let varied = item(&[
+            "甲是发展的必然要求",
+            "乙是发展的内在要求",
+            "丙是发展的重要途径",
+        ]);
+        let alike = item(&[
+            "甲是发展的必然要求",
+            "乙是发展的内在要求",
+            "丙是发展的客观要求",
+        ]);
+        for n in 0..8 {
+            let path = dir.path().join("p.yaml");
+            let yaml = format!(
+                "org: {{ name: 第{n}中学, kind: school }}\n\
+                 campaign: {{ name: 某项工作 }}\nmeeting: {{ date: 2023-03-05 }}\n"
+            );
+            std::fs::write(&path, yaml).unwrap();
+            let p = crate::profile::load(&path).unwrap().profile.unwrap();
+            for variant in 1..=3 {
+                let w = Wording::new(&p, &common, None, d("2023-03-05"), None, variant);
+                let e = w.item(&varied, &["要求"]).unwrap();
+                assert_eq!(e.lead.as_deref(), Some("丙是发展的重要途径"));
+                assert_eq!(e.text.as_deref(), Some("丙文。"), "its own text");
+                let e = w.item(&alike, &["要求"]).unwrap();
+                assert!(e.lead.is_some_and(|l| l.ends_with("要求")), "kept");
+            }
+        }
+    }
+
     #[test]
     fn the_end_is_near_in_the_last_month_or_quarter_and_half_gone_past_the_middle() {
         let phase = |from: &str, to: &str| profile::Phase {
