@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 pub use model::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, SourceText};
 use crate::error::InputError;
 use crate::genre::Genre;
 use crate::input::text as textfile;
@@ -114,13 +114,11 @@ impl Loader {
                     Some(extended(&file.path, &extends.value))
                 })
                 .collect();
+            // A file cached already (a campaign file shared, or a cycle)
+            // is skipped by the next round's read: the loop ends.
             for file in parsed {
                 self.keep(file);
             }
-            round.retain(|path| {
-                let key = self.key_of_mut(path);
-                !self.layers.contains_key(&key)
-            });
         }
     }
 
@@ -140,24 +138,23 @@ impl Loader {
             todo.push((key, path, source));
         }
         let chunk = todo.len().div_ceil(threads.max(1)).max(1);
-        let read: Vec<(
-            SourceId,
-            Option<(crate::diagnostic::SourceText, ParsedFile)>,
-        )> = std::thread::scope(|s| {
+        let read: Vec<(SourceId, Option<(SourceText, ParsedFile)>)> = std::thread::scope(|s| {
             let workers: Vec<_> = todo
                 .chunks(chunk)
                 .map(|part| {
                     s.spawn(move || {
                         part.iter()
                             .map(|(key, path, source)| {
-                                let parsed = read_profile_text(path).ok().map(|text| {
-                                    let text = crate::diagnostic::SourceText::new(text);
-                                    let layer = parse(path, &text, *source);
-                                    let key = key.clone();
-                                    let path = (*path).clone();
-                                    (text, ParsedFile { key, path, layer })
+                                let read = read_profile_text(path).ok().map(|text| {
+                                    let file = Unparsed {
+                                        key: key.clone(),
+                                        path: (*path).clone(),
+                                        text: SourceText::new(text),
+                                        source: *source,
+                                    };
+                                    (file.text.clone(), file.parse())
                                 });
-                                (*source, parsed)
+                                (*source, read)
                             })
                             .collect::<Vec<_>>()
                     })
@@ -171,7 +168,7 @@ impl Loader {
                 .collect()
         });
         read.into_iter()
-            .filter_map(|(source, parsed)| match parsed {
+            .filter_map(|(source, read)| match read {
                 Some((text, parsed)) => {
                     self.sources.fill(source, text);
                     Some(parsed)
@@ -453,7 +450,7 @@ pub fn extended(path: &Path, written: &str) -> PathBuf {
 pub struct Unparsed {
     key: PathBuf,
     path: PathBuf,
-    text: crate::diagnostic::SourceText,
+    text: SourceText,
     source: SourceId,
 }
 
@@ -480,7 +477,7 @@ impl Unparsed {
 }
 
 /// Parses the file `source` (at `path`, holding `text`) into a layer.
-fn parse(path: &Path, text: &crate::diagnostic::SourceText, source: SourceId) -> Layer {
+fn parse(path: &Path, text: &SourceText, source: SourceId) -> Layer {
     if is_blank(text) {
         let d = Diagnostic::error(path, 0, 0, "文件是空的，没有任何配置内容")
             .with_hint("运行 bigan new 单位名称 生成一份可以直接使用的配置，再改写其中的内容");

@@ -232,7 +232,12 @@ impl<'a> Wording<'a> {
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        Var::named(name).and_then(|v| self.vocab[v.0 as usize].as_deref())
+        Var::named(name).and_then(|v| self.value(v))
+    }
+
+    /// What placeholder `v` stands for here.
+    fn value(&self, v: Var) -> Option<&str> {
+        self.vocab[v.0 as usize].as_deref()
     }
 
     /// The vocabulary drawn from the profile, its sector and the era,
@@ -411,7 +416,7 @@ impl<'a> Wording<'a> {
                 if Some(v) == label {
                     short.as_deref()
                 } else {
-                    self.vocab[v.0 as usize].as_deref()
+                    self.value(v)
                 }
             })
         } else {
@@ -542,7 +547,7 @@ impl<'a> Wording<'a> {
                 .iter()
                 .find(|(n, _)| *n == v.name())
                 .map(|(_, s)| *s)
-                .or_else(|| self.vocab[v.0 as usize].as_deref())
+                .or_else(|| self.value(v))
         };
         // Which alternatives fit is decided without building any text; only
         // the one chosen among them is filled.
@@ -587,7 +592,7 @@ impl<'a> Wording<'a> {
     fn lead_and_text(&self, item: &Item, taken: &[&str]) -> (Option<String>, Option<String>) {
         match (&item.lead, &item.text) {
             (Some(lead), Some(text)) if lead.alts.len() == text.alts.len() => {
-                let value = |v: Var| self.vocab[v.0 as usize].as_deref();
+                let value = |v: Var| self.value(v);
                 let both =
                     |i: usize| self.fits(&lead.alts[i], value) && self.fits(&text.alts[i], value);
                 let chosen = self.choose_anew(&lead.slot, &lead.alts, taken, both);
@@ -627,14 +632,14 @@ impl<'a> Wording<'a> {
     fn ends_anew(&self, a: &Alt, taken: &[&str]) -> bool {
         taken.is_empty()
             || a.text
-                .render(|v: Var| self.vocab[v.0 as usize].as_deref())
+                .render(|v: Var| self.value(v))
                 .is_none_or(|l| rules::judgement_end(&l).is_none_or(|e| !taken.contains(&e)))
     }
 
     /// A lead chosen on its own, ending anew while one that does fits.
     fn pick_lead(&self, alts: Option<&Alts>, taken: &[&str]) -> Option<String> {
         let alts = alts?;
-        let value = |v: Var| self.vocab[v.0 as usize].as_deref();
+        let value = |v: Var| self.value(v);
         let fits = |i: usize| self.fits(&alts.alts[i], value);
         let at = self.choose_anew(&alts.slot, &alts.alts, taken, fits)?;
         alts.alts[at].text.render(value)

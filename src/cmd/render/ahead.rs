@@ -33,7 +33,7 @@ fn take(slot: &Slot) -> Option<Unparsed> {
 /// What to do: the campaign file to parse, the templates folder given,
 /// the documents asked for and the genre loaded for them.
 struct Order {
-    base: Slot,
+    base: Option<Slot>,
     templates: Option<PathBuf>,
     docs: Vec<Doc>,
     genre: Arc<Genre>,
@@ -44,7 +44,7 @@ struct Order {
 impl Order {
     /// Does the work, on whichever thread calls it.
     fn run(self) {
-        if let Some(base) = take(&self.base) {
+        if let Some(base) = self.base.as_ref().and_then(take) {
             let _ = self.parsed.send(base.parse());
         }
         drop(self.parsed);
@@ -101,12 +101,11 @@ pub fn compile(
     docs: Vec<Doc>,
     genre: Arc<Genre>,
 ) -> Compiling {
-    let had_base = base.is_some();
-    let base: Slot = Arc::new(Mutex::new(base));
+    let base: Option<Slot> = base.map(|b| Arc::new(Mutex::new(Some(b))));
     let (parsed, base_parsed) = mpsc::channel();
     let (reply, compiled) = mpsc::channel();
     let order = Order {
-        base: Arc::clone(&base),
+        base: base.clone(),
         templates,
         docs,
         genre,
@@ -123,7 +122,6 @@ pub fn compile(
     };
     Compiling {
         base,
-        had_base,
         base_parsed,
         compiled,
         thread,
@@ -133,8 +131,8 @@ pub fn compile(
 
 /// A campaign file and templates being worked on beside this thread.
 pub struct Compiling {
-    base: Slot,
-    had_base: bool,
+    /// The campaign file, if there is one, while no thread has taken it.
+    base: Option<Slot>,
     base_parsed: Receiver<ParsedFile>,
     compiled: Receiver<anyhow::Result<Renderer>>,
     /// The thread at work, to re-raise its panic here.
@@ -148,10 +146,7 @@ impl Compiling {
     /// it yet, else as that thread hands it over. `None` when there was
     /// none, or it could not be parsed over there (then the load reads it).
     pub fn base(&self) -> Option<ParsedFile> {
-        if !self.had_base {
-            return None;
-        }
-        match take(&self.base) {
+        match take(self.base.as_ref()?) {
             Some(base) => Some(base.parse()),
             None => self.base_parsed.recv().ok(),
         }

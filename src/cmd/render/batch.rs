@@ -76,11 +76,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     // however many there are.
     let mut report = Report::new(jobs.len(), out, args.force);
     for chunk in jobs.chunks(CHUNK) {
-        let paths: Vec<PathBuf> = chunk.iter().map(|c| c.path.clone()).collect();
-        for c in chunk {
-            loader.remember(c.path.clone(), c.key.clone());
-        }
-        loader.preload(&paths, threads);
+        let paths = preload(&mut loader, chunk, threads);
         let entries = sort_out_all(&mut loader, chunk, &survey, threads);
         let mut todo: Vec<&Entry> = Vec::with_capacity(entries.len());
         for entry in &entries {
@@ -116,10 +112,21 @@ pub fn gather(
     threads: usize,
 ) -> anyhow::Result<Vec<Entry>> {
     let candidates = find(paths)?;
-    let files: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
     let survey = scan::survey(&candidates, loader);
-    loader.preload(&files, threads);
+    preload(loader, &candidates, threads);
     Ok(sort_out_all(loader, &candidates, &survey, threads))
+}
+
+/// Reads and parses the files of `candidates` (and what they extend) on
+/// `threads` threads, the loader told each one's canonical path as it was
+/// found; their paths, to forget them by.
+fn preload(loader: &mut Loader, candidates: &[Candidate], threads: usize) -> Vec<PathBuf> {
+    for c in candidates {
+        loader.remember(c.path.clone(), c.key.clone());
+    }
+    let paths: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
+    loader.preload(&paths, threads);
+    paths
 }
 
 /// What became of each of `candidates` (in order), their files preloaded:

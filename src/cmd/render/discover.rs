@@ -82,12 +82,13 @@ fn walk(dir: &Path, real: &Path, found: &mut Vec<(PathBuf, PathBuf)>) -> anyhow:
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&path, &real.join(&name), found)?;
-        } else if !is_yaml(&path) {
-        } else if kind.is_file() {
-            found.push((path, real.join(&name)));
-        } else if path.is_file() {
-            let key = canonical(&path);
-            found.push((path, key));
+        } else if is_yaml(&path) {
+            if kind.is_file() {
+                found.push((path, real.join(&name)));
+            } else if path.is_file() {
+                let key = canonical(&path);
+                found.push((path, key));
+            }
         }
     }
     Ok(())
@@ -101,7 +102,10 @@ fn is_yaml(path: &Path) -> bool {
 /// What became of `candidate`, loaded with `loader`, once the quick look
 /// at the whole run (`survey`) told which files others extend.
 pub fn sort_out(loader: &mut Loader, candidate: &Candidate, survey: &scan::Survey) -> Entry {
-    shared(candidate, survey).unwrap_or_else(|| classify(candidate, loader.load(&candidate.path)))
+    match extended_by(candidate, survey) {
+        Some(why) => skipped(candidate, why),
+        None => classify(candidate, loader.load(&candidate.path)),
+    }
 }
 
 /// [`sort_out`] on any thread, for a candidate whose files
@@ -112,22 +116,27 @@ pub fn sort_out_preloaded(
     candidate: &Candidate,
     survey: &scan::Survey,
 ) -> Option<Entry> {
-    match shared(candidate, survey) {
-        Some(skipped) => Some(skipped),
-        None => Some(classify(candidate, loader.load_preloaded(&candidate.path)?)),
-    }
+    Some(match extended_by(candidate, survey) {
+        Some(why) => skipped(candidate, why),
+        None => classify(candidate, loader.load_preloaded(&candidate.path)?),
+    })
 }
 
-/// Skipped as a campaign file other files of the run extend.
-fn shared(candidate: &Candidate, survey: &scan::Survey) -> Option<Entry> {
+/// Why `candidate` is set aside when other files of the run extend it: a
+/// shared campaign file.
+fn extended_by(candidate: &Candidate, survey: &scan::Survey) -> Option<Skip> {
     let (by, count) = survey.extended.get(&candidate.key)?;
-    Some(Entry::Skipped {
-        path: candidate.path.clone(),
-        why: Skip::Extended {
-            by: by.clone(),
-            count: *count,
-        },
+    Some(Skip::Extended {
+        by: by.clone(),
+        count: *count,
     })
+}
+
+fn skipped(candidate: &Candidate, why: Skip) -> Entry {
+    Entry::Skipped {
+        path: candidate.path.clone(),
+        why,
+    }
 }
 
 fn classify(candidate: &Candidate, loaded: anyhow::Result<Loaded>) -> Entry {
@@ -185,14 +194,9 @@ pub fn select(
     let mut skipped: Vec<(PathBuf, Skip)> = Vec::new();
     let mut jobs: Vec<Candidate> = Vec::new();
     for c in candidates {
-        let key = &c.key;
-        if let Some((by, count)) = survey.extended.get(key) {
-            let why = Skip::Extended {
-                by: by.clone(),
-                count: *count,
-            };
+        if let Some(why) = extended_by(&c, survey) {
             skipped.push((c.path, why));
-        } else if !c.named && survey.not_profiles.contains(key) {
+        } else if !c.named && survey.not_profiles.contains(&c.key) {
             skipped.push((c.path, Skip::NotAProfile));
         } else {
             jobs.push(c);
