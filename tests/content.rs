@@ -702,7 +702,7 @@ progress:
             "网格长和楼栋长",
             "社区（网格）党组织",
             "全街道",
-            "街道党工委",
+            "经街道党工委",
             "街道各",
         ] {
             let line = md.lines().find(|l| l.contains(sector));
@@ -1903,5 +1903,149 @@ summary:
     ];
     for md in drafts_of(&p, Doc::Summary) {
         assert!(leads.iter().any(|l| md.contains(l)), "{md}");
+    }
+}
+
+/// An organisation is called by its own kind, told by the end of its name,
+/// not by the kind its sector's defaults speak of: a 公路管理段 under the
+/// traffic sector was 我局 with a 局党委 and 局机关 throughout, its scope
+/// 全系统 and its front line 站场、码头; a 交警大队 had 各所队, a 税务分局 各分局
+/// under it. Organisations of the defaults' own kind are unchanged, and
+/// `org.party_org` still wins.
+#[test]
+fn an_organisation_is_called_by_its_own_kind_not_its_sectors() {
+    let cases: &[(&str, &str, &[&str], &[&str])] = &[
+        (
+            "name: 青州市公路管理段\n  kind: traffic",
+            "段",
+            &[
+                "我局",
+                "局党委",
+                "局机关",
+                "全系统",
+                "码头",
+                "站场",
+                "市委、市政府",
+            ],
+            &["段党委", "全段", "道班"],
+        ),
+        (
+            "name: 青州市汽车客运站\n  kind: 交通运输局",
+            "站",
+            &["我局", "局党委", "局机关", "全系统", "码头"],
+            &["站党支部", "旅客", "检票"],
+        ),
+        (
+            "name: 青州市港航管理处\n  kind: traffic",
+            "处",
+            &["我局", "局党委", "全系统"],
+            &["处党委"],
+        ),
+        (
+            "name: 青州市交通运输局\n  kind: traffic",
+            "局",
+            &["段党委"],
+            &["局党委", "全系统"],
+        ),
+        (
+            "name: 青州市公安局交警大队\n  kind: police",
+            "大队",
+            &["我局", "局党委", "各所队"],
+            &["大队党委", "各中队"],
+        ),
+        (
+            "name: 青州市公安局城关派出所\n  kind: police",
+            "所",
+            &["我局", "局党委", "各所队"],
+            &["所党支部", "警务队组"],
+        ),
+        (
+            "name: 青州市疾病预防控制中心\n  kind: hospital",
+            "中心",
+            &["我院", "院党委", "全院"],
+            &["中心党支部", "全中心"],
+        ),
+        (
+            "name: 城关镇卫生院\n  kind: hospital",
+            "院",
+            &["中心党支部"],
+            &["院党委"],
+        ),
+        (
+            "name: 青州市税务局城关税务所\n  kind: tax",
+            "所",
+            &["我局", "局党委", "各分局"],
+            &["所党支部"],
+        ),
+        (
+            "name: 国家税务总局青州市税务局城东税务分局\n  kind: tax",
+            "分局",
+            &["各分局", "各税务分局"],
+            &["局党委", "各税务所"],
+        ),
+        (
+            "name: 青州市公路管理段\n  kind: traffic\n  party_org: 段党总支",
+            "段党总支",
+            &["段党委", "我局"],
+            &["段党总支"],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (org, label, never, always) in cases {
+        let text = format!(
+            "org:\n  {org}\ncampaign:\n  name: 安全生产大检查\n  phases:\n    - {{name: 动员部署, from: 2024-03-01, to: 2024-03-15}}\n    - {{name: 集中整治, from: 2024-03-16, to: 2024-05-31}}\n    - {{name: 总结提升, from: 2024-06-01, to: 2024-06-30}}\nmeeting:\n  date: 2024-03-05\nprogress:\n  date: 2024-04-20\nsummary:\n  date: 2024-06-25\n  achievements: [排查隐患一百余处]\n"
+        );
+        let (_d, p) = profile(&text);
+        let all: Vec<String> = [Doc::Speech, Doc::Plan, Doc::Progress, Doc::Summary]
+            .into_iter()
+            .flat_map(|doc| drafts_of(&p, doc))
+            .collect();
+        for word in *never {
+            if let Some(line) = all
+                .iter()
+                .flat_map(|md| md.lines())
+                .find(|l| l.contains(word))
+            {
+                failures.push(format!("{label}: {word} in {line}"));
+            }
+        }
+        for word in *always {
+            if !all.iter().any(|md| md.contains(word)) {
+                failures.push(format!("{label}: no {word}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A 社区 under the subdistrict sector, with nothing but its name: it is
+/// 全社区 with a 社区党委, deployed by its 街道党工委, and its parts are
+/// 网格 and 楼栋, not a 街道's 各社区 and 科室 under a 区委.
+#[test]
+fn a_community_has_its_own_superior_and_parts() {
+    for org in [
+        "name: 临江社区\n  kind: subdistrict",
+        "name: 中共临江社区委员会\n  kind: 社区",
+        "name: 滨河街道临江社区居民委员会\n  kind: 街道",
+    ] {
+        let text = format!(
+            "org:\n  {org}\ncampaign:\n  name: 文明城市创建\nmeeting:\n  date: 2024-03-05\nprogress:\n  date: 2024-05-20\n"
+        );
+        let (_d, p) = profile(&text);
+        assert_eq!(p.org.superior, "街道党工委", "{org}");
+        assert_eq!(p.org.party_org, "社区党委", "{org}");
+        let all: Vec<String> = [Doc::Speech, Doc::Plan, Doc::Progress]
+            .into_iter()
+            .flat_map(|doc| drafts_of(&p, doc))
+            .collect();
+        for word in ["全街道", "按照区委", "各社区", "街道各科室", "科室负责人"]
+        {
+            let line = all
+                .iter()
+                .flat_map(|md| md.lines())
+                .find(|l| l.contains(word));
+            assert!(line.is_none(), "{org}: {word} in {line:?}");
+        }
+        assert!(all.iter().any(|md| md.contains("各网格党支部")), "{org}");
     }
 }

@@ -530,9 +530,55 @@ impl<'a> Checker<'a> {
             words,
             passages,
             starter,
+            kinds: match raw.kinds {
+                Some(list) => self.sector_kinds(list.value),
+                None => Vec::new(),
+            },
             path: self.path.to_owned(),
         };
         self.finish(sector)
+    }
+
+    /// A sector's `kinds`: each names the ends it is known by, and its
+    /// words only by the names a sector's words have.
+    fn sector_kinds(&mut self, list: Vec<Located<raw::RawSectorKind>>) -> Vec<SectorKind> {
+        let names = WORD_NAMES;
+        let mut out = Vec::new();
+        for (i, k) in list.into_iter().enumerate() {
+            let slot = format!("kinds.{}", i + 1);
+            let k = k.value;
+            let d = k.defaults.map(|d| d.value).unwrap_or_default();
+            let mut text = |t: Option<Text_>, what: &str| {
+                t.map(|t| self.required_text(t, &format!("{slot}.defaults.{what}")))
+            };
+            let mut kind = SectorKind {
+                short: text(d.short, "short"),
+                party_org: text(d.party_org, "party_org"),
+                superior: text(d.superior, "superior"),
+                units: text(d.units, "units"),
+                staff: text(d.staff, "staff"),
+                served: text(d.served, "served"),
+                ..SectorKind::default()
+            };
+            kind.ends = self.texts(k.ends, &format!("{slot}.ends"));
+            kind.addressees = d
+                .addressees
+                .map(|a| self.texts(a, &format!("{slot}.defaults.addressees")));
+            for (name, value) in k.words.map(|w| w.value).unwrap_or_default() {
+                if names.contains(&name.as_str()) {
+                    let v = self.required_text(value, &format!("{slot}.words.{name}"));
+                    kind.words.push((name, v));
+                } else {
+                    self.error(
+                        value.pos,
+                        format!("“{slot}.words”里没有“{name}”这个说法"),
+                        format!("可写：{}", names.join("、")),
+                    );
+                }
+            }
+            out.push(kind);
+        }
+        out
     }
 
     pub fn campaign_type(
@@ -649,8 +695,31 @@ impl<'a> Checker<'a> {
             briefing: Part::new(self.section(raw.briefing, BriefingText::check)),
             exchange: Part::new(self.section(raw.exchange, ExchangeText::check)),
             summary: Part::new(self.section(raw.summary, SummaryText::check)),
+            kinds: self.own_kinds(raw.kinds.value),
         };
         self.finish(common)
+    }
+
+    /// common.yaml's `kinds`: how each kind of organisation speaks of
+    /// itself. A kind with no 全… form could not name its own scope.
+    fn own_kinds(&mut self, list: Vec<Located<raw::RawOwnKind>>) -> Vec<OwnKind> {
+        list.into_iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let slot = format!("kinds.{}", i + 1);
+                let k = k.value;
+                OwnKind {
+                    kind: self.required_text(k.kind, &format!("{slot}.kind")),
+                    ends: self.texts(k.ends, &format!("{slot}.ends")),
+                    we: self.required_text(k.we, &format!("{slot}.we")),
+                    all: self.texts(k.all, &format!("{slot}.all")),
+                    party_org: self.required_text(k.party_org, &format!("{slot}.party_org")),
+                    organ: k
+                        .organ
+                        .map(|o| self.required_text(o, &format!("{slot}.organ"))),
+                }
+            })
+            .collect()
     }
 
     pub fn era(mut self, raw: RawEra) -> (Option<Era>, Vec<Diagnostic>) {

@@ -240,6 +240,12 @@ pub struct Defaults {
     pub served: String,
 }
 
+/// The names of a sector's words, as placeholders and `org.words` write
+/// them, in [`Words::named`]'s order.
+pub const WORD_NAMES: [&str; 9] = [
+    "scope", "workers", "work", "front", "posts", "subunits", "middle", "branches", "field",
+];
+
 /// How the prose names a sector's people, work and parts.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Words {
@@ -303,8 +309,46 @@ pub struct Sector {
     pub passages: Passages,
     /// What `bigan new` writes for this sector.
     pub starter: Starter,
+    /// Organisations of the sector of another kind than its defaults
+    /// speak of, with what they have of their own.
+    #[serde(default)]
+    pub kinds: Vec<SectorKind>,
     /// Where it was read from, for messages.
     pub path: PathBuf,
+}
+
+/// An organisation of a sector known by the end of its name (公路管理段,
+/// 客运站, 社区): its own defaults and words, each over the sector's.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SectorKind {
+    pub ends: Vec<String>,
+    pub short: Option<String>,
+    pub party_org: Option<String>,
+    pub superior: Option<String>,
+    pub units: Option<String>,
+    pub staff: Option<String>,
+    pub addressees: Option<Vec<String>>,
+    pub served: Option<String>,
+    /// Under the names [`Words::named`] gives.
+    pub words: Vec<(String, String)>,
+}
+
+/// How an organisation of one kind speaks of itself (common.yaml
+/// `kinds`): 我段, 全段, 段党委, 段机关.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OwnKind {
+    /// The kind's own name: 段, 中心.
+    pub kind: String,
+    /// The ends of a name that show it: 管理段, 段.
+    pub ends: Vec<String>,
+    pub we: String,
+    /// The first is its own; the others what a sector may say instead
+    /// (全系统 of a 局).
+    pub all: Vec<String>,
+    pub party_org: String,
+    /// Its offices taken together (局机关); none for a kind too small to
+    /// speak so.
+    pub organ: Option<String>,
 }
 
 /// A first campaign for a starter profile (`bigan new --kind`).
@@ -408,4 +452,6 @@ pub struct Common {
     pub briefing: Part<BriefingText>,
     pub exchange: Part<ExchangeText>,
     pub summary: Part<SummaryText>,
+    /// How each kind of organisation speaks of itself.
+    pub kinds: Vec<OwnKind>,
 }

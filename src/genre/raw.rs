@@ -195,6 +195,31 @@ pub(crate) struct RawSector {
     pub words: Located<RawWords>,
     pub passages: Located<RawPassages>,
     pub starter: Option<Located<RawStarter>>,
+    pub kinds: Option<Located<Vec<Located<RawSectorKind>>>>,
+}
+
+/// An organisation of the sector that its name's end shows to be of
+/// another kind than the defaults speak of (a 公路管理段 among 交通运输局
+/// defaults): what it has of its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSectorKind {
+    pub ends: TextList,
+    pub defaults: Option<Located<RawKindDefaults>>,
+    pub words: Option<Located<BTreeMap<String, Text>>>,
+}
+
+/// A sector kind's own defaults; each left out is the sector's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawKindDefaults {
+    pub short: Option<Text>,
+    pub party_org: Option<Text>,
+    pub superior: Option<Text>,
+    pub units: Option<Text>,
+    pub staff: Option<Text>,
+    pub addressees: Option<TextList>,
+    pub served: Option<Text>,
 }
 
 /// What `bigan new --kind KEY` writes as a first campaign.
@@ -284,6 +309,19 @@ pub(crate) struct RawCommon {
     pub briefing: Option<Located<RawBriefingText>>,
     pub exchange: Option<Located<RawExchangeText>>,
     pub summary: Option<Located<RawSummaryText>>,
+    pub kinds: Located<Vec<Located<RawOwnKind>>>,
+}
+
+/// How an organisation of one kind (局, 段, 中心) speaks of itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOwnKind {
+    pub kind: Text,
+    pub ends: TextList,
+    pub we: Text,
+    pub all: TextList,
+    pub party_org: Text,
+    pub organ: Option<Text>,
 }
 
 /// How the speaker answers what was said before: the words that show what

@@ -214,7 +214,10 @@ impl<'a> Resolver<'a> {
         let name = self.required(raw.name, "org.name", pos);
         let written_kind = raw.kind.as_ref().map(|k| k.value.trim().to_owned());
         let kind = self.sector(raw.kind)?;
-        let (d, place_words) = place_defaults(&kind, written_kind.as_deref(), name.as_deref());
+        let common = self.genre.common().ok();
+        let own_kinds = common.as_deref().map_or(&[][..], |c| &c.kinds[..]);
+        let (d, place_words) =
+            place_defaults(&kind, own_kinds, written_kind.as_deref(), name.as_deref());
         // `org.words.we` is another way to write `org.short`.
         let mut raw_words = raw.words;
         let we = raw_words.as_mut().and_then(|w| w.value.we.take());

@@ -11,7 +11,7 @@ use super::Resolver;
 use crate::calendar::cn_date;
 use crate::calendar::parse_date;
 use crate::genre::era::Central;
-use crate::genre::{self, CampaignType, Defaults, Sector};
+use crate::genre::{self, CampaignType, Defaults, OwnKind, Sector, SectorKind, WORD_NAMES};
 use crate::yaml::Located;
 use crate::yaml::Pos;
 use chrono::NaiveDate;
@@ -269,22 +269,61 @@ impl Resolver<'_> {
     }
 }
 
-/// The sector's defaults, spoken of the organisation's own kind of place.
+/// The sector's defaults, spoken of the organisation's own kind.
+///
 /// A sector's defaults name its place by one character after 全 (全镇,
 /// 全县); a one-character place among the sector's names (乡 and 乡党委 in
 /// township, 区委 in county) that `org.kind` or the end of `org.name` says
 /// (中共石门乡委员会, 东城区委) takes its place: 全乡, 乡党委, 乡直各单位.
 /// The sector's words that name the place follow, as the organisation's
 /// own words: 全县 → 全区, 县域 → 区域.
+///
+/// Else the organisation's own kind, told by the end of its name or by
+/// `org.kind` (common.yaml `kinds`: 公路管理段 is a 段), takes the place of
+/// the kind the sector's defaults speak of (a traffic sector's 局): 我局,
+/// 局党委, 局机关, 全局 and 全系统 become 我段, 段党委, 段机关, 全段. Last,
+/// what the sector's file says of that kind of organisation (its
+/// `kinds`: a 社区's superior, a 段's 道班) stands over both.
 pub(super) fn place_defaults(
     sector: &Sector,
+    own_kinds: &[OwnKind],
     kind: Option<&str>,
     name: Option<&str>,
 ) -> (Defaults, Vec<(&'static str, String)>) {
-    let d = &sector.defaults;
-    let Some(own) = own_place(sector, kind, name) else {
-        return (d.clone(), Vec::new());
+    let (mut d, mut words) = match own_place(sector, kind, name) {
+        Some(own) => swapped_place(sector, own),
+        None => own_kind_defaults(sector, own_kinds, kind, name),
     };
+    if let Some(k) = sector_kind(sector, kind, name) {
+        let set = |slot: &mut String, v: &Option<String>| {
+            if let Some(v) = v {
+                slot.clone_from(v);
+            }
+        };
+        set(&mut d.short, &k.short);
+        set(&mut d.party_org, &k.party_org);
+        set(&mut d.superior, &k.superior);
+        set(&mut d.units, &k.units);
+        set(&mut d.staff, &k.staff);
+        set(&mut d.served, &k.served);
+        if let Some(a) = &k.addressees {
+            d.addressees.clone_from(a);
+        }
+        for (n, v) in &k.words {
+            let Some(n) = WORD_NAMES.iter().find(|w| **w == n.as_str()) else {
+                continue;
+            };
+            words.retain(|(w, _)| w != n);
+            words.push((n, v.clone()));
+        }
+    }
+    (d, words)
+}
+
+/// The defaults with the sector's one-character place `own` in place of
+/// the one they speak of.
+fn swapped_place(sector: &Sector, own: char) -> (Defaults, Vec<(&'static str, String)>) {
+    let d = &sector.defaults;
     let Some(place) = one_char(d.short.strip_prefix('全').unwrap_or("")) else {
         return (d.clone(), Vec::new());
     };
@@ -308,6 +347,115 @@ pub(super) fn place_defaults(
     (defaults, words)
 }
 
+/// The defaults spoken as the organisation's own kind says, when that is
+/// another than the sector's (see [`place_defaults`]). A sector whose
+/// defaults name no kind (本单位) takes only the organisation's 我….
+fn own_kind_defaults(
+    sector: &Sector,
+    own_kinds: &[OwnKind],
+    kind: Option<&str>,
+    name: Option<&str>,
+) -> (Defaults, Vec<(&'static str, String)>) {
+    let d = &sector.defaults;
+    let own = name
+        .and_then(|n| kind_by_end(own_kinds, n, |k| &k.ends))
+        .or_else(|| kind.and_then(|k| kind_by_end(own_kinds, k, |k| &k.ends)));
+    let said = own_kinds
+        .iter()
+        .find(|k| k.we == d.short || k.all.contains(&d.short));
+    let (own, said) = match (own, said) {
+        (Some(own), Some(said)) if own.kind != said.kind => (own, said),
+        (Some(own), None) => {
+            let mut d = d.clone();
+            d.short.clone_from(&own.we);
+            return (d, Vec::new());
+        }
+        _ => return (d.clone(), Vec::new()),
+    };
+    let swap = |s: &str| swap_kind(s, d, said, own);
+    let words = sector
+        .words
+        .named()
+        .into_iter()
+        .filter_map(|(n, v)| {
+            let to = swap(v);
+            (to != v).then_some((n, to))
+        })
+        .collect();
+    let short = match &d.short {
+        s if *s == said.we => own.we.clone(),
+        _ => own.all.first().cloned().unwrap_or_else(|| own.we.clone()),
+    };
+    let defaults = Defaults {
+        short,
+        party_org: swap(&d.party_org),
+        units: swap(&d.units),
+        staff: swap(&d.staff),
+        addressees: d.addressees.iter().map(|a| swap(a)).collect(),
+        superior: d.superior.clone(),
+        served: d.served.clone(),
+    };
+    (defaults, words)
+}
+
+/// `s` of kind `said` spoken as kind `own`: the sector's party
+/// organisation, the 机关 (left out where `own` has none: 局机关各科室 →
+/// 各科室), the 全… and 我… forms, and the kind before 各 (公司各部门).
+fn swap_kind(s: &str, d: &Defaults, said: &OwnKind, own: &OwnKind) -> String {
+    let mut out = s.to_owned();
+    if d.party_org.starts_with(said.kind.as_str()) {
+        out = out.replace(&d.party_org, &own.party_org);
+    }
+    out = out.replace(&said.party_org, &own.party_org);
+    if let Some(organ) = &said.organ {
+        out = out.replace(organ, own.organ.as_deref().unwrap_or(""));
+    }
+    let mut all: Vec<&String> = said.all.iter().collect();
+    all.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
+    for a in all {
+        if let Some(to) = own.all.first() {
+            out = out.replace(a.as_str(), to);
+        }
+    }
+    if said.we.starts_with('我') && own.we.starts_with('我') {
+        out = out.replace(&said.we, &own.we);
+    }
+    out.replace(&format!("{}各", said.kind), &format!("{}各", own.kind))
+}
+
+/// The entry whose longest end closes `name` (without the body after a
+/// place: 中共临江社区委员会 → 临江社区).
+fn kind_by_end<'k, K>(
+    kinds: &'k [K],
+    name: &str,
+    ends: impl Fn(&K) -> &Vec<String>,
+) -> Option<&'k K> {
+    let name = without_body(name.trim());
+    kinds
+        .iter()
+        .filter_map(|k| {
+            let end = ends(k)
+                .iter()
+                .filter(|e| name.ends_with(e.as_str()))
+                .map(|e| e.chars().count())
+                .max()?;
+            Some((end, k))
+        })
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, k)| k)
+}
+
+/// What the sector's file says of the organisation's kind of
+/// organisation: by the end of its name, else by `org.kind`.
+fn sector_kind<'s>(
+    sector: &'s Sector,
+    kind: Option<&str>,
+    name: Option<&str>,
+) -> Option<&'s SectorKind> {
+    name.and_then(|n| kind_by_end(&sector.kinds, n, |k| &k.ends))
+        .or_else(|| kind.and_then(|k| kind_by_end(&sector.kinds, k, |k| &k.ends)))
+}
+
 /// The place the organisation is, when it is another of its sector's
 /// one-character places than the defaults speak of.
 fn own_place(sector: &Sector, kind: Option<&str>, name: Option<&str>) -> Option<char> {
@@ -326,12 +474,25 @@ fn own_place(sector: &Sector, kind: Option<&str>, name: Option<&str>) -> Option<
     name.chars().last().filter(|c| places.contains(c))
 }
 
-/// A place's name without the body that follows it: 石门乡委员会 → 石门乡.
+/// A place's name without the body that follows it: 石门乡委员会 → 石门乡,
+/// 临江社区居民委员会 → 临江社区, 东城街道办事处 → 东城街道.
 fn without_body(name: &str) -> &str {
-    ["委员会", "人民政府", "党委", "政府", "委"]
-        .iter()
-        .find_map(|tail| name.strip_suffix(tail))
-        .unwrap_or(name)
+    [
+        "居民委员会",
+        "委员会",
+        "人民政府",
+        "办事处",
+        "党工委",
+        "党总支",
+        "党支部",
+        "居委会",
+        "党委",
+        "政府",
+        "委",
+    ]
+    .iter()
+    .find_map(|tail| name.strip_suffix(tail))
+    .unwrap_or(name)
 }
 
 fn one_char(s: &str) -> Option<char> {
