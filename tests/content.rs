@@ -2049,3 +2049,58 @@ fn a_community_has_its_own_superior_and_parts() {
         assert!(all.iter().any(|md| md.contains("各网格党支部")), "{org}");
     }
 }
+
+/// A crackdown plan's 总体目标 frames the sector's aim without saying its
+/// words again: a 派出所's read "突出问题得到有效遏制，监管责任进一步落实，
+/// 使辖区突出违法犯罪得到有效打击，治安乱点得到有效整治" (突出 twice, 有效
+/// three times, and 监管 of a police station), a county 公安局's
+/// "集中整治一批突出问题，使一批突出违法犯罪", and another frame added 安全感
+/// after an aim that ends in it.
+#[test]
+fn a_crackdown_plans_aim_says_each_thing_once() {
+    let mut failures = Vec::new();
+    for kind in SECTORS {
+        let (_d, p) = profile(&drafts::full("某某单位", kind, "专项整治"));
+        for md in drafts_of(&p, Doc::Plan) {
+            let Some(aim) = md.lines().skip_while(|l| !l.contains("总体目标")).nth(2) else {
+                failures.push(format!("{kind}: no 总体目标"));
+                continue;
+            };
+            for word in ["突出", "有效", "安全感", "满意度", "一批突出", "监管责任"] {
+                if aim.matches(word).count() > 1 {
+                    failures.push(format!("{kind}: {word} in {aim}"));
+                }
+            }
+            if ["police", "police_station"].contains(&kind) && aim.contains("监管") {
+                failures.push(format!("{kind}: 监管 in {aim}"));
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A county's closing speech on a campaign 党中央 decided credited its
+/// results to the 市委 alone ("是市委正确领导的结果", "按照市委的部署"): it
+/// names the 党中央's leadership and deployment first, then the superior's
+/// guidance, in every wording.
+#[test]
+fn a_central_campaigns_summary_credits_the_centre_before_the_superior() {
+    let (_d, p) = profile(
+        "org:\n  name: 中共青山县委\n  kind: county\ncampaign:\n  name: 创先争优\n  phases:\n    - {name: 动员部署, from: 2010-05-01, to: 2010-06-30}\n    - {name: 组织实施, from: 2010-07-01, to: 2012-05-31}\n    - {name: 总结表彰, from: 2012-06-01, to: 2012-06-30}\nmeeting:\n  date: 2010-05-20\nsummary:\n  date: 2012-06-28\n  achievements: [基层党组织的战斗力明显增强]\n",
+    );
+    for md in drafts_of(&p, Doc::Summary) {
+        for wrong in ["是市委正确领导的结果", "关键在于市委的坚强领导", "按照市委的部署，县委"] {
+            assert!(!md.contains(wrong), "{wrong}:\n{md}");
+        }
+        let thanks = md
+            .lines()
+            .find(|l| l.contains("表示衷心的感谢") || l.contains("向大家表示感谢"))
+            .unwrap_or_default();
+        if let Some(superior) = thanks.find("市委") {
+            let centre = thanks.find("党中央");
+            assert!(centre.is_some_and(|c| c < superior), "{thanks}");
+        }
+    }
+}
