@@ -2066,7 +2066,8 @@ fn a_crackdown_plans_aim_says_each_thing_once() {
                 failures.push(format!("{kind}: no 总体目标"));
                 continue;
             };
-            for word in ["突出", "有效", "安全感", "满意度", "一批突出", "监管责任"] {
+            for word in ["突出", "有效", "安全感", "满意度", "一批突出", "监管责任"]
+            {
                 if aim.matches(word).count() > 1 {
                     failures.push(format!("{kind}: {word} in {aim}"));
                 }
@@ -2091,7 +2092,11 @@ fn a_central_campaigns_summary_credits_the_centre_before_the_superior() {
         "org:\n  name: 中共青山县委\n  kind: county\ncampaign:\n  name: 创先争优\n  phases:\n    - {name: 动员部署, from: 2010-05-01, to: 2010-06-30}\n    - {name: 组织实施, from: 2010-07-01, to: 2012-05-31}\n    - {name: 总结表彰, from: 2012-06-01, to: 2012-06-30}\nmeeting:\n  date: 2010-05-20\nsummary:\n  date: 2012-06-28\n  achievements: [基层党组织的战斗力明显增强]\n",
     );
     for md in drafts_of(&p, Doc::Summary) {
-        for wrong in ["是市委正确领导的结果", "关键在于市委的坚强领导", "按照市委的部署，县委"] {
+        for wrong in [
+            "是市委正确领导的结果",
+            "关键在于市委的坚强领导",
+            "按照市委的部署，县委",
+        ] {
             assert!(!md.contains(wrong), "{wrong}:\n{md}");
         }
         let thanks = md
@@ -2103,4 +2108,63 @@ fn a_central_campaigns_summary_credits_the_centre_before_the_superior() {
             assert!(centre.is_some_and(|c| c < superior), "{thanks}");
         }
     }
+}
+
+/// Most sectors' units and subunits are the same bodies (各科室、各直属单位):
+/// a sentence that handed a task from {units} to {subunits} read
+/// "各科室、各直属单位要把排查任务分解到各科室、各直属单位". No sentence of a
+/// bare speech or progress speech hands the units' task down to the units.
+#[test]
+fn units_never_hand_a_task_down_to_themselves() {
+    let mut failures = Vec::new();
+    for (sector, type_name, md) in bare_drafts() {
+        let units = sector_word(sector, "units");
+        let down = [
+            format!("分解到{units}"),
+            format!("交给{units}执行"),
+            format!("落实到了{units}"),
+        ];
+        for s in md.split(['。', '\n']) {
+            if s.starts_with(units.as_str()) && down.iter().any(|d| s.contains(d.as_str())) {
+                failures.push(format!("{sector} {type_name}: {s}"));
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The reasons of a bare speech's first point end on as many words as
+/// there are reasons: 59 pairs of them, not side by side, still ended alike
+/// (…的现实需要 … …的迫切需要), the sector's study leads on the type's
+/// 需要, 要求 and 途径.
+#[test]
+fn reasons_of_one_point_never_end_alike() {
+    let mut failures = Vec::new();
+    for (sector, type_name, md) in bare_drafts() {
+        let Some(first) = md.split("\n## ").nth(1) else {
+            continue;
+        };
+        let leads: Vec<&str> = first
+            .lines()
+            .filter_map(|l| l.strip_prefix("**第"))
+            .filter_map(|l| l.split_once('，').map(|(_, r)| r))
+            .filter_map(|l| l.split_once("**").map(|(lead, _)| lead))
+            .collect();
+        let ends: Vec<Option<&str>> = leads
+            .iter()
+            .map(|l| bigan::genre::rules::judgement_end(l))
+            .collect();
+        for (i, a) in ends.iter().enumerate() {
+            for (j, b) in ends.iter().enumerate().skip(i + 1) {
+                if a.is_some() && a == b {
+                    failures.push(format!("{sector} {type_name}: {} / {}", leads[i], leads[j]));
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
