@@ -297,7 +297,11 @@ fn org_words_override_the_sectors_words_by_their_names() {
         p.org.words,
         [
             ("posts", "网格和楼栋".to_owned()),
-            ("subunits", "各网格".to_owned())
+            ("subunits", "各网格".to_owned()),
+            // A 社区's own words (subdistrict.yaml `kinds`) where the
+            // profile gives none.
+            ("branches", "各网格党支部".to_owned()),
+            ("middle", "网格长、楼栋长和居民小组长".to_owned()),
         ]
     );
 }

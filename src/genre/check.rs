@@ -561,6 +561,7 @@ impl<'a> Checker<'a> {
                 ..SectorKind::default()
             };
             kind.ends = self.texts(k.ends, &format!("{slot}.ends"));
+            kind.enforces = k.enforces.map(|e| e.value);
             kind.addressees = d
                 .addressees
                 .map(|a| self.texts(a, &format!("{slot}.defaults.addressees")));

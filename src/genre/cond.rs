@@ -38,7 +38,7 @@ pub const CONDS: &[(&str, &str)] = &[
     ("learning", "以理论学习为主（学习教育、主题教育）"),
     (
         "enforces",
-        "本单位对外执法（行业文件写了 enforces: true：公安、税务、市场监管、交通）",
+        "本单位对外执法（行业文件写了 enforces: true：公安、税务、市场监管、交通；行业 kinds 里这一种单位另写 enforces 的，按它）",
     ),
     (
         "political",

@@ -322,6 +322,8 @@ pub struct Sector {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SectorKind {
     pub ends: Vec<String>,
+    /// Its own `enforces`, where that differs from the sector's.
+    pub enforces: Option<bool>,
     pub short: Option<String>,
     pub party_org: Option<String>,
     pub superior: Option<String>,

@@ -205,6 +205,9 @@ pub(crate) struct RawSector {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSectorKind {
     pub ends: TextList,
+    /// Whether it enforces the law on others, where that differs from its
+    /// sector (a 客运站 among traffic's law enforcers).
+    pub enforces: Option<Located<bool>>,
     pub defaults: Option<Located<RawKindDefaults>>,
     pub words: Option<Located<BTreeMap<String, Text>>>,
 }

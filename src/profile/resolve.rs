@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike as _, NaiveDate};
 
-use self::genre::place_defaults;
+use self::genre::{own_sector, place_defaults};
 use super::model::*;
 use super::raw::*;
 use super::sources::Sources;
@@ -218,6 +218,7 @@ impl<'a> Resolver<'a> {
         let own_kinds = common.as_deref().map_or(&[][..], |c| &c.kinds[..]);
         let (d, place_words) =
             place_defaults(&kind, own_kinds, written_kind.as_deref(), name.as_deref());
+        let kind = own_sector(kind, written_kind.as_deref(), name.as_deref());
         // `org.words.we` is another way to write `org.short`.
         let mut raw_words = raw.words;
         let we = raw_words.as_mut().and_then(|w| w.value.we.take());

@@ -320,6 +320,23 @@ pub(super) fn place_defaults(
     (d, words)
 }
 
+/// The sector, enforcing the law on others as the organisation's own kind
+/// does where its `kinds` entry says otherwise than the sector (a
+/// 客运站's speech has no 执法 sentences of the traffic sector's).
+pub(super) fn own_sector(
+    sector: Arc<Sector>,
+    kind: Option<&str>,
+    name: Option<&str>,
+) -> Arc<Sector> {
+    match sector_kind(&sector, kind, name).and_then(|k| k.enforces) {
+        Some(enforces) if enforces != sector.enforces => Arc::new(Sector {
+            enforces,
+            ..(*sector).clone()
+        }),
+        _ => sector,
+    }
+}
+
 /// The defaults with the sector's one-character place `own` in place of
 /// the one they speak of.
 fn swapped_place(sector: &Sector, own: char) -> (Defaults, Vec<(&'static str, String)>) {
@@ -328,23 +345,7 @@ fn swapped_place(sector: &Sector, own: char) -> (Defaults, Vec<(&'static str, St
         return (d.clone(), Vec::new());
     };
     let swap = |s: &str| swap_place(s, place, own);
-    let words = sector
-        .words
-        .named()
-        .into_iter()
-        .filter(|(_, v)| v.contains(place))
-        .map(|(n, v)| (n, swap(v)))
-        .collect();
-    let defaults = Defaults {
-        short: swap(&d.short),
-        party_org: swap(&d.party_org),
-        units: swap(&d.units),
-        staff: swap(&d.staff),
-        addressees: d.addressees.iter().map(|a| swap(a)).collect(),
-        superior: d.superior.clone(),
-        served: d.served.clone(),
-    };
-    (defaults, words)
+    spoken(sector, swap(&d.short), swap)
 }
 
 /// The defaults spoken as the organisation's own kind says, when that is
@@ -372,7 +373,22 @@ fn own_kind_defaults(
         }
         _ => return (d.clone(), Vec::new()),
     };
-    let swap = |s: &str| swap_kind(s, d, said, own);
+    let short = match &d.short {
+        s if *s == said.we => own.we.clone(),
+        _ => own.all.first().cloned().unwrap_or_else(|| own.we.clone()),
+    };
+    spoken(sector, short, |s| swap_kind(s, d, said, own))
+}
+
+/// The sector's defaults with `short`, and `swap` made of the others that
+/// name the organisation (`superior` and `served` do not), with the
+/// sector's words it changes.
+fn spoken(
+    sector: &Sector,
+    short: String,
+    swap: impl Fn(&str) -> String,
+) -> (Defaults, Vec<(&'static str, String)>) {
+    let d = &sector.defaults;
     let words = sector
         .words
         .named()
@@ -382,10 +398,6 @@ fn own_kind_defaults(
             (to != v).then_some((n, to))
         })
         .collect();
-    let short = match &d.short {
-        s if *s == said.we => own.we.clone(),
-        _ => own.all.first().cloned().unwrap_or_else(|| own.we.clone()),
-    };
     let defaults = Defaults {
         short,
         party_org: swap(&d.party_org),
@@ -400,7 +412,8 @@ fn own_kind_defaults(
 
 /// `s` of kind `said` spoken as kind `own`: the sector's party
 /// organisation, the 机关 (left out where `own` has none: 局机关各科室 →
-/// 各科室), the 全… and 我… forms, and the kind before 各 (公司各部门).
+/// 各科室), the 全… and 我… forms, the kind before 各 (公司各部门 → 厂各部门)
+/// and a bare kind heading the staff.
 fn swap_kind(s: &str, d: &Defaults, said: &OwnKind, own: &OwnKind) -> String {
     let mut out = s.to_owned();
     if d.party_org.starts_with(said.kind.as_str()) {
@@ -420,7 +433,17 @@ fn swap_kind(s: &str, d: &Defaults, said: &OwnKind, own: &OwnKind) -> String {
     if said.we.starts_with('我') && own.we.starts_with('我') {
         out = out.replace(&said.we, &own.we);
     }
-    out.replace(&format!("{}各", said.kind), &format!("{}各", own.kind))
+    out = out.replace(&format!("{}各", said.kind), &format!("{}各", own.kind));
+    // A kind that says "we" by its bare name (公司) heads its staff so too:
+    // 公司广大干部职工 → 全厂广大干部职工.
+    match (
+        said.we == said.kind,
+        out.strip_prefix(said.kind.as_str()),
+        own.all.first(),
+    ) {
+        (true, Some(rest), Some(all)) if !rest.starts_with('党') => format!("{all}{rest}"),
+        _ => out,
+    }
 }
 
 /// The entry whose longest end closes `name` (without the body after a
