@@ -2201,3 +2201,29 @@ fn reasons_of_one_point_never_end_alike() {
     failures.dedup();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A progress speech's review said its work went on twice running:
+/// "……各项工作稳步推进。各项工作正在按计划展开。" No two sentences side by
+/// side in a bare progress speech both say 各项工作 or 有序展开.
+#[test]
+fn a_progress_review_says_once_that_the_work_goes_on() {
+    let mut failures = Vec::new();
+    for (sector, type_name, md) in bare_drafts() {
+        for para in md.lines() {
+            let sentences: Vec<&str> = para.split('。').collect();
+            for pair in sentences.windows(2) {
+                let goes_on = |s: &str| {
+                    s.contains("有序展开")
+                        || (s.contains("各项工作")
+                            && ["推进", "展开", "铺开"].iter().any(|w| s.contains(w)))
+                };
+                if goes_on(pair[0]) && goes_on(pair[1]) {
+                    failures.push(format!("{sector} {type_name}: {}。{}", pair[0], pair[1]));
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
