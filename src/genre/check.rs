@@ -696,7 +696,7 @@ impl<'a> Checker<'a> {
             briefing: Part::new(self.section(raw.briefing, BriefingText::check)),
             exchange: Part::new(self.section(raw.exchange, ExchangeText::check)),
             summary: Part::new(self.section(raw.summary, SummaryText::check)),
-            kinds: self.own_kinds(raw.kinds.value),
+            kinds: self.own_kinds(raw.kinds.map(|k| k.value).unwrap_or_default()),
         };
         self.finish(common)
     }

@@ -312,7 +312,9 @@ pub(crate) struct RawCommon {
     pub briefing: Option<Located<RawBriefingText>>,
     pub exchange: Option<Located<RawExchangeText>>,
     pub summary: Option<Located<RawSummaryText>>,
-    pub kinds: Located<Vec<Located<RawOwnKind>>>,
+    /// Left out (a user's own common.yaml written before it): no kind
+    /// speaks otherwise than its sector.
+    pub kinds: Option<Located<Vec<Located<RawOwnKind>>>>,
 }
 
 /// How an organisation of one kind (局, 段, 中心) speaks of itself.
