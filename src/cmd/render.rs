@@ -7,7 +7,6 @@
 //! ([`batch`]): one file per profile and document in the folder `-o`, a
 //! bad profile reported and the rest still written.
 
-pub mod ahead;
 pub mod batch;
 mod discover;
 mod pool;
@@ -18,7 +17,6 @@ mod scan;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -74,8 +72,8 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
 
 /// One profile: render every document asked for, then write them all.
 fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
-    let (loaded, compiling) = load_and_compile(args, path)?;
-    let loaded = loaded?;
+    let genre = crate::genre::Genre::open(args.templates.as_deref())?;
+    let loaded = profile::Loader::with_genre(genre).load(path)?;
     super::print_diagnostics(&loaded.diagnostics);
     let Some(profile) = loaded.profile else {
         return Ok(super::status(false));
@@ -87,9 +85,12 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
             return Ok(super::status(false));
         }
     };
-    // Waited for only now: a profile with problems is reported without
-    // waiting for the templates.
-    let renderer = compiling.finish()?.with_variant(args.variant);
+    // Compiled only now, and only the documents' own templates: a profile
+    // with problems is reported without compiling them, and compiling
+    // every document's would double the time of a one-speech run. (On
+    // another thread beside the profile's parse it was slower: see
+    // docs/performance.md, sixth round.)
+    let renderer = Renderer::only(args.templates.as_deref(), &docs)?.with_variant(args.variant);
     let rendered = render_docs(&renderer, &profile, &docs, args.format)?;
     match (&args.output, rendered.as_slice()) {
         (None, [(_, bytes)]) => {
@@ -140,35 +141,6 @@ fn single(args: &RenderArgs, path: &Path) -> anyhow::Result<ExitCode> {
     // back at once.
     std::mem::forget((renderer, profile, rendered));
     Ok(super::status(true))
-}
-
-/// The profile at `path` loaded, and the templates of the documents
-/// `args` asks for being compiled beside it ([`ahead`]): this thread parses
-/// the profile while the other parses the campaign file it extends (as a
-/// quick look at the profile's top-level lines names it; when the look is
-/// unsure, the load reads it), then compiles. Only the templates of the
-/// documents asked for: compiling them all would double the time of a
-/// one-speech run. The profile's problems are still reported first, and
-/// a template's only if the profile is good.
-fn load_and_compile(
-    args: &RenderArgs,
-    path: &Path,
-) -> anyhow::Result<(anyhow::Result<profile::Loaded>, ahead::Compiling)> {
-    let genre = crate::genre::Genre::open(args.templates.as_deref())?;
-    let mut loader = profile::Loader::with_genre(Arc::clone(&genre));
-    let top = loader.read(path);
-    let base = top
-        .as_ref()
-        .and_then(|top| scan::look(top.text())?.extends)
-        .and_then(|written| loader.read(&profile::extended(path, &written)));
-    let working = ahead::compile(base, args.templates.clone(), args.doc.docs(), genre);
-    if let Some(top) = top {
-        loader.keep(top.parse());
-    }
-    if let Some(base) = working.base() {
-        loader.keep(base);
-    }
-    Ok((loader.load(path), working))
 }
 
 /// The format to write: `--format`, else what `-o FILE` is named (a

@@ -182,30 +182,7 @@ impl Loader {
             .collect()
     }
 
-    /// Reads the file at `path` for [`Unparsed::parse`], which any thread
-    /// can run, and [`Loader::keep`] to cache; `None` when it is cached
-    /// already or cannot be read (then `load` reports why).
-    pub fn read(&mut self, path: &Path) -> Option<Unparsed> {
-        let key = self.key_of_mut(path);
-        if self.layers.contains_key(&key) {
-            return None;
-        }
-        self.read_as(key, path)
-    }
-
-    fn read_as(&mut self, key: PathBuf, path: &Path) -> Option<Unparsed> {
-        let text = read_profile_text(path).ok()?;
-        let source = self.sources.add(path.to_owned(), text);
-        let file = self.sources.get(source)?;
-        Some(Unparsed {
-            key,
-            path: file.path.clone(),
-            text: file.text.clone(),
-            source,
-        })
-    }
-
-    /// Caches a file [`Loader::read`] gave and another thread parsed.
+    /// Caches a file another thread parsed.
     pub fn keep(&mut self, parsed: ParsedFile) {
         self.layers.insert(parsed.key, parsed.layer);
     }
@@ -446,7 +423,7 @@ pub fn extended(path: &Path, written: &str) -> PathBuf {
     path.parent().unwrap_or(Path::new(".")).join(written.trim())
 }
 
-/// A file read by [`Loader::read`], not yet parsed.
+/// A file read, not yet parsed (by a batch's preload).
 pub struct Unparsed {
     key: PathBuf,
     path: PathBuf,
