@@ -15,9 +15,9 @@ use std::process::ExitCode;
 
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Arg, ArgAction, Command, CommandFactory as _, FromArgMatches as _};
+use clap::{Arg, ArgAction, Args as _, Command, CommandFactory as _, FromArgMatches as _};
 
-use crate::cli::Cli;
+use crate::cli::{Cli, RenderArgs};
 use crate::diagnostic::closest;
 
 /// The command line, every text in Chinese.
@@ -34,6 +34,9 @@ pub fn parse(argv: &[OsString]) -> Result<Cli, clap::Error> {
     // which says why. Doing it for every run cost a twentieth of a
     // one-speech render (docs/performance.md).
     // (Its own `help` subcommand is bigan's `help`, as in the Chinese one.)
+    if let Some(cli) = render_only(argv) {
+        return Ok(cli);
+    }
     if let Ok(matches) = Cli::command()
         .disable_help_subcommand(true)
         .try_get_matches_from(argv)
@@ -52,6 +55,24 @@ pub fn parse(argv: &[OsString]) -> Result<Cli, clap::Error> {
     let mut cmd = localize_only(cmd, "bigan", named.as_deref());
     let matches = cmd.try_get_matches_from_mut(argv)?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// A render's command line, read by a command that knows only `render`:
+/// building every subcommand's arguments is most of what clap costs, and
+/// a one-speech render is the run whose start a user waits for. `None`
+/// for anything else, and for a render line that does not parse (the
+/// whole command then says why).
+fn render_only(argv: &[OsString]) -> Option<Cli> {
+    if argv.get(1)? != "render" {
+        return None;
+    }
+    let matches = RenderArgs::augment_args(Command::new("render"))
+        .try_get_matches_from(&argv[1..])
+        .ok()?;
+    let args = RenderArgs::from_arg_matches(&matches).ok()?;
+    Some(Cli {
+        command: crate::cli::Command::Render(args),
+    })
 }
 
 /// Prints what a parse failure means and gives the exit status: help and
@@ -486,6 +507,15 @@ mod tests {
             let chinese = command()
                 .try_get_matches_from(&argv)
                 .map(|m| Cli::from_arg_matches(&m).map(|c| format!("{c:?}")));
+            let render = render_only(&argv).map(|c| format!("{c:?}"));
+            match (&plain, render) {
+                (Ok(Ok(a)), Some(b)) => assert_eq!(*a, b, "{line}: the render-only read"),
+                (_, None) => assert!(
+                    !line.starts_with("bigan render ") || plain.is_err(),
+                    "{line}: the render-only read refused a render line"
+                ),
+                (_, Some(_)) => panic!("{line}: the render-only read took a bad line"),
+            }
             match (plain, chinese) {
                 (Ok(a), Ok(b)) => assert_eq!(a.ok(), b.ok(), "{line}"),
                 (Err(_), Err(_)) => {}
