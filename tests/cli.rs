@@ -143,6 +143,36 @@ fn a_template_error_in_a_user_folder_is_located_and_exits_1() {
     assert!(stderr(&o).contains("t/speech/base.md:3:"), "{}", stderr(&o));
 }
 
+/// The profile's problems come first: its templates are compiled only once
+/// it is good, so a broken template does not hide them.
+#[test]
+fn a_profile_with_problems_is_reported_before_its_templates_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("t/speech")).unwrap();
+    fs::write(dir.path().join("t/speech/base.md"), "# 标题\n\n{% if %}\n").unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "org: { name: 甲 }\ncampaign: { name: 乙 }\nmeeting: { date: 2010-13-45 }\n",
+    )
+    .unwrap();
+    let o = bigan(&["render", "p.yaml", "--templates", "t"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("p.yaml:3:"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("base.md"), "{}", stderr(&o));
+    // With the profile mended, the template's error is the one reported.
+    let o = bigan(
+        &[
+            "render",
+            root().join("profiles/hospital.yaml").to_str().unwrap(),
+            "--templates",
+            "t",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("t/speech/base.md:3:"), "{}", stderr(&o));
+}
+
 #[test]
 fn a_missing_template_folder_keeps_its_cause_and_exits_2_in_render_and_check() {
     let dir = tempfile::tempdir().unwrap();
