@@ -182,8 +182,8 @@ impl Loader {
             .collect()
     }
 
-    /// Caches a file another thread parsed.
-    pub fn keep(&mut self, parsed: ParsedFile) {
+    /// Caches a file a preloading thread parsed.
+    fn keep(&mut self, parsed: ParsedFile) {
         self.layers.insert(parsed.key, parsed.layer);
     }
 
@@ -424,7 +424,7 @@ pub fn extended(path: &Path, written: &str) -> PathBuf {
 }
 
 /// A file read, not yet parsed (by a batch's preload).
-pub struct Unparsed {
+struct Unparsed {
     key: PathBuf,
     path: PathBuf,
     text: SourceText,
@@ -432,19 +432,14 @@ pub struct Unparsed {
 }
 
 /// A file parsed by [`Unparsed::parse`], for [`Loader::keep`].
-pub struct ParsedFile {
+struct ParsedFile {
     key: PathBuf,
     path: PathBuf,
     layer: Layer,
 }
 
 impl Unparsed {
-    /// Its text, as read.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    pub fn parse(&self) -> ParsedFile {
+    fn parse(&self) -> ParsedFile {
         ParsedFile {
             key: self.key.clone(),
             path: self.path.clone(),
