@@ -12,21 +12,23 @@
 # serde's derives) that cargo builds for the same machine, and those
 # cannot be static. Naming the target, as below, keeps the flag to bigan.
 #
-# It is also linked at a fixed address (not position-independent): the
+# On Linux it is also linked at a fixed address (not position-independent): the
 # loader then has no 16,000 relocations to apply before bigan starts,
 # a tenth of a one-speech render (docs/performance.md, sixth round). The
 # price is that bigan's own code is not moved about from run to run
-# (address-space randomisation of the stack, heap and libraries is kept).
+# (address-space randomisation of the stack, heap and mapped files is
+# kept).
 # For a tool that reads its user's own files and serves a preview on
 # 127.0.0.1 we take that price; BIGAN_PIE=1 builds it position-independent.
 #
-# And it is built twice, profile-guided: once instrumented, run on the
+# And on Linux it is built twice, profile-guided: once instrumented, run on the
 # built-in examples (scripts/pgo-train.sh), then again with what that run
 # counted, so the compiler lays out and inlines the code the way bigan is
 # used: 16 % fewer instructions in a one-speech render. That needs the
 # llvm-profdata of the compiler's own LLVM version (Debian: llvm-NN, or
 # `rustup component add llvm-tools`); without it, or with BIGAN_PGO=0,
-# the build is made once, without the profile, and says so.
+# the build is made once, without the profile, and says so. (Elsewhere
+# neither is done yet: the usual release build.)
 #
 # Static glibc caveat: host names other than localhost are looked up
 # through the system's own libraries, which a static binary may not be
@@ -43,14 +45,18 @@ llvm_major() { rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p'; }
 # An llvm-profdata whose LLVM is the compiler's: rustup's llvm-tools, or a
 # system one of the same major version.
 find_profdata() {
-    local major candidate
+    local major candidate version
     major=$(llvm_major)
     for candidate in \
         "$(rustc --print sysroot)/lib/rustlib/$host/bin/llvm-profdata" \
         "$(command -v "llvm-profdata-$major" || true)" \
         "/usr/lib/llvm-$major/bin/llvm-profdata" \
         "$(command -v llvm-profdata || true)"; do
-        if [ -x "$candidate" ] && "$candidate" --version 2>/dev/null | grep -q "LLVM version $major\."; then
+        [ -x "$candidate" ] || continue
+        # Captured, not piped into grep -q: under pipefail a grep that stops
+        # at the first match can fail the pipe it read from.
+        version=$("$candidate" --version 2>/dev/null || true)
+        if [[ $version == *"LLVM version $major."* ]]; then
             echo "$candidate"
             return
         fi
@@ -58,30 +64,45 @@ find_profdata() {
 }
 case "$host" in
     *-linux-gnu*)
-        fixed="-C relocation-model=static"
-        if [ "${BIGAN_PIE:-}" = 1 ]; then fixed=""; fi
-        flags="${RUSTFLAGS:-} -C target-feature=+crt-static $fixed"
+        # The flags go to cargo one by one (CARGO_ENCODED_RUSTFLAGS, which
+        # wins over RUSTFLAGS): a folder with a space in its name must
+        # reach rustc as one argument. RUSTFLAGS, if set, is kept.
+        read -r -a flags <<<"${RUSTFLAGS:-}"
+        flags+=(-C target-feature=+crt-static)
+        if [ "${BIGAN_PIE:-}" != 1 ]; then flags+=(-C relocation-model=static); fi
+        build() { # extra rustc flags…, then -- and cargo's own arguments
+            local rustc=("${flags[@]}")
+            while [ "$1" != -- ]; do rustc+=("$1"); shift; done
+            shift
+            CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${rustc[*]}") \
+                cargo build --release --locked --target "$host" "$@"
+        }
         built=target/$host/release/bigan
         profdata=$(find_profdata)
         if [ "${BIGAN_PGO:-1}" = 1 ] && [ -n "$profdata" ]; then
             counts=$PWD/target/pgo/counts
             rm -rf "$counts" && mkdir -p "$counts"
-            RUSTFLAGS="$flags -Cprofile-generate=$counts" \
-                cargo build --release --locked --target "$host" --target-dir target/pgo
+            build "-Cprofile-generate=$counts" -- --target-dir target/pgo
             bash scripts/pgo-train.sh "target/pgo/$host/release/bigan"
-            "$profdata" merge -o target/pgo/bigan.profdata "$counts"
-            RUSTFLAGS="$flags -Cprofile-use=$PWD/target/pgo/bigan.profdata" \
-                cargo build --release --locked --target "$host"
+            if ! compgen -G "$counts/*.profraw" >/dev/null; then
+                echo "dist.sh: the training run counted nothing ($counts)" >&2
+                exit 1
+            fi
+            "$profdata" merge -o target/pgo/merged.profdata "$counts"
+            # Named by its content: a new profile is a new flag, so cargo
+            # rebuilds every crate with it rather than keep the last one.
+            sum=$(cksum <target/pgo/merged.profdata | cut -d' ' -f1)
+            mv target/pgo/merged.profdata "target/pgo/bigan-$sum.profdata"
+            build "-Cprofile-use=$PWD/target/pgo/bigan-$sum.profdata" --
         else
             if [ "${BIGAN_PGO:-1}" = 1 ]; then
                 echo "dist.sh: no llvm-profdata for LLVM $(llvm_major): building without profile guidance" >&2
             fi
-            RUSTFLAGS="$flags" cargo build --release --locked --target "$host"
+            build --
         fi
-        # CARGO_ENCODED_RUSTFLAGS, if set, wins over RUSTFLAGS: say so
-        # rather than hand on a binary that needs the system's libraries.
-        if ldd "$built" 2>&1 | grep -q "=>"; then
-            echo "dist.sh: $built is not statically linked (is CARGO_ENCODED_RUSTFLAGS set?)" >&2
+        linked=$(ldd "$built" 2>&1 || true)
+        if [[ $linked == *"=>"* ]]; then
+            echo "dist.sh: $built is not statically linked" >&2
             exit 1
         fi
         ;;
