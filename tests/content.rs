@@ -512,28 +512,16 @@ fn a_police_station_and_a_market_station_speak_as_themselves() {
             ["基层所", "片区", "市场监管所", "登记窗口"],
         ),
     ] {
-        for type_name in drafts::TYPES {
-            let text = format!(
-                "org:\n  name: 清河县某{kind}\n  kind: {kind}\ncampaign:\n  name: 某项工作\n  \
-                 type: {type_name}\n  phases:\n    \
-                 - {{ name: 查摆问题, from: 2024-03-01, to: 2024-04-30 }}\n    \
-                 - {{ name: 整改提升, from: 2024-05-01, to: 2024-11-30 }}\n\
-                 meeting:\n  date: 2024-03-01\nprogress:\n  date: 2024-06-20\n"
-            );
-            let (_d, p) = profile(&text);
-            for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
-                for md in VARIANTS.take(3).map(|v| draft(&p, doc, v)) {
-                    for word in bureau {
-                        assert!(!md.contains(word), "{kind} {type_name} {word}: {md}");
-                    }
-                    if doc == Doc::Speech {
-                        assert!(md.starts_with(&format!("# {scope}")), "{md}");
-                        assert!(
-                            own.iter().any(|w| md.contains(w)),
-                            "{kind} {type_name}: {md}"
-                        );
-                    }
-                }
+        for (type_name, doc, md) in drafts_of_kind(&format!("清河县某{kind}"), kind, "") {
+            for word in bureau {
+                assert!(!md.contains(word), "{kind} {type_name} {word}: {md}");
+            }
+            if doc == Doc::Speech {
+                assert!(md.starts_with(&format!("# {scope}")), "{md}");
+                assert!(
+                    own.iter().any(|w| md.contains(w)),
+                    "{kind} {type_name}: {md}"
+                );
             }
         }
     }
@@ -2229,8 +2217,8 @@ fn a_progress_review_says_once_that_the_work_goes_on() {
 }
 
 /// Every draft of an organisation `name` of `kind` under each campaign type
-/// (speech, progress, plan; three wordings each), as `(type, markdown)`.
-fn drafts_of_kind(name: &str, kind: &str, extra: &str) -> Vec<(&'static str, String)> {
+/// (speech, progress, plan; three wordings each), as `(type, doc, markdown)`.
+fn drafts_of_kind(name: &str, kind: &str, extra: &str) -> Vec<(&'static str, Doc, String)> {
     let mut out = Vec::new();
     for type_name in drafts::TYPES {
         let text = format!(
@@ -2243,7 +2231,7 @@ fn drafts_of_kind(name: &str, kind: &str, extra: &str) -> Vec<(&'static str, Str
         let (_d, p) = profile(&text);
         for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
             for md in VARIANTS.take(3).map(|v| draft(&p, doc, v)) {
-                out.push((type_name, md));
+                out.push((type_name, doc, md));
             }
         }
     }
@@ -2251,9 +2239,9 @@ fn drafts_of_kind(name: &str, kind: &str, extra: &str) -> Vec<(&'static str, Str
 }
 
 /// Each sentence of `drafts` holding one of `never`, as `what type「word」：sentence`.
-fn sentences_with(what: &str, drafts: &[(&str, String)], never: &[&str]) -> Vec<String> {
+fn sentences_with(what: &str, drafts: &[(&str, Doc, String)], never: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for (type_name, md) in drafts {
+    for (type_name, _, md) in drafts {
         for s in md.split(['。', '\n']) {
             if let Some(w) = never.iter().find(|w| s.contains(*w)) {
                 out.push(format!("{what} {type_name}「{w}」：{s}"));
@@ -2288,7 +2276,7 @@ fn a_public_health_body_under_hospitals_hears_of_no_patients_or_clinics() {
     ] {
         let drafts = drafts_of_kind(name, "hospital", "");
         assert!(
-            drafts.iter().any(|(_, md)| md.contains("辖区群众")),
+            drafts.iter().any(|(_, _, md)| md.contains("辖区群众")),
             "{name}"
         );
         failures.extend(sentences_with(name, &drafts, &clinical));
@@ -2308,9 +2296,12 @@ fn a_county_level_city_is_全市_and_answers_to_a_superior_not_to_市委() {
         ("中共潍坊市委", "county"),
     ] {
         let drafts = drafts_of_kind(name, kind, "");
-        assert!(drafts.iter().any(|(_, md)| md.contains("全市")), "{name}");
         assert!(
-            drafts.iter().any(|(_, md)| md.contains("上级党委")),
+            drafts.iter().any(|(_, _, md)| md.contains("全市")),
+            "{name}"
+        );
+        assert!(
+            drafts.iter().any(|(_, _, md)| md.contains("上级党委")),
             "{name}"
         );
         failures.extend(sentences_with(
@@ -2322,9 +2313,9 @@ fn a_county_level_city_is_全市_and_answers_to_a_superior_not_to_市委() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // A county keeps its own, and the profile's own superior wins.
     let county = drafts_of_kind("中共临江县委", "county", "");
-    assert!(county.iter().any(|(_, md)| md.contains("全县")));
+    assert!(county.iter().any(|(_, _, md)| md.contains("全县")));
     let named = drafts_of_kind("中共青州市委", "county", "  superior: 潍坊市委\n");
-    assert!(named.iter().any(|(_, md)| md.contains("潍坊市委")));
+    assert!(named.iter().any(|(_, _, md)| md.contains("潍坊市委")));
 }
 
 #[test]
@@ -2353,7 +2344,11 @@ fn a_bus_station_and_a_road_maintenance_段_are_told_their_own_work_not_a_局s()
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     let bureau_drafts = drafts_of_kind("青州市交通运输局", "traffic", "");
-    assert!(bureau_drafts.iter().any(|(_, md)| md.contains("渡口渡船")));
+    assert!(
+        bureau_drafts
+            .iter()
+            .any(|(_, _, md)| md.contains("渡口渡船"))
+    );
 }
 
 /// Two sentences side by side both said 稳步推进 (……精心组织、稳步推进。
