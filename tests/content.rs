@@ -512,28 +512,16 @@ fn a_police_station_and_a_market_station_speak_as_themselves() {
             ["基层所", "片区", "市场监管所", "登记窗口"],
         ),
     ] {
-        for type_name in drafts::TYPES {
-            let text = format!(
-                "org:\n  name: 清河县某{kind}\n  kind: {kind}\ncampaign:\n  name: 某项工作\n  \
-                 type: {type_name}\n  phases:\n    \
-                 - {{ name: 查摆问题, from: 2024-03-01, to: 2024-04-30 }}\n    \
-                 - {{ name: 整改提升, from: 2024-05-01, to: 2024-11-30 }}\n\
-                 meeting:\n  date: 2024-03-01\nprogress:\n  date: 2024-06-20\n"
-            );
-            let (_d, p) = profile(&text);
-            for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
-                for md in VARIANTS.take(3).map(|v| draft(&p, doc, v)) {
-                    for word in bureau {
-                        assert!(!md.contains(word), "{kind} {type_name} {word}: {md}");
-                    }
-                    if doc == Doc::Speech {
-                        assert!(md.starts_with(&format!("# {scope}")), "{md}");
-                        assert!(
-                            own.iter().any(|w| md.contains(w)),
-                            "{kind} {type_name}: {md}"
-                        );
-                    }
-                }
+        for (type_name, doc, md) in drafts_of_kind(&format!("清河县某{kind}"), kind, "") {
+            for word in bureau {
+                assert!(!md.contains(word), "{kind} {type_name} {word}: {md}");
+            }
+            if doc == Doc::Speech {
+                assert!(md.starts_with(&format!("# {scope}")), "{md}");
+                assert!(
+                    own.iter().any(|w| md.contains(w)),
+                    "{kind} {type_name}: {md}"
+                );
             }
         }
     }
@@ -2219,6 +2207,179 @@ fn a_progress_review_says_once_that_the_work_goes_on() {
                 };
                 if goes_on(pair[0]) && goes_on(pair[1]) {
                     failures.push(format!("{sector} {type_name}: {}。{}", pair[0], pair[1]));
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every draft of an organisation `name` of `kind` under each campaign type
+/// (speech, progress, plan; three wordings each), as `(type, doc, markdown)`.
+fn drafts_of_kind(name: &str, kind: &str, extra: &str) -> Vec<(&'static str, Doc, String)> {
+    let mut out = Vec::new();
+    for type_name in drafts::TYPES {
+        let text = format!(
+            "org:\n  name: {name}\n  kind: {kind}\n{extra}campaign:\n  name: 某项工作\n  \
+             type: {type_name}\n  phases:\n    \
+             - {{ name: 查摆问题, from: 2024-03-01, to: 2024-04-30 }}\n    \
+             - {{ name: 整改提升, from: 2024-05-01, to: 2024-11-30 }}\n\
+             meeting:\n  date: 2024-03-01\nprogress:\n  date: 2024-06-20\n"
+        );
+        let (_d, p) = profile(&text);
+        for doc in [Doc::Speech, Doc::Progress, Doc::Plan] {
+            for md in VARIANTS.take(3).map(|v| draft(&p, doc, v)) {
+                out.push((type_name, doc, md));
+            }
+        }
+    }
+    out
+}
+
+/// Each sentence of `drafts` holding one of `never`, as `what type「word」：sentence`.
+fn sentences_with(what: &str, drafts: &[(&str, Doc, String)], never: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (type_name, _, md) in drafts {
+        for s in md.split(['。', '\n']) {
+            if let Some(w) = never.iter().find(|w| s.contains(*w)) {
+                out.push(format!("{what} {type_name}「{w}」：{s}"));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn a_public_health_body_under_hospitals_hears_of_no_patients_or_clinics() {
+    // A 疾控中心 or 卫生监督所 sees no patients: it serves the people of its
+    // district and does 疾病预防控制 or 卫生监督. Its kinds entry in
+    // hospital.yaml gives it its own passages.
+    let clinical = [
+        "患者",
+        "病人",
+        "临床",
+        "就医",
+        "诊疗",
+        "病区",
+        "医院",
+        "医务人员",
+    ];
+    let mut failures = Vec::new();
+    for name in [
+        "青州市疾病预防控制中心",
+        "临江县疾控中心",
+        "东湖区卫生监督所",
+    ] {
+        let drafts = drafts_of_kind(name, "hospital", "");
+        assert!(
+            drafts.iter().any(|(_, _, md)| md.contains("辖区群众")),
+            "{name}"
+        );
+        failures.extend(sentences_with(name, &drafts, &clinical));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_county_level_city_is_全市_and_answers_to_a_superior_not_to_市委() {
+    // 中共青州市委 and 青州市人民政府 under the county sector: 全市, 市委,
+    // 市直; their superior is a 地级市's committee, unnamed: 上级党委 (so a
+    // 地级市 under the same sector never answers to a 市委 either).
+    let mut failures = Vec::new();
+    for (name, kind) in [
+        ("中共青州市委", "县委"),
+        ("青州市人民政府", "county"),
+        ("中共潍坊市委", "county"),
+    ] {
+        let drafts = drafts_of_kind(name, kind, "");
+        assert!(
+            drafts.iter().any(|(_, _, md)| md.contains("全市")),
+            "{name}"
+        );
+        assert!(
+            drafts.iter().any(|(_, _, md)| md.contains("上级党委")),
+            "{name}"
+        );
+        failures.extend(sentences_with(
+            name,
+            &drafts,
+            &["全县", "县委", "县直", "县域", "市委的统一部署"],
+        ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // A county keeps its own, and the profile's own superior wins.
+    let county = drafts_of_kind("中共临江县委", "county", "");
+    assert!(county.iter().any(|(_, _, md)| md.contains("全县")));
+    let named = drafts_of_kind("中共青州市委", "county", "  superior: 潍坊市委\n");
+    assert!(named.iter().any(|(_, _, md)| md.contains("潍坊市委")));
+}
+
+#[test]
+fn a_police_大队_speaks_of_its_中队_never_of_所队() {
+    let mut failures = Vec::new();
+    for name in [
+        "青州市公安局交通警察大队",
+        "临江县公安局刑事侦查大队",
+        "东湖交警大队",
+    ] {
+        let drafts = drafts_of_kind(name, "police", "");
+        failures.extend(sentences_with(name, &drafts, &["所队", "派出所"]));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_bus_station_and_a_road_maintenance_段_are_told_their_own_work_not_a_局s() {
+    // A 局 checks 渡口渡船 and punishes 超载超限; a 客运站 checks its own
+    // buses at the gate, a 公路管理段 patrols its bridges and slopes.
+    let bureau = ["渡口渡船", "超载超限", "露头就打", "水上交通重在"];
+    let mut failures = Vec::new();
+    for name in ["青州汽车客运站", "青州市公路管理段", "临江县公路养护段"] {
+        let drafts = drafts_of_kind(name, "traffic", "");
+        failures.extend(sentences_with(name, &drafts, &bureau));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let bureau_drafts = drafts_of_kind("青州市交通运输局", "traffic", "");
+    assert!(
+        bureau_drafts
+            .iter()
+            .any(|(_, _, md)| md.contains("渡口渡船"))
+    );
+}
+
+/// Two sentences side by side both said 稳步推进 (……精心组织、稳步推进。
+/// 各项工作正在按照方案稳步推进。): a progress review without achievements,
+/// in every wording.
+#[test]
+fn no_two_sentences_side_by_side_say_稳步推进() {
+    let mut failures = Vec::new();
+    for (name, kind) in [
+        ("东湖街道", "subdistrict"),
+        ("临江县人民医院", "hospital"),
+        ("东湖区市场监管局", "market"),
+    ] {
+        for type_name in drafts::TYPES {
+            let text = format!(
+                "org:\n  name: {name}\n  kind: {kind}\ncampaign:\n  name: 某项工作\n  \
+                 type: {type_name}\n  phases:\n    \
+                 - {{ name: 查摆问题, from: 2023-03-01, to: 2023-04-30 }}\n    \
+                 - {{ name: 整改提升, from: 2023-05-01, to: 2023-10-31 }}\n\
+                 meeting:\n  date: 2023-03-05\nprogress:\n  date: 2023-06-16\n"
+            );
+            let (_d, p) = profile(&text);
+            for md in drafts_of(&p, Doc::Progress) {
+                let sentences: Vec<&str> = md
+                    .split(['。', '！', '\n'])
+                    .filter(|s| !s.trim().is_empty())
+                    .collect();
+                for pair in sentences.windows(2) {
+                    if pair.iter().all(|s| s.contains("稳步推进")) {
+                        failures.push(format!("{kind} {type_name}: {}。{}", pair[0], pair[1]));
+                    }
                 }
             }
         }

@@ -577,8 +577,41 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+            if let Some(p) = k.passages {
+                kind.passages = self.kind_passages(p.value, &slot);
+            }
             out.push(kind);
         }
+        out
+    }
+
+    /// A sector kind's own passages, checked as the sector's are.
+    fn kind_passages(&mut self, p: raw::RawKindPassages, slot: &str) -> KindPassages {
+        let mut alts = |a: Option<raw::Alts>, name: &str| {
+            let at = format!("{slot}.passages.{name}");
+            a.map(|a| self.must(a, &at, true))
+        };
+        let mut out = KindPassages {
+            mission: alts(p.mission, "mission"),
+            focus: alts(p.focus, "focus"),
+            guidance: alts(p.guidance, "guidance"),
+            closing: alts(p.closing, "closing"),
+            praise: alts(p.praise, "praise"),
+            push: alts(p.push, "push"),
+            purpose: alts(p.purpose, "purpose"),
+            aim: alts(p.aim, "aim"),
+            ..KindPassages::default()
+        };
+        out.reasons = p.reasons.map(|list| {
+            list.value
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, it)| {
+                    let at = format!("{slot}.passages.reasons.{}", i + 1);
+                    self.item(it, &at, None, true)
+                })
+                .collect()
+        });
         out
     }
 

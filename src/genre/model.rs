@@ -320,6 +320,7 @@ pub struct Sector {
 /// An organisation of a sector known by the end of its name (公路管理段,
 /// 客运站, 社区): its own defaults and words, each over the sector's.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct SectorKind {
     pub ends: Vec<String>,
     /// Its own `enforces`, where that differs from the sector's.
@@ -333,6 +334,55 @@ pub struct SectorKind {
     pub served: Option<String>,
     /// Under the names [`Words::named`] gives.
     pub words: Vec<(String, String)>,
+    /// Its own passages, each over the sector's of that name: a 疾控中心
+    /// among hospitals has no 患者 or 临床 to speak of.
+    #[serde(default)]
+    pub passages: KindPassages,
+}
+
+/// A sector kind's own passages; each left out is the sector's.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct KindPassages {
+    pub mission: Option<Alts>,
+    pub reasons: Option<Vec<Item>>,
+    pub focus: Option<Alts>,
+    pub guidance: Option<Alts>,
+    pub closing: Option<Alts>,
+    pub praise: Option<Alts>,
+    pub push: Option<Alts>,
+    pub purpose: Option<Alts>,
+    pub aim: Option<Alts>,
+}
+
+impl KindPassages {
+    /// The sector's passages with these in place of theirs.
+    pub fn over(&self, p: &Passages) -> Passages {
+        let pick = |own: &Option<Alts>, theirs: &Alts| own.as_ref().unwrap_or(theirs).clone();
+        Passages {
+            mission: pick(&self.mission, &p.mission),
+            reasons: self.reasons.as_ref().unwrap_or(&p.reasons).clone(),
+            focus: pick(&self.focus, &p.focus),
+            guidance: pick(&self.guidance, &p.guidance),
+            closing: pick(&self.closing, &p.closing),
+            praise: pick(&self.praise, &p.praise),
+            push: pick(&self.push, &p.push),
+            purpose: pick(&self.purpose, &p.purpose),
+            aim: pick(&self.aim, &p.aim),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.mission.is_none()
+            && self.reasons.is_none()
+            && self.focus.is_none()
+            && self.guidance.is_none()
+            && self.closing.is_none()
+            && self.praise.is_none()
+            && self.push.is_none()
+            && self.purpose.is_none()
+            && self.aim.is_none()
+    }
 }
 
 /// How an organisation of one kind speaks of itself (common.yaml

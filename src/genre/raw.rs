@@ -210,6 +210,22 @@ pub(crate) struct RawSectorKind {
     pub enforces: Option<Located<bool>>,
     pub defaults: Option<Located<RawKindDefaults>>,
     pub words: Option<Located<BTreeMap<String, Text>>>,
+    pub passages: Option<Located<RawKindPassages>>,
+}
+
+/// A sector kind's own passages; each left out is the sector's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawKindPassages {
+    pub mission: Option<Alts>,
+    pub reasons: Option<Located<Vec<Located<RawItem>>>>,
+    pub focus: Option<Alts>,
+    pub guidance: Option<Alts>,
+    pub closing: Option<Alts>,
+    pub praise: Option<Alts>,
+    pub push: Option<Alts>,
+    pub purpose: Option<Alts>,
+    pub aim: Option<Alts>,
 }
 
 /// A sector kind's own defaults; each left out is the sector's.

@@ -320,21 +320,27 @@ pub(super) fn place_defaults(
     (d, words)
 }
 
-/// The sector, enforcing the law on others as the organisation's own kind
-/// does where its `kinds` entry says otherwise than the sector (a
-/// 客运站's speech has no 执法 sentences of the traffic sector's).
+/// The sector as the organisation's own kind has it where its `kinds`
+/// entry says otherwise than the sector: enforcing the law on others or
+/// not (a 客运站's speech has no 执法 sentences of the traffic sector's),
+/// and with its own passages (a 疾控中心's none of a hospital's 患者).
 pub(super) fn own_sector(
     sector: Arc<Sector>,
     kind: Option<&str>,
     name: Option<&str>,
 ) -> Arc<Sector> {
-    match sector_kind(&sector, kind, name).and_then(|k| k.enforces) {
-        Some(enforces) if enforces != sector.enforces => Arc::new(Sector {
-            enforces,
-            ..(*sector).clone()
-        }),
-        _ => sector,
+    let Some(k) = sector_kind(&sector, kind, name) else {
+        return sector;
+    };
+    let enforces = k.enforces.unwrap_or(sector.enforces);
+    if enforces == sector.enforces && k.passages.is_empty() {
+        return sector;
     }
+    Arc::new(Sector {
+        enforces,
+        passages: k.passages.over(&sector.passages),
+        ..(*sector).clone()
+    })
 }
 
 /// The defaults with the sector's one-character place `own` in place of
