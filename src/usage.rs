@@ -352,12 +352,23 @@ pub fn explain(e: &clap::Error, argv: &[OsString]) -> String {
                 "按下面的用法补上".to_owned(),
             )
         }
+        // clap says an option given twice conflicts with itself.
         ErrorKind::ArgumentConflict => {
             let prior = get(e, ContextKind::PriorArg).unwrap_or_default();
-            (
-                format!("{} 不能和 {} 一起用", flag_of(&arg), flag_of(&prior)),
-                "去掉其中一个".to_owned(),
-            )
+            let flag = flag_of(&arg);
+            if flag == flag_of(&prior) {
+                let hint = if flag == "--doc" {
+                    "只写一次；要生成配置支持的全部文稿，用 --doc all 并用 -o 指定文件夹"
+                } else {
+                    "只写一次"
+                };
+                (format!("{flag} 写了不止一次"), hint.to_owned())
+            } else {
+                (
+                    format!("{flag} 不能和 {} 一起用", flag_of(&prior)),
+                    "去掉其中一个".to_owned(),
+                )
+            }
         }
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => (
             format!("{} 的值太多", flag_of(&arg)),
@@ -530,6 +541,17 @@ mod tests {
                 ),
             }
         }
+    }
+
+    #[test]
+    fn an_option_given_twice_is_said_to_be_given_twice() {
+        let e = error("bigan render p.yaml --doc plan --doc speech");
+        assert!(e.contains("--doc 写了不止一次"), "{e}");
+        assert!(e.contains("--doc all"), "{e}");
+        assert!(!e.contains("不能和"), "{e}");
+        let e = error("bigan render p.yaml --format md --format html");
+        assert!(e.contains("--format 写了不止一次"), "{e}");
+        assert!(!e.contains("--doc all"), "{e}");
     }
 
     #[test]
