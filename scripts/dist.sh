@@ -92,6 +92,7 @@ case "$host" in
             # Named by its content: a new profile is a new flag, so cargo
             # rebuilds every crate with it rather than keep the last one.
             sum=$(cksum <target/pgo/merged.profdata | cut -d' ' -f1)
+            rm -f target/pgo/bigan-*.profdata
             mv target/pgo/merged.profdata "target/pgo/bigan-$sum.profdata"
             build "-Cprofile-use=$PWD/target/pgo/bigan-$sum.profdata" --
         else

@@ -27,6 +27,9 @@ pub fn command() -> Command {
 
 /// Parses `argv` (the program name first).
 pub fn parse(argv: &[OsString]) -> Result<Cli, clap::Error> {
+    if let Some(cli) = render_only(argv) {
+        return Ok(cli);
+    }
     // Putting the command line into Chinese changes only what it says,
     // never what it accepts, and it is said only when asking for help or
     // when a word is wrong: so a command line is first read by clap's own
@@ -34,9 +37,6 @@ pub fn parse(argv: &[OsString]) -> Result<Cli, clap::Error> {
     // which says why. Doing it for every run cost a twentieth of a
     // one-speech render (docs/performance.md).
     // (Its own `help` subcommand is bigan's `help`, as in the Chinese one.)
-    if let Some(cli) = render_only(argv) {
-        return Ok(cli);
-    }
     if let Ok(matches) = Cli::command()
         .disable_help_subcommand(true)
         .try_get_matches_from(argv)

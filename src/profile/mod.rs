@@ -146,13 +146,13 @@ impl Loader {
                         part.iter()
                             .map(|(key, path, source)| {
                                 let read = read_profile_text(path).ok().map(|text| {
-                                    let file = Unparsed {
+                                    let text = SourceText::new(text);
+                                    let parsed = ParsedFile {
                                         key: key.clone(),
                                         path: (*path).clone(),
-                                        text: SourceText::new(text),
-                                        source: *source,
+                                        layer: parse(path, &text, *source),
                                     };
-                                    (file.text.clone(), file.parse())
+                                    (text, parsed)
                                 });
                                 (*source, read)
                             })
@@ -423,29 +423,11 @@ pub fn extended(path: &Path, written: &str) -> PathBuf {
     path.parent().unwrap_or(Path::new(".")).join(written.trim())
 }
 
-/// A file read, not yet parsed (by a batch's preload).
-struct Unparsed {
-    key: PathBuf,
-    path: PathBuf,
-    text: SourceText,
-    source: SourceId,
-}
-
-/// A file parsed by [`Unparsed::parse`], for [`Loader::keep`].
+/// A file a batch's preload read and parsed, for [`Loader::keep`].
 struct ParsedFile {
     key: PathBuf,
     path: PathBuf,
     layer: Layer,
-}
-
-impl Unparsed {
-    fn parse(&self) -> ParsedFile {
-        ParsedFile {
-            key: self.key.clone(),
-            path: self.path.clone(),
-            layer: parse(&self.path, &self.text, self.source),
-        }
-    }
 }
 
 /// Parses the file `source` (at `path`, holding `text`) into a layer.
