@@ -2254,6 +2254,35 @@ fn sentences_with(what: &str, drafts: &[(&str, Doc, String)], never: &[&str]) ->
 }
 
 #[test]
+fn an_organisation_with_one_party_branch_has_no_branches_under_it() {
+    // A 疾控中心's or 卫生监督所's party body is one 党支部 (common.yaml
+    // kinds): the hospital sector's 各党支部 are its 科所, and what the
+    // sector asks of its branches it asks of that 党支部.
+    let mut failures = Vec::new();
+    // Nor are its 科所 a 战斗堡垒: the plan's aim speaks of the branch.
+    for name in ["青州市疾病预防控制中心", "东湖区卫生监督所"] {
+        let drafts = drafts_of_kind(name, "hospital", "");
+        failures.extend(sentences_with(
+            name,
+            &drafts,
+            &["各党支部", "科所的战斗堡垒"],
+        ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // A hospital's 院党委 has its branches; so has a 中心 given a 党委.
+    for (name, extra) in [
+        ("朝阳市第二医院", ""),
+        ("青州市疾病预防控制中心", "  party_org: 中心党委\n"),
+    ] {
+        let drafts = drafts_of_kind(name, "hospital", extra);
+        assert!(
+            drafts.iter().any(|(_, _, md)| md.contains("各党支部")),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn a_public_health_body_under_hospitals_hears_of_no_patients_or_clinics() {
     // A 疾控中心 or 卫生监督所 sees no patients: it serves the people of its
     // district and does 疾病预防控制 or 卫生监督. Its kinds entry in

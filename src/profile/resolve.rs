@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike as _, NaiveDate};
 
-use self::genre::{own_sector, place_defaults};
+use self::genre::{one_branch, own_sector, place_defaults};
 use super::model::*;
 use super::raw::*;
 use super::sources::Sources;
@@ -216,7 +216,7 @@ impl<'a> Resolver<'a> {
         let kind = self.sector(raw.kind)?;
         let common = self.genre.common().ok();
         let own_kinds = common.as_deref().map_or(&[][..], |c| &c.kinds[..]);
-        let (d, place_words) =
+        let (mut d, place_words) =
             place_defaults(&kind, own_kinds, written_kind.as_deref(), name.as_deref());
         let kind = own_sector(kind, written_kind.as_deref(), name.as_deref());
         // `org.words.we` is another way to write `org.short`.
@@ -233,9 +233,13 @@ impl<'a> Resolver<'a> {
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| default.to_owned())
         };
+        let party_org = or(raw.party_org, &d.party_org);
+        if party_org.ends_with("党支部") {
+            one_branch(&mut d, &mut words, &kind, &party_org);
+        }
         Some(Org {
             short: or(raw.short.or(we), &d.short),
-            party_org: or(raw.party_org, &d.party_org),
+            party_org,
             superior: or(raw.superior, &d.superior),
             units: or(raw.units, &d.units),
             staff: or(raw.staff, &d.staff),

@@ -320,6 +320,51 @@ pub(super) fn place_defaults(
     (d, words)
 }
 
+/// An organisation whose party body is one 党支部 (a 中心 among hospitals,
+/// whose sector is written for a 院党委 over many branches) has no
+/// 各党支部 under it: the defaults that name its branches as its units or
+/// addressees name its departments instead (the `subunits` word), and what
+/// the sector tells its branches (`branches`) it tells that 党支部.
+pub(super) fn one_branch(
+    d: &mut Defaults,
+    words: &mut Vec<(&'static str, String)>,
+    sector: &Sector,
+    party_org: &str,
+) {
+    let word = |name: &str| {
+        words
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+            .or_else(|| {
+                let named = sector.words.named();
+                named
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            })
+            .unwrap_or_default()
+    };
+    let many = |s: &str| s.contains("各党支部");
+    let subunits = word("subunits");
+    if subunits.is_empty() || many(&subunits) {
+        return;
+    }
+    if many(&d.units) {
+        d.units.clone_from(&subunits);
+    }
+    if d.addressees.iter().any(|a| many(a)) {
+        d.addressees.retain(|a| !many(a));
+        if d.addressees.is_empty() {
+            d.addressees.push(subunits);
+        }
+    }
+    if many(&word("branches")) {
+        words.retain(|(n, _)| *n != "branches");
+        words.push(("branches", party_org.to_owned()));
+    }
+}
+
 /// The sector as the organisation's own kind has it where its `kinds`
 /// entry says otherwise than the sector: enforcing the law on others or
 /// not (a 客运站's speech has no 执法 sentences of the traffic sector's),
